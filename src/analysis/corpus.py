@@ -26,6 +26,7 @@ import pandas as pd
 
 __all__ = [
     "TEXT_SUFFIXES",
+    "as_documents",
     "Corpus",
     "Document",
     "InputError",
@@ -546,3 +547,24 @@ def load_corpus(
             raise InputError(str(path), f"no readable text file in the folder: {detail}{more}")
         raise InputError(str(path), "the folder holds no .txt, .md or .html file")
     return Corpus(docs, root=str(path), skipped=skipped)
+
+
+def as_documents(source: str | Document | Corpus | Iterable[Document]) -> list[Document]:
+    """Documents from a string (one document, not cleaned), a Document, a Corpus or a list.
+
+    A string is taken exactly as given (not normalised, no boilerplate stripped), so offsets
+    that analysis functions return index into that very string.
+
+    >>> [d.text for d in as_documents("Plain text.")]
+    ['Plain text.']
+    """
+    if isinstance(source, str):
+        return [Document(id="text", title="text", source="<text>", text=source)]
+    if isinstance(source, Document):
+        return [source]
+    if isinstance(source, Corpus):
+        return list(source.documents)
+    docs = list(source)
+    if not all(isinstance(d, Document) for d in docs):
+        raise TypeError("expected a str, Document, Corpus or an iterable of Documents")
+    return docs

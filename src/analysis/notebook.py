@@ -1,0 +1,101 @@
+"""Notebook helpers: one ``setup()`` call, and safe HTML views of text with highlighted spans.
+
+Document text is data, never markup: everything shown here is HTML-escaped, and tables are
+rendered with MathJax disabled, so ``<script>``, ``$x$`` or ``{{ }}`` in a text appear literally.
+"""
+
+from __future__ import annotations
+
+import html
+import random
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["HTML", "highlight", "setup", "show_table"]
+
+
+class HTML:
+    """An HTML snippet for display in a notebook (has ``_repr_html_`` and a plain-text form)."""
+
+    def __init__(self, markup: str, text: str = ""):
+        self.markup = markup
+        self.text = text
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+    def __repr__(self) -> str:
+        return self.text or "<HTML>"
+
+
+def setup(*, seed: int = 0) -> None:
+    """Figure style, table display and fixed random seeds, for reproducible notebook outputs."""
+    from analysis import plots
+
+    plots.style()
+    random.seed(seed)
+    np.random.seed(seed)
+    pd.set_option("display.html.use_mathjax", False)  # "$...$" in text stays literal
+    pd.set_option("display.max_colwidth", 200)
+    pd.set_option("display.max_rows", 60)
+    pd.set_option("display.width", 120)
+    pd.set_option("display.precision", 3)
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython ships with every notebook kernel
+        return
+    shell = get_ipython()
+    if shell is not None:
+        shell.run_line_magic("matplotlib", "inline")
+        shell.run_line_magic("config", "InlineBackend.figure_formats = ['png']")
+        # PNG files carry no timestamp; fix the only metadata key so bytes never vary.
+        shell.run_line_magic(
+            "config",
+            "InlineBackend.print_figure_kwargs = {'bbox_inches': 'tight', "
+            "'metadata': {'Software': 'news-text-analysis'}}",
+        )
+
+
+_STYLE = (
+    "font-family: Georgia, serif; font-size: 15px; line-height: 1.9; white-space: pre-wrap; "
+    "max-width: 46em; padding: 0.6em 0.9em; border-left: 4px solid #264653; background: #fbfbf8;"
+)
+
+
+def highlight(
+    text: str, spans: Iterable[tuple[int, int]], *, labels: Sequence[str] | None = None,
+    colors: Sequence[str] | None = None, default_color: str = "#ffe8a3", title: str = "",
+) -> HTML:
+    """The text with the given character spans highlighted (escaped; spans must not overlap).
+
+    >>> highlight("a <b> c", [(2, 5)]).markup.count("&lt;b&gt;")
+    1
+    """
+    spans = list(spans)
+    order = sorted(range(len(spans)), key=lambda i: spans[i])
+    parts = []
+    pos = 0
+    for i in order:
+        start, end = spans[i]
+        if start < pos:
+            continue  # overlapping spans are skipped rather than mangled
+        parts.append(html.escape(text[pos:start]))
+        color = colors[i] if colors else default_color
+        tip = f' title="{html.escape(labels[i])}"' if labels else ""
+        parts.append(
+            f'<mark style="background:{color}; padding:0.05em 0.15em; border-radius:3px"{tip}>'
+            f"{html.escape(text[start:end])}</mark>"
+        )
+        pos = end
+    parts.append(html.escape(text[pos:]))
+    head = f"<p><strong>{html.escape(title)}</strong></p>" if title else ""
+    return HTML(f'{head}<div style="{_STYLE}">{"".join(parts)}</div>', text=title or text[:80])
+
+
+def show_table(df: pd.DataFrame, *, caption: str = "") -> HTML:
+    """A DataFrame as an escaped HTML table with an optional caption (index hidden)."""
+    body = df.to_html(index=False, escape=True, border=0, classes="dataframe tex2jax_ignore")
+    cap = f"<p><em>{html.escape(caption)}</em></p>" if caption else ""
+    return HTML(cap + body, text=df.to_string(index=False))
