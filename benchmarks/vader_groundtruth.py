@@ -1,0 +1,164 @@
+"""VADER: our :func:`analysis.vader.polarity` against the reference implementation.
+
+On the four rated sets of the VADER paper (benchmarks.data.vader_groundtruth):
+
+* accuracy of ours and of the reference, measured in the same run: Pearson r of ``compound``
+  with the mean human rating, and the weighted three-class F1 (predicted: positive when
+  compound >= 0.05, negative when <= -0.05, neutral otherwise; gold: the sign of the mean
+  rating, 0 neutral; F1 per class weighted by its gold count), as the data's README defines;
+* equality: the number of texts whose four scores differ from the reference (must be 0);
+* speed: words/s (whitespace-separated words) and texts/s, median of several runs, ours and
+  the reference, one core.
+
+Equality is also checked on every sentence of the GUM news documents, on each whole GUM
+document (long texts), and on every line of the seed article.
+
+Run: ``python -m benchmarks vader_groundtruth``.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable
+
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from analysis.vader import polarity
+from benchmarks.common import median_seconds, show, write_results
+from benchmarks.data import REPO, gum_news, vader_groundtruth
+
+SETS = ["tweets", "movie", "amazon", "nyt"]
+# Pearson r of vaderSentiment 3.3.2 as the data's README gives it (ours must be within 0.005).
+README_R = {"tweets": 0.872, "movie": 0.427, "amazon": 0.590, "nyt": 0.503}
+THRESHOLD = 0.05
+SEEDS = sorted((REPO / "seeds").glob("*.txt"))
+
+
+def label(compound: float) -> int:
+    """VADER's three classes: 1 positive (>= 0.05), -1 negative (<= -0.05), 0 neutral."""
+    if compound >= THRESHOLD:
+        return 1
+    if compound <= -THRESHOLD:
+        return -1
+    return 0
+
+
+def weighted_f1(gold: list[int], predicted: list[int]) -> float:
+    """F1 of each class weighted by the class's gold count (scikit-learn's 'weighted')."""
+    total = 0.0
+    for c in (-1, 0, 1):
+        tp = sum(1 for g, p in zip(gold, predicted, strict=True) if g == c and p == c)
+        n_pred = predicted.count(c)
+        n_gold = gold.count(c)
+        precision = tp / n_pred if n_pred else 0.0
+        recall = tp / n_gold if n_gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        total += n_gold * f1
+    return total / len(gold)
+
+
+def accuracy(compounds: list[float], ratings: list[float]) -> dict[str, float]:
+    gold = [(r > 0) - (r < 0) for r in ratings]
+    return {
+        "pearson_r": statistics.correlation(compounds, ratings),
+        "weighted_f1": weighted_f1(gold, [label(c) for c in compounds]),
+    }
+
+
+def mismatches(texts: list[str], ours: Callable, reference: Callable) -> list[str]:
+    return [t for t in texts if ours(t) != reference(t)]
+
+
+def main() -> None:
+    reference = SentimentIntensityAnalyzer().polarity_scores
+    rows = []
+    figures: dict[str, dict] = {}
+    all_texts: list[str] = []
+    for name in SETS:
+        data = vader_groundtruth(name)
+        texts = [r.text for r in data]
+        ratings = [r.rating for r in data]
+        all_texts += texts
+        ours_scores = [polarity(t) for t in texts]
+        ref_scores = [reference(t) for t in texts]
+        differ = sum(a != b for a, b in zip(ours_scores, ref_scores, strict=True))
+        ours_acc = accuracy([s["compound"] for s in ours_scores], ratings)
+        ref_acc = accuracy([s["compound"] for s in ref_scores], ratings)
+        words = sum(len(t.split()) for t in texts)
+        t_ours = median_seconds(lambda texts=texts: [polarity(t) for t in texts], repeat=5)
+        t_ref = median_seconds(lambda texts=texts: [reference(t) for t in texts], repeat=3)
+        figures[name] = {
+            "texts": len(texts),
+            "words": words,
+            "differing_texts": differ,
+            "ours": {**ours_acc, "words_per_s": words / t_ours, "texts_per_s": len(texts) / t_ours},
+            "reference": {**ref_acc, "words_per_s": words / t_ref,
+                          "texts_per_s": len(texts) / t_ref},
+            "speedup": t_ref / t_ours,
+            "readme_reference_r": README_R[name],
+            "r_minus_reference_r": ours_acc["pearson_r"] - ref_acc["pearson_r"],
+        }
+        assert abs(ours_acc["pearson_r"] - README_R[name]) < 0.005, (name, ours_acc)
+        rows.append({
+            "set": name, "texts": len(texts), "differ": differ,
+            "r ours": round(ours_acc["pearson_r"], 4), "r ref": round(ref_acc["pearson_r"], 4),
+            "F1 ours": round(ours_acc["weighted_f1"], 4),
+            "F1 ref": round(ref_acc["weighted_f1"], 4),
+            "words/s ours": words / t_ours, "words/s ref": words / t_ref,
+            "texts/s ours": len(texts) / t_ours, "texts/s ref": len(texts) / t_ref,
+            "speedup": round(t_ref / t_ours, 2),
+        })
+
+    # All four sets together: one speed figure.
+    words = sum(len(t.split()) for t in all_texts)
+    t_ours = median_seconds(lambda: [polarity(t) for t in all_texts], repeat=5)
+    t_ref = median_seconds(lambda: [reference(t) for t in all_texts], repeat=3)
+    figures["all"] = {
+        "texts": len(all_texts), "words": words,
+        "ours": {"words_per_s": words / t_ours, "texts_per_s": len(all_texts) / t_ours},
+        "reference": {"words_per_s": words / t_ref, "texts_per_s": len(all_texts) / t_ref},
+        "speedup": t_ref / t_ours,
+    }
+    rows.append({
+        "set": "all", "texts": len(all_texts),
+        "differ": sum(figures[n]["differing_texts"] for n in SETS),
+        "r ours": "", "r ref": "", "F1 ours": "", "F1 ref": "",
+        "words/s ours": words / t_ours, "words/s ref": words / t_ref,
+        "texts/s ours": len(all_texts) / t_ours, "texts/s ref": len(all_texts) / t_ref,
+        "speedup": round(t_ref / t_ours, 2),
+    })
+    show("VADER ground truth: ours vs the reference (vaderSentiment 3.3.2)", rows)
+
+    # Equality on news text: GUM sentences, whole GUM documents, the seed article's lines.
+    docs = gum_news()
+    sentences = [d.text[s:e] for d in docs for s, e in d.sentences]
+    documents = [d.text for d in docs]
+    seeds = [p.read_text(encoding="utf-8") for p in SEEDS]
+    news = {
+        "gum_sentences": sentences,
+        "gum_documents": documents,
+        "seed_lines": [line for text in seeds for line in text.splitlines()],
+        "seed_whole": seeds,
+    }
+    news_rows = []
+    for key, texts in news.items():
+        bad = mismatches(texts, polarity, reference)
+        words = sum(len(t.split()) for t in texts)
+        t_ours = median_seconds(lambda texts=texts: [polarity(t) for t in texts], repeat=5)
+        t_ref = median_seconds(lambda texts=texts: [reference(t) for t in texts], repeat=3)
+        figures[key] = {
+            "texts": len(texts), "words": words, "differing_texts": len(bad),
+            "ours_words_per_s": words / t_ours, "reference_words_per_s": words / t_ref,
+            "speedup": t_ref / t_ours,
+        }
+        news_rows.append({"texts": key, "count": len(texts), "words": words, "differ": len(bad),
+                          "words/s ours": words / t_ours, "words/s ref": words / t_ref,
+                          "speedup": round(t_ref / t_ours, 2)})
+    show("VADER on news text: equality and speed", news_rows)
+
+    total_differ = sum(f["differing_texts"] for f in figures.values() if "differing_texts" in f)
+    figures["total_differing_texts"] = total_differ
+    print(f"\ntexts whose scores differ from the reference: {total_differ} (expected 0)")
+    path = write_results("vader_groundtruth", figures)
+    print(f"results: {path}")
+    assert total_differ == 0, f"{total_differ} texts score differently from the reference"
