@@ -13,7 +13,6 @@ from collections.abc import Iterable
 import pandas as pd
 
 from analysis.corpus import Corpus, Document, as_documents
-from analysis.tokenise import tokens
 
 __all__ = ["kwic", "kwic_text"]
 
@@ -55,7 +54,7 @@ def kwic(
     wanted = [[norm(w) for w in p] for p in patterns]
     rows = []
     for doc in as_documents(source):
-        toks = tokens(doc.text)
+        toks = doc.tokens
         texts = [norm(t.text) for t in toks]
         text = doc.text
         for i in range(len(toks)):

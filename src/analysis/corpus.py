@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +102,20 @@ class Document:
     def is_english(self) -> bool:
         return bool(self.metadata.get("is_english", True))
 
+    @cached_property
+    def tokens(self) -> list:
+        """The text's word tokens (:func:`analysis.tokenise.tokens`), computed once."""
+        from analysis.tokenise import tokens
+
+        return tokens(self.text)
+
+    @cached_property
+    def sentence_spans(self) -> list[tuple[int, int]]:
+        """The text's sentence spans (:func:`analysis.tokenise.sentence_spans`), computed once."""
+        from analysis.tokenise import sentence_spans
+
+        return sentence_spans(self.text)
+
 
 @dataclass
 class Corpus:
@@ -129,8 +144,9 @@ class Corpus:
         """All documents' texts joined by blank lines (for single-text views)."""
         return "\n\n".join(d.text for d in self.documents)
 
-    def frame(self) -> pd.DataFrame:
-        """One row per document: id, title, source, size, encoding, removed lines, English check."""
+    def frame(self, *, sizes: bool = True) -> pd.DataFrame:
+        """One row per document: id, title, source, format, encoding, (with ``sizes``)
+        sentences, words and distinct words, characters, lines removed, English check."""
         rows = []
         for d in self.documents:
             m = d.metadata
@@ -147,7 +163,15 @@ class Corpus:
             })
         cols = ["id", "title", "source", "format", "encoding", "characters", "lines_removed",
                 "english_share", "is_english"]
-        return pd.DataFrame(rows, columns=cols)
+        df = pd.DataFrame(rows, columns=cols)
+        if sizes:
+            from analysis.tables import document_sizes  # tables imports this module
+
+            counts = document_sizes(self.documents).drop(columns="characters")
+            df = df.merge(counts, left_on="id", right_on="document", how="left")
+            df = df.drop(columns="document")
+            df = df[cols[:5] + ["sentences", "words", "types"] + cols[5:]]
+        return df
 
     def removed_frame(self) -> pd.DataFrame:
         """Every line cleaning removed: document, line number, text, reason."""

@@ -26,7 +26,7 @@ import pandas as pd
 
 from analysis.corpus import Corpus, Document, as_documents
 from analysis.tables import token_table  # noqa: F401  (re-exported for convenience)
-from analysis.tokenise import STOPWORDS, Token, is_number, is_punct, normalise, tokens
+from analysis.tokenise import STOPWORDS, Token, is_number, is_punct, normalise
 
 __all__ = [
     "collocations",
@@ -50,7 +50,7 @@ Source = str | Document | Corpus | Iterable[Document]
 # From text to words
 
 def _doc_tokens(source: Source) -> list[tuple[str, list[Token]]]:
-    return [(doc.id, tokens(doc.text)) for doc in as_documents(source)]
+    return [(doc.id, doc.tokens) for doc in as_documents(source)]
 
 
 def words(

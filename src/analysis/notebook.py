@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-__all__ = ["HTML", "highlight", "setup", "show_table"]
+__all__ = ["HTML", "highlight", "input_warnings", "setup", "show_table"]
 
 
 class HTML:
@@ -99,3 +99,30 @@ def show_table(df: pd.DataFrame, *, caption: str = "") -> HTML:
     body = df.to_html(index=False, escape=True, border=0, classes="dataframe tex2jax_ignore")
     cap = f"<p><em>{html.escape(caption)}</em></p>" if caption else ""
     return HTML(cap + body, text=df.to_string(index=False))
+
+
+def input_warnings(corpus) -> HTML:
+    """A visible box listing files that were skipped and documents that do not look English.
+
+    >>> from analysis.corpus import Corpus, Document
+    >>> "No warnings" in input_warnings(Corpus([Document.from_text("The end of the war.")])).markup
+    True
+    """
+    items = []
+    for d in corpus.documents:
+        if not d.is_english:
+            share = float(d.metadata.get("english_share", 0.0))
+            items.append(
+                f"{d.source}: only {share:.0%} of its words are common English function words. "
+                "This may not be English text: the stopword list, the VADER lexicon and the "
+                "name rules are English, so results for it may mean little.")
+    for file, problem in corpus.skipped:
+        items.append(f"{file}: skipped, {problem}")
+    if not items:
+        return HTML('<p style="color:#2a6f4e">No warnings: every file was read and looks like '
+                    "English text.</p>", text="No warnings.")
+    lis = "".join(f"<li>{html.escape(i)}</li>" for i in items)
+    box = ('<div style="border:2px solid #e9a23b; background:#fff7e6; padding:0.5em 1em; '
+           'border-radius:4px"><strong>Warnings about the input</strong>'
+           f"<ul>{lis}</ul></div>")
+    return HTML(box, text="Warnings about the input:\n" + "\n".join(f"- {i}" for i in items))

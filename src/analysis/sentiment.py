@@ -10,7 +10,7 @@ records how each word contributed.
 positive at >= 0.05, negative at <= -0.05, neutral between.
 
 >>> polarity("The rescue was a great success.")["compound"]
-0.8402
+0.9022
 >>> label(-0.4)
 'negative'
 """
@@ -23,7 +23,6 @@ import pandas as pd
 
 from analysis import vader
 from analysis.corpus import Corpus, Document, as_documents
-from analysis.tokenise import sentence_spans
 
 __all__ = [
     "THRESHOLD",
@@ -32,6 +31,7 @@ __all__ = [
     "explain",
     "extremes",
     "label",
+    "lexicon_coverage",
     "polarity",
     "sentence_table",
 ]
@@ -47,7 +47,7 @@ def polarity(text: str) -> dict[str, float]:
     Identical to ``vaderSentiment.vaderSentiment.SentimentIntensityAnalyzer().polarity_scores``.
 
     >>> polarity("The attack killed three people.")
-    {'neg': 0.655, 'neu': 0.345, 'pos': 0.0, 'compound': -0.8126}
+    {'neg': 0.717, 'neu': 0.283, 'pos': 0.0, 'compound': -0.8225}
     """
     return vader.polarity(text)
 
@@ -75,12 +75,12 @@ def sentence_table(source: Source, *, threshold: float = THRESHOLD) -> pd.DataFr
     ``start``/``end`` index into the document's text, so ``doc.text[start:end]`` is the sentence.
 
     >>> sentence_table("Aid arrived. Fighting killed ten.")[["text", "compound", "label"]].values.tolist()
-    [['Aid arrived.', 0.3818, 'positive'], ['Fighting killed ten.', -0.8074, 'negative']]
+    [['Aid arrived.', 0.0, 'neutral'], ['Fighting killed ten.', -0.7906, 'negative']]
     """
     rows = []
     for doc in as_documents(source):
         text = doc.text
-        for i, (start, end) in enumerate(sentence_spans(text)):
+        for i, (start, end) in enumerate(doc.sentence_spans):
             s = text[start:end]
             scores = vader.polarity(s)
             rows.append((doc.id, i, start, end, s, scores["neg"], scores["neu"], scores["pos"],
@@ -125,7 +125,7 @@ def arc(table: pd.DataFrame, *, window: int = 3) -> pd.DataFrame:
 
     >>> t = sentence_table("Good news. Bad news. Terrible news. Great news.")
     >>> arc(t, window=3)["smoothed"].tolist()
-    [0.0, -0.2277, -0.1703, 0.0541]
+    [-0.0509, -0.1929, -0.1314, 0.0741]
     """
     if window < 1:
         raise ValueError(f"window must be at least 1, got {window}")
@@ -169,3 +169,26 @@ def explain(text: str, *, offset: int = 0) -> pd.DataFrame:
                 table[col] = table[col].map(lambda v: v + offset if v is not None and
                                             not pd.isna(v) else v)
     return table
+
+
+def lexicon_coverage(source: Source, *, top: int | None = 20) -> pd.DataFrame:
+    """The text's content words (stopwords and punctuation left out) with VADER's valence.
+
+    Columns: ``word``, ``count``, ``valence`` (VADER lexicon rating, -4..+4; 0.0 when the word
+    is not in the lexicon), ``in_lexicon``. The rows are the ``top`` most frequent words that
+    are *not* in the lexicon, followed by every word of the text that is, most negative first:
+    what VADER can and cannot see.
+
+    >>> lexicon_coverage("Militias shelled the city; the attack killed many.", top=3).values.tolist()
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [['city', 1, 0.0, False], ['many', 1, 0.0, False], ['militias', 1, 0.0, False],
+     ['killed', 1, -3.5, True], ['attack', 1, -2.1, True]]
+    """
+    from analysis.frequency import word_counts
+
+    counts = word_counts(source, drop_stopwords=True, drop_numbers=True)[["word", "count"]]
+    counts["valence"] = [float(vader.LEXICON.get(w, 0.0)) for w in counts["word"]]
+    counts["in_lexicon"] = [w in vader.LEXICON for w in counts["word"]]
+    missing = counts[~counts["in_lexicon"]].head(top) if top else counts[~counts["in_lexicon"]]
+    hits = counts[counts["in_lexicon"]].sort_values(["valence", "word"])
+    return pd.concat([missing, hits]).reset_index(drop=True)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from analysis.corpus import Corpus, Document, as_documents
-from analysis.tokenise import STOPWORDS, is_number, is_punct, sentence_spans, tokens
+from analysis.tokenise import STOPWORDS, is_number, is_punct
 
 __all__ = ["document_sizes", "sentence_table", "token_table"]
 
@@ -34,7 +34,7 @@ def token_table(source: Source) -> pd.DataFrame:
     """
     rows = []
     for doc in as_documents(source):
-        for t in tokens(doc.text):
+        for t in doc.tokens:
             low = t.text.lower().replace("\u2019", "'")
             rows.append((doc.id, t.sentence, t.index, t.text, t.start, t.end, low, _kind(t.text),
                          low in STOPWORDS))
@@ -52,9 +52,9 @@ def sentence_table(source: Source) -> pd.DataFrame:
     rows = []
     for doc in as_documents(source):
         text = doc.text
-        spans = sentence_spans(text)
+        spans = doc.sentence_spans
         counts = [0] * len(spans)
-        for t in tokens(text):
+        for t in doc.tokens:
             if not is_punct(t.text):
                 counts[t.sentence] += 1
         for i, (start, end) in enumerate(spans):
@@ -71,7 +71,7 @@ def document_sizes(source: Source) -> pd.DataFrame:
     """
     rows = []
     for doc in as_documents(source):
-        toks = tokens(doc.text)
+        toks = doc.tokens
         ws = [t.text.lower().replace("\u2019", "'") for t in toks if not is_punct(t.text)]
         n_sent = (toks[-1].sentence + 1) if toks else 0
         rows.append((doc.id, n_sent, len(ws), len(set(ws)), len(doc.text)))
