@@ -9,6 +9,8 @@ import time
 BENCHMARKS = [
     "tokenise_gum",
     "vader_groundtruth",
+    "corpus_scale",
+    "report_speed",
 ]
 
 
