@@ -16,6 +16,7 @@ BIN := $(VENV)/bin
 KERNEL := news-text-analysis
 STAMP := $(VENV)/.installed
 SEED := seeds/000_81c44d20d7573865.txt
+REPORTS ?= reports
 REVEAL := $(VENV)/share/news-text-analysis/reveal.js/.fetched
 SOURCES := $(shell find src/analysis -name '*.py' -o -name '*.j2' -o -name '*.json' -o -name '*.css' 2>/dev/null)
 NOTEBOOKS := $(wildcard notebooks/*.ipynb)
@@ -44,14 +45,13 @@ $(REVEAL): $(STAMP) tools/fetch_revealjs.py
 
 install: $(STAMP) $(REVEAL)
 
-reports: reports/index.html
+reports: $(REPORTS)/index.html
 
-reports/index.html: $(STAMP) $(REVEAL) $(SEED) $(NOTEBOOKS) $(SOURCES)
-	$(BIN)/python -m analysis report $(SEED) --out reports
+$(REPORTS)/index.html: $(STAMP) $(REVEAL) $(SEED) $(NOTEBOOKS) $(SOURCES)
+	$(BIN)/python -m analysis report $(SEED) --out $(REPORTS)
 
 test: $(STAMP) $(REVEAL) browser
-	$(BIN)/python -m pytest tests notebooks --nbval \
-		--nbval-kernel-name $(KERNEL) --nbval-sanitize-with tests/nbval_sanitize.cfg
+	$(BIN)/python -m pytest tests notebooks --nbval --nbval-kernel-name $(KERNEL)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks

@@ -11,6 +11,7 @@ BENCHMARKS = [
     "vader_groundtruth",
     "corpus_scale",
     "report_speed",
+    "entities_gum",
 ]
 
 

@@ -58,9 +58,11 @@ from analysis.tokenise import STOPWORDS, TITLES, Token, sentence_spans, tokens
 
 __all__ = [
     "actors",
+    "attribution_parts",
     "attributions",
     "cooccurrence",
     "figures",
+    "mention_kinds",
     "mentions",
     "name_spans",
 ]
@@ -2067,3 +2069,42 @@ def _ordinal(words, toks, k, n, name_tokens):
         if b == k + 1 or prev not in _POSSESSIVES | {"'s", "\u2019s"}:
             return None  # "first" as an adverb; "at first"
     return (k, b, "ordinal", value, " ".join(words[k + 1:b]), "")
+
+
+def mention_kinds(mention_table: pd.DataFrame, actor_table: pd.DataFrame) -> pd.DataFrame:
+    """Each mention (:func:`mentions`) with the kind of the actor it counts for.
+
+    >>> text = "Spain announced it. Madrid agreed."
+    >>> mention_kinds(mentions(text), actors(text))[["text", "kind"]].values.tolist()
+    [['Spain', 'place'], ['Madrid', 'place']]
+    """
+    kinds = dict(zip(actor_table["actor"], actor_table["kind"], strict=True))
+    out = mention_table.copy()
+    out["kind"] = [kinds.get(a, "unknown") for a in out["actor"]]
+    return out
+
+
+def attribution_parts(said: pd.DataFrame) -> pd.DataFrame:
+    """The speaker, verb and content spans of :func:`attributions` rows, one row per part
+    (``document``, ``start``, ``end``, ``part``), in text order, for highlighting.
+
+    >>> attribution_parts(attributions("Officials said the road was open."))[["part", "start"]].values.tolist()
+    [['speaker', 0], ['verb', 10], ['content', 15]]
+    """
+    rows = []
+    for r in said.itertuples(index=False):
+        for part in ("speaker", "verb", "content"):
+            start, end = getattr(r, f"{part}_start"), getattr(r, f"{part}_end")
+            if start is not None and end is not None and end > start:
+                rows.append((r.document, int(start), int(end), part))
+    df = pd.DataFrame(rows, columns=["document", "start", "end", "part"])
+    df = df.sort_values(["document", "start"]).drop_duplicates(["document", "start", "end"])
+    # overlapping parts (a quote inside another attribution's content) keep the first
+    keep, last_end, last_doc = [], -1, None
+    for r in df.itertuples(index=False):
+        if r.document != last_doc:
+            last_end, last_doc = -1, r.document
+        keep.append(r.start >= last_end)
+        if r.start >= last_end:
+            last_end = r.end
+    return df[keep].reset_index(drop=True)

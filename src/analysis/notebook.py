@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-__all__ = ["HTML", "highlight", "input_warnings", "setup", "show_table"]
+__all__ = ["HTML", "highlight", "highlight_table", "input_warnings", "setup", "show_table"]
 
 
 class HTML:
@@ -126,3 +126,38 @@ def input_warnings(corpus) -> HTML:
            'border-radius:4px"><strong>Warnings about the input</strong>'
            f"<ul>{lis}</ul></div>")
     return HTML(box, text="Warnings about the input:\n" + "\n".join(f"- {i}" for i in items))
+
+
+PALETTE = {
+    "person": "#f4b6a6", "place": "#a8dbd4", "group": "#b9c6e8", "unknown": "#e4e4e4",
+    "speaker": "#f4b6a6", "verb": "#ffe08a", "content": "#cfe8ff",
+    "date": "#ffe08a", "quantity": "#a8dbd4", "number": "#a8dbd4", "percent": "#b9c6e8",
+    "money": "#c9e4b4", "ordinal": "#e4d4f4",
+}
+
+
+def highlight_table(text: str, table: pd.DataFrame, *, label: str, start: str = "start",
+                    end: str = "end", colors: dict[str, str] | None = None,
+                    title: str = "", limit: int = 6000) -> HTML:
+    """Highlight the spans of a table's rows in ``text``, coloured by the ``label`` column, with
+    a legend. Only spans inside the first ``limit`` characters are shown.
+
+    >>> t = pd.DataFrame({"start": [0], "end": [5], "kind": ["place"]})
+    >>> "legend" in highlight_table("Libya is far.", t, label="kind").markup
+    True
+    """
+    colors = {**PALETTE, **(colors or {})}
+    rows = table[(table[end] <= limit)].sort_values(start)
+    labels = [str(v) for v in rows[label]]
+    view = highlight(text[:limit], list(zip(rows[start].astype(int), rows[end].astype(int),
+                                            strict=True)),
+                     labels=labels, colors=[colors.get(v, "#e4e4e4") for v in labels],
+                     title=title)
+    keys = sorted(set(labels))
+    legend = " ".join(
+        f'<span style="background:{colors.get(k, "#e4e4e4")}; padding:0.1em 0.4em; '
+        f'border-radius:3px">{html.escape(k)}</span>' for k in keys)
+    more = (f"<p><em>Showing the first {limit:,} characters.</em></p>"
+            if len(text) > limit else "")
+    return HTML(f'<p class="legend">{legend}</p>{view.markup}{more}',
+                text=f"{len(rows)} highlighted spans ({', '.join(keys)})")

@@ -1,0 +1,184 @@
+"""``python -m analysis`` as a user runs it: exit status, one-line errors, Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell
+from report_helpers import cli, kernel_processes, notebook, parameters_cell, snapshot, write
+
+
+def counting_notebook(extra: str = "") -> nbformat.NotebookNode:
+    return notebook([
+        new_markdown_cell("# Count\n\nCounts the words."),
+        parameters_cell(),
+        new_code_cell("from pathlib import Path\n"
+                      "text = Path(input_path).read_text(encoding=encoding or 'utf-8')\n"
+                      "print(repr(label), top_n, len(text.split()))" + extra),
+    ])
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    write(counting_notebook(), tmp_path / "notebooks" / "01_count.ipynb")
+    (tmp_path / "article.txt").write_text("Three short words.\n", encoding="utf-8")
+    return tmp_path
+
+
+def assert_one_error_line(result: subprocess.CompletedProcess, *needles: str) -> str:
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: ")
+    assert "Traceback" not in result.stderr
+    for needle in needles:
+        assert needle in lines[0]
+    return lines[0]
+
+
+def test_help_lists_the_commands():
+    result = cli("--help")
+    assert result.returncode == 0
+    assert "report" in result.stdout and "refresh-notebooks" in result.stdout
+    result = cli("report", "--help")
+    assert result.returncode == 0
+    for option in ("--out", "--jobs", "--force", "--encoding", "--parameter", "--notebooks"):
+        assert option in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "problem"),
+    [
+        ("missing.txt", None, "no such file or folder"),
+        ("empty.txt", lambda p: p.write_bytes(b""), "empty"),
+        ("blank.txt", lambda p: p.write_text(" \n\t\n"), "whitespace"),
+        ("binary.txt", lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4),
+         "not a text file"),
+        ("emptydir", lambda p: p.mkdir(), ""),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2_with_nothing_written(project, name, make, problem):
+    path = project / name
+    if make:
+        make(path)
+    result = cli("report", str(path), "--out", str(project / "out"),
+                 "--notebooks", str(project / "notebooks"))
+    assert result.returncode == 2
+    assert_one_error_line(result, str(path), problem)
+    assert result.stdout == ""
+    assert not (project / "out").exists()
+
+
+def test_unknown_encoding_and_bad_parameters_are_usage_errors(project):
+    common = ["--out", str(project / "out"), "--notebooks", str(project / "notebooks")]
+    result = cli("report", str(project / "article.txt"), "--encoding", "no-such-codec", *common)
+    assert result.returncode == 2
+    assert_one_error_line(result, "no-such-codec")
+    result = cli("report", str(project / "article.txt"), "-p", "top_n", "lots", *common)
+    assert result.returncode == 2
+    assert_one_error_line(result, "top_n", "whole number")
+    result = cli("report", str(project / "article.txt"), "-p", "nope", "1", *common)
+    assert result.returncode == 2
+    assert_one_error_line(result, "nope")
+    assert not (project / "out").exists()
+
+
+def test_unwritable_output_folder_is_one_clear_line(project):
+    (project / "file.txt").write_text("not a folder")
+    result = cli("report", str(project / "article.txt"), "--out", str(project / "file.txt" / "r"),
+                 "--notebooks", str(project / "notebooks"))
+    assert result.returncode != 0
+    assert_one_error_line(result, "file.txt", "cannot write")
+
+
+def test_report_runs_with_parameters_then_a_failure_keeps_the_reports(project):
+    out = project / "out"
+    label = 'say "hi"; import os; os.system("touch pwned") #'
+    args = ["report", str(project / "article.txt"), "--out", str(out),
+            "--notebooks", str(project / "notebooks")]
+    result = cli(*args, "-p", "label", label, "-p", "top_n", "7")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # quiet: no progress bar without a terminal
+    assert "1 executed" in result.stdout
+    nb = nbformat.read(out / "article" / "01_count.ipynb", as_version=4)
+    assert nb.cells[-1].outputs[0].text == f"{label!r} 7 3\n"
+    assert not (project / "notebooks" / "pwned").exists()
+    before = snapshot(out / "article")
+
+    write(notebook([new_markdown_cell("# Broken\n\nRaises."), parameters_cell(),
+                    new_code_cell("1 / 0")]), project / "notebooks" / "02_broken.ipynb")
+    result = cli(*args, "-p", "label", label, "-p", "top_n", "7")
+    assert result.returncode == 1
+    line = assert_one_error_line(result, "02_broken.ipynb", "cell 3", "ZeroDivisionError",
+                                 "division by zero")
+    kept = out / "article.failed" / "02_broken.ipynb"
+    assert str(kept) in line and kept.is_file()
+    assert snapshot(out / "article") == before
+
+
+def test_kernel_that_dies_is_reported_with_its_cell(project):
+    write(notebook([new_markdown_cell("# Dies\n\nThe kernel exits."), parameters_cell(),
+                    new_code_cell("print('before')"), new_code_cell("import os\nos._exit(3)"),
+                    new_code_cell("print('never')")]), project / "notebooks" / "02_dies.ipynb")
+    out = project / "out"
+    result = cli("report", str(project / "article.txt"), "--out", str(out),
+                 "--notebooks", str(project / "notebooks"))
+    assert result.returncode == 1
+    assert_one_error_line(result, "02_dies.ipynb", "cell 4 (In [", ": import os)",
+                          "DeadKernelError")
+    kept = nbformat.read(out / "article.failed" / "02_dies.ipynb", as_version=4)
+    assert kept.cells[3].outputs[0].text == "before\n"  # what ran is kept
+    assert not (out / "article").exists()  # no previous reports: nothing half-written
+
+
+def test_ctrl_c_keeps_previous_reports_and_kills_the_kernels(project):
+    out = project / "out"
+    args = [sys.executable, "-m", "analysis", "report", str(project / "article.txt"),
+            "--out", str(out), "--notebooks", str(project / "notebooks")]
+    assert subprocess.run(args, capture_output=True).returncode == 0
+    before = snapshot(out)
+    write(counting_notebook("\nimport time\ntime.sleep(60)"),
+          project / "notebooks" / "02_slow.ipynb")
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not kernel_processes(str(out)) and time.monotonic() < deadline:
+            assert proc.poll() is None, proc.communicate()
+            time.sleep(0.05)
+        assert kernel_processes(str(out)), "no kernel started"
+        time.sleep(0.5)  # let the kernel get into the notebook
+        os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+        stdout, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130
+    assert stderr.strip() == "error: interrupted; previous reports left as they were"
+    deadline = time.monotonic() + 10
+    while kernel_processes(str(out)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert kernel_processes(str(out)) == []
+    assert snapshot(out) == before
+    # a re-run afterwards succeeds
+    write(counting_notebook(), project / "notebooks" / "02_slow.ipynb")
+    result = subprocess.run(args, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (out / "article" / "02_slow.html").is_file()
+
+
+def test_refresh_notebooks_command(tmp_path):
+    write(counting_notebook(), tmp_path / "notebooks" / "01_count.ipynb")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "000_81c44d20d7573865.txt").write_text("Two words\n", encoding="utf-8")
+    result = cli("refresh-notebooks", "notebooks", "--jobs", "1", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "refreshed 1 notebook" in result.stdout
+    nb = nbformat.read(tmp_path / "notebooks" / "01_count.ipynb", as_version=4)
+    assert nb.cells[-1].outputs[0].text == "'words' 3 2\n"
