@@ -10,6 +10,7 @@ BENCHMARKS = [
     "tokenise_gum",
     "vader_groundtruth",
     "corpus_scale",
+    "folder_report",
     "report_speed",
     "entities_gum",
 ]

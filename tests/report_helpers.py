@@ -168,3 +168,46 @@ def kernel_processes(marker: str) -> list[int]:
         if b"ipykernel" in cmd and marker.encode() in cmd:
             pids.append(int(proc.name))
     return pids
+
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def open_offline(browser, url: str):
+    """Open ``url`` with every non-local request recorded and aborted; returns the page and
+    the lists it fills (requests, console errors, page errors). A dialog (``alert()``: a
+    script from the document text ran) counts as a page error."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, offline=True)
+    remote: list[str] = []
+    console: list[str] = []
+    errors: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith(("file:", "data:")):
+            r.continue_()
+        else:
+            remote.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("request", lambda req: None if req.url.startswith(("file:", "data:", "blob:"))
+            else remote.append(req.url))
+    page.on("console", lambda msg: console.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+    def dialog(d):
+        errors.append(f"dialog opened: {d.message}")
+        d.dismiss()
+
+    page.on("dialog", dialog)
+    page.goto(url, wait_until="load")
+    return context, page, remote, console, errors

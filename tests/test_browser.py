@@ -12,12 +12,10 @@ download): ``apt-get install chromium``, or set CHROMIUM=/path/to/chromium.
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
-from report_helpers import ROOT, make_project
+from report_helpers import ROOT, make_project, open_offline
 
 from analysis import report
 
@@ -26,17 +24,6 @@ pytestmark = pytest.mark.browser
 OUTPUT = Path(__file__).resolve().parent / "output"
 SEED = ROOT / "seeds" / "000_81c44d20d7573865.txt"
 REAL_NOTEBOOKS = ROOT / "notebooks"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
 def _pages(folder_name: str, notebooks: list[Path]) -> list[str]:
     pages = ["index.html"]
     for nb in notebooks:
@@ -72,51 +59,6 @@ def built(tmp_path_factory) -> dict[str, Path]:
     return get  # type: ignore[return-value]
 
 
-@pytest.fixture(scope="session")
-def browser():
-    executable = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which(
-        "chromium-browser")
-    if not executable:
-        pytest.fail(
-            "Chromium is needed to check the HTML reports: install Debian's package "
-            "(`apt-get install chromium`, or `make browser`) or set CHROMIUM=/path/to/chromium",
-            pytrace=False,
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=executable, args=ARGS, headless=True)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-def open_offline(browser, url: str):
-    """Open ``url`` with every non-local request recorded and aborted; returns the page and
-    the lists it fills (requests, console errors, page errors)."""
-    context = browser.new_context(viewport={"width": 1200, "height": 900}, offline=True)
-    remote: list[str] = []
-    console: list[str] = []
-    errors: list[str] = []
-
-    def route(r):
-        if r.request.url.startswith(("file:", "data:")):
-            r.continue_()
-        else:
-            remote.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("request", lambda req: None if req.url.startswith(("file:", "data:", "blob:"))
-            else remote.append(req.url))
-    page.on("console", lambda msg: console.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(url, wait_until="load")
-    return context, page, remote, console, errors
-
-
 @pytest.mark.parametrize(("build", "page_path"), SYNTHETIC_PAGES + REAL_PAGES,
                          ids=[f"{b}:{p}" for b, p in SYNTHETIC_PAGES + REAL_PAGES])
 def test_report_page_renders_offline(built, browser, build, page_path):
@@ -135,8 +77,8 @@ def test_report_page_renders_offline(built, browser, build, page_path):
             "({src: i.src.slice(0, 40), ok: i.complete && i.naturalWidth > 0}))"
         )
         assert [i for i in images if not i["ok"]] == []
-        if page_path.endswith("01_words.html"):
-            assert images, "the figure should be an <img>"
+        if page_path.endswith(("01_words.html", "03_word_frequency.html")):
+            assert images, "the figures should be <img> elements"
             OUTPUT.mkdir(exist_ok=True)
             page.screenshot(path=str(OUTPUT / f"{build}-report.png"), full_page=True)
         if page_path.endswith(".slides.html"):

@@ -127,7 +127,7 @@ def test_encodings_decode_without_mojibake(tmp_path, encoding, expected):
 
 def test_crlf_and_bom_are_normalised(tmp_path):
     f = tmp_path / "crlf.txt"
-    f.write_bytes(codecs.BOM_UTF8 + "One line.\r\nTwo lines.\r\n".encode())
+    f.write_bytes(codecs.BOM_UTF8 + b"One line.\r\nTwo lines.\r\n")
     doc = load_document(f)
     assert doc.text == "One line.\nTwo lines."
     assert doc.metadata["line_endings"] == "CRLF"

@@ -33,7 +33,7 @@ def kwic(
     when ``phrase``), or a list of words (any of them). Matching is on whole tokens, so
     "Benghazi" matches in "Benghazi's" (the token "Benghazi") but "war" does not match "warship".
     ``width`` is the number of characters of context on each side (line breaks shown as spaces,
-    space next to the keyword trimmed).
+    space next to the keyword trimmed). An empty list of keywords gives no lines.
     ``sort`` is "position" (document order), "left" (by the word before) or "right" (by the word
     after), as in AntConc.
 
@@ -48,7 +48,7 @@ def kwic(
     else:
         patterns = [[k] for k in keyword]
     patterns = [p for p in patterns if p]
-    if not patterns:
+    if isinstance(keyword, str) and not patterns:
         raise ValueError("kwic needs a keyword")
     norm = (lambda s: s.lower()) if ignore_case else (lambda s: s)
     wanted = [[norm(w) for w in p] for p in patterns]

@@ -173,6 +173,20 @@ class Corpus:
             df = df[cols[:5] + ["sentences", "words", "types"] + cols[5:]]
         return df
 
+    def summary(self) -> pd.Series:
+        """Totals for the whole corpus: documents, files skipped, sentences, words, characters,
+        lines removed, documents that do not look English."""
+        frame = self.frame()
+        return pd.Series({
+            "documents": len(self.documents),
+            "files skipped": len(self.skipped),
+            "sentences": int(frame["sentences"].sum()),
+            "words": int(frame["words"].sum()),
+            "characters": int(frame["characters"].sum()),
+            "lines removed": int(frame["lines_removed"].sum()),
+            "not English": int((~frame["is_english"]).sum()),
+        }, name="corpus")
+
     def removed_frame(self) -> pd.DataFrame:
         """Every line cleaning removed: document, line number, text, reason."""
         rows = [{"document": d.id, "line": r.line, "text": r.text, "reason": r.reason}

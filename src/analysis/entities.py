@@ -1191,7 +1191,7 @@ def actors(source: Source, *, min_mentions: int = 1, demonyms: bool = True) -> p
 
 
 def cooccurrence(source: Source, *, min_weight: int = 1, min_mentions: int = 1,
-                 demonyms: bool = True, isolated: bool = True,
+                 demonyms: bool = True, isolated: bool = True, top: int | None = None,
                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Actors named in the same sentence: ``(nodes, edges)`` for a network figure
     (:func:`analysis.plots.cooccurrence_network`).
@@ -1200,7 +1200,8 @@ def cooccurrence(source: Source, *, min_weight: int = 1, min_mentions: int = 1,
     ``min_mentions`` mentions; with ``isolated=False`` only those with an edge); ``edges``
     has ``source``, ``target`` (alphabetical within a pair), ``weight`` (the number of
     sentences naming both; pairs below ``min_weight`` are dropped). Both sorted: by
-    mentions or weight (descending), then by name.
+    mentions or weight (descending), then by name. ``top`` keeps only the ``top`` most
+    mentioned actors (ties by name), so a network of a large corpus stays readable.
 
     >>> nodes, edges = cooccurrence("Spain and China left Libya. Spain stayed in Tunisia.")
     >>> edges.values.tolist()  # doctest: +NORMALIZE_WHITESPACE
@@ -1211,7 +1212,8 @@ def cooccurrence(source: Source, *, min_weight: int = 1, min_mentions: int = 1,
      ['Tunisia', 1, 'place']]
     """
     table = actors(source, min_mentions=1, demonyms=demonyms)
-    keep = set(table.loc[table["mentions"] >= min_mentions, "actor"])
+    eligible = table.loc[table["mentions"] >= min_mentions, "actor"]
+    keep = set(eligible.head(top) if top else eligible)
     nodes = table.loc[table["actor"].isin(keep), ["actor", "mentions", "kind"]].rename(
         columns={"actor": "name"}).reset_index(drop=True)
     pairs: Counter[tuple[str, str]] = Counter()
@@ -2088,8 +2090,11 @@ def attribution_parts(said: pd.DataFrame) -> pd.DataFrame:
     """The speaker, verb and content spans of :func:`attributions` rows, one row per part
     (``document``, ``start``, ``end``, ``part``), in text order, for highlighting.
 
-    >>> attribution_parts(attributions("Officials said the road was open."))[["part", "start"]].values.tolist()
+    >>> said = attributions("Officials said the road was open.")
+    >>> attribution_parts(said)[["part", "start"]].values.tolist()
     [['speaker', 0], ['verb', 10], ['content', 15]]
+    >>> attribution_parts(said.head(0)).columns.tolist()
+    ['document', 'start', 'end', 'part']
     """
     rows = []
     for r in said.itertuples(index=False):
@@ -2107,4 +2112,4 @@ def attribution_parts(said: pd.DataFrame) -> pd.DataFrame:
         keep.append(r.start >= last_end)
         if r.start >= last_end:
             last_end = r.end
-    return df[keep].reset_index(drop=True)
+    return df[pd.Series(keep, index=df.index, dtype=bool)].reset_index(drop=True)

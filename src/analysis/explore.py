@@ -118,10 +118,12 @@ def kwic_explorer(source: str | Document | Corpus | Iterable[Document], *,
     return Explorer("Keyword in context", render, default, control)
 
 
-def sentence_explorer(table: pd.DataFrame, *, default: int | None = None) -> Explorer:
+def sentence_explorer(table: pd.DataFrame, *, default: int | None = None,
+                      rows: int = 25) -> Explorer:
     """Pick a sentence of a :func:`analysis.sentiment.sentence_table`: its score explained.
 
-    ``default`` is a row position in ``table`` (the most negative sentence when None).
+    ``default`` is a row position in ``table`` (the most negative sentence when None); at most
+    ``rows`` scored words are listed (the largest contributions).
 
     >>> t = sentiment.sentence_table("Good news. The attack killed ten.")
     >>> "attack" in sentence_explorer(t).static()[0]
@@ -136,7 +138,8 @@ def sentence_explorer(table: pd.DataFrame, *, default: int | None = None) -> Exp
             return "<p>No sentences.</p>", "No sentences."
         row = table.iloc[int(i)]
         why = sentiment.explain(row["text"], offset=int(row["start"]))
-        scored = why[why["contribution"] != 0][["token", "lexicon", "contribution", "rules"]]
+        scored = plots.sentiment_top_contributions(why, top=rows)[
+            ["token", "lexicon", "contribution", "rules"]]
         head = (f"Sentence {row['sentence']} of {row['document']}: compound "
                 f"{row['compound']:+.4f} ({row['label']})")
         fig = plots.explanation_plot(why, title="Which words carried the score")

@@ -35,6 +35,7 @@ __all__ = [
     "english_frequency",
     "hapaxes",
     "keyness",
+    "key_terms",
     "keyness_vs_english",
     "lexical_diversity",
     "ngrams",
@@ -330,6 +331,25 @@ def keyness_vs_english(
     df["log_ratio"] = df["log_ratio"].round(3)
     df["p"] = df["p"].map(lambda v: float(f"{v:.3g}"))
     return df.head(top) if top else df
+
+
+def key_terms(source: Source, *, n: int = 6, min_count: int = 2) -> list[str]:
+    """Words worth following through a text: the top key words against general English, filled
+    up with the most frequent content words when there are fewer than ``n`` key words (short
+    texts). Empty only when the text has no words at all.
+
+    >>> key_terms("Militias took Benghazi. Militias held Benghazi.", n=3)
+    ['militias', 'benghazi', 'held']
+    """
+    terms = keyness_vs_english(source, min_count=min_count, top=n)["word"].tolist() \
+        if words(source) else []
+    if len(terms) < n:
+        for w in word_counts(source, drop_stopwords=True, drop_numbers=True)["word"]:
+            if w not in terms:
+                terms.append(w)
+            if len(terms) >= n:
+                break
+    return terms
 
 
 # ---------------------------------------------------------------------------------------------

@@ -184,12 +184,13 @@ def arc_plot(table: pd.DataFrame, *, title: str = "") -> Figure:
     return fig
 
 
-def explanation_plot(table: pd.DataFrame, *, title: str = "") -> Figure:
+def explanation_plot(table: pd.DataFrame, *, title: str = "", top: int = 25) -> Figure:
     """Each word's contribution to a sentence's VADER score (words with no valence left out).
 
-    ``table`` is :func:`analysis.sentiment.explain` output (``token``, ``contribution``).
+    ``table`` is :func:`analysis.sentiment.explain` output (``token``, ``contribution``). A
+    long text shows only its ``top`` largest contributions (by size), in text order.
     """
-    data = table[table["contribution"] != 0]
+    data = sentiment_top_contributions(table, top=top)
     fig, ax = _fig((8, max(2.2, 0.4 * len(data) + 1.4)))
     labels = [f"{t}  (#{i})" for i, t in zip(data["position"], data["token"], strict=True)]
     ax.barh(labels[::-1], data["contribution"].iloc[::-1],
@@ -201,6 +202,17 @@ def explanation_plot(table: pd.DataFrame, *, title: str = "") -> Figure:
         ax.text(0.5, 0.5, "no word in this sentence carries valence", ha="center",
                 va="center", transform=ax.transAxes)
     return fig
+
+
+def sentiment_top_contributions(table: pd.DataFrame, *, top: int | None = 25) -> pd.DataFrame:
+    """The rows of an explanation with a non-zero contribution; at most ``top`` of them (the
+    largest by absolute value, ties by position), kept in text order."""
+    data = table[table["contribution"] != 0]
+    if top is not None and len(data) > top:
+        order = data.assign(_size=data["contribution"].abs()).sort_values(
+            ["_size", "position"], ascending=[False, True])
+        data = data.loc[sorted(order.index[:top])]
+    return data
 
 
 def cooccurrence_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str = "",
