@@ -460,21 +460,25 @@ def test_missing_revealjs_is_a_clear_error(tmp_path, monkeypatch):
     assert not p.out.exists()
 
 
-def test_widget_ids_are_renumbered_deterministically():
-    nb = notebook([new_code_cell("w")])
+def test_widgets_are_kept_as_their_static_views():
+    nb = notebook([new_code_cell("w"), new_code_cell("slider")])
     nb.cells[0].outputs = [nbformat.v4.new_output(
         "display_data", data={report.WIDGET_VIEW: {"model_id": "f" * 32, "version_major": 2},
+                              "text/html": "<p>default view</p>",
+                              "text/plain": "Explorer (default: x)"})]
+    nb.cells[1].outputs = [nbformat.v4.new_output(
+        "display_data", data={report.WIDGET_VIEW: {"model_id": "e" * 32, "version_major": 2},
                               "text/plain": "IntSlider(value=3)"})]
-    nb.metadata["widgets"] = {report.WIDGET_STATE: {"state": {
-        "f" * 32: {"state": {"layout": "IPY_MODEL_" + "a" * 32}}, "a" * 32: {"state": {}}}}}
+    nb.metadata["widgets"] = {report.WIDGET_STATE: {"state": {"f" * 32: {"state": {}}}}}
     out = report.clean_notebook(nb, source_name="x.ipynb", output_name="x.ipynb")
     text = json.dumps(out, sort_keys=True)
-    assert "f" * 32 not in text and "a" * 32 not in text
-    assert out.cells[0].outputs[0].data[report.WIDGET_VIEW]["model_id"] == f"{1:032x}"
-    state = out.metadata.widgets[report.WIDGET_STATE]["state"]
-    assert state[f"{1:032x}"]["state"]["layout"] == f"IPY_MODEL_{2:032x}"
+    assert "f" * 32 not in text and "e" * 32 not in text and "widgets" not in out.metadata
+    assert out.cells[0].outputs[0].data == {"text/html": "<p>default view</p>",
+                                            "text/plain": "Explorer (default: x)"}
+    assert "open this notebook in JupyterLab" in out.cells[1].outputs[0].data["text/html"]
     html = report.export_html(out, "html", title="w", resources_path=Path("."))
-    assert b"open this notebook in JupyterLab" in html and b"widget-state" not in html
+    assert b"default view" in html and b"open this notebook in JupyterLab" in html
+    assert b"widget-state" not in html and b"widget-view" not in html
 
 
 # --------------------------------------------------------------------------- refresh

@@ -449,26 +449,27 @@ def _plain(text: str) -> str:
     return re.sub(r"(\*\*|__|`)", "", text).strip()
 
 
-def _renumber_widgets(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Replace the random ipywidgets model ids by ``000...1``, ``000...2`` in order of use."""
-    ids: set[str] = set()
-    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
-    ids.update(state)
+def _static_widgets(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Keep what a widget looks like without a kernel, not the live widget.
+
+    The widget state (random model ids, the kernel's objects) is dropped from the metadata,
+    and each widget view from the outputs: an output that also carries HTML or text (the
+    explorers of :mod:`analysis.explore` render their default selection) keeps that; a bare
+    widget becomes a note. Reopened in JupyterLab, the notebook then shows the static view
+    until the cell is run again, instead of "model not found"; and two runs give the same
+    bytes.
+    """
+    nb.metadata.pop("widgets", None)
     for cell in nb.cells:
         for output in cell.get("outputs", []):
-            view = output.get("data", {}).get(WIDGET_VIEW)
-            if isinstance(view, dict) and "model_id" in view:
-                ids.add(view["model_id"])
-    if not ids:
-        return nb
-    text = json.dumps(nb, sort_keys=True)
-    pattern = re.compile("|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True)))
-    mapping: dict[str, str] = {}
-
-    def replace(m: re.Match[str]) -> str:
-        return mapping.setdefault(m.group(0), f"{len(mapping) + 1:032x}")
-
-    return nbformat.from_dict(json.loads(pattern.sub(replace, text)))
+            data = output.get("data")
+            if data is None or WIDGET_VIEW not in data:
+                continue
+            del data[WIDGET_VIEW]
+            if not ({"text/html", "image/png"} & set(data)):
+                data["text/html"] = WIDGET_NOTE
+                data.setdefault("text/plain", _plain(re.sub(r"<[^>]+>", "", WIDGET_NOTE)))
+    return nb
 
 
 def clean_notebook(
@@ -482,7 +483,8 @@ def clean_notebook(
 
     Drops papermill's and nbclient's timings (``start_time``, ``end_time``, ``duration``,
     ``execution``), replaces papermill's input/output paths (temporary folders) by file
-    names, fixes the kernelspec and renumbers widget ids.
+    names, fixes the kernelspec and keeps widgets as their static views
+    (:func:`_static_widgets`).
 
     >>> nb = nbformat.v4.new_notebook(metadata={"papermill": {"duration": 1.5,
     ...     "output_path": "/tmp/x/01.ipynb", "parameters": {"a": 1}}})
@@ -509,7 +511,7 @@ def clean_notebook(
                 cell_pm.pop(key, None)
     if kernelspec is not None:
         nb.metadata["kernelspec"] = dict(kernelspec)
-    return _renumber_widgets(nb)
+    return _static_widgets(nb)
 
 
 def _strip_papermill(executed: nbformat.NotebookNode, source: nbformat.NotebookNode):
@@ -523,10 +525,6 @@ def _strip_papermill(executed: nbformat.NotebookNode, source: nbformat.NotebookN
             cell.execution_count = done.get("execution_count")
     if "language_info" in executed.metadata:
         out.metadata["language_info"] = executed.metadata["language_info"]
-    if "widgets" in executed.metadata:
-        out.metadata["widgets"] = executed.metadata["widgets"]
-    else:
-        out.metadata.pop("widgets", None)
     return out
 
 
@@ -539,11 +537,9 @@ def _dumps(nb: nbformat.NotebookNode) -> bytes:
 
 
 def _html_notebook(nb: nbformat.NotebookNode, *, results_only: bool) -> nbformat.NotebookNode:
-    """A copy for HTML: widget views replaced by their static HTML rendering when the output
-    has one (analysis.explore does), else by a note (widget JS lives on a CDN); for
-    presentations, also without the parameter cells and stderr (noise for the audience)."""
+    """A copy for HTML (widgets already static, see :func:`clean_notebook`); for
+    presentations, without the parameter cells and stderr (noise for the audience)."""
     nb = copy.deepcopy(nb)
-    nb.metadata.pop("widgets", None)
     cells = []
     for cell in nb.cells:
         tags = cell.metadata.get("tags", [])
@@ -556,9 +552,6 @@ def _html_notebook(nb: nbformat.NotebookNode, *, results_only: bool) -> nbformat
                     output.get("name") == "stderr"
                 ):
                     continue
-                data = output.get("data")
-                if data is not None and WIDGET_VIEW in data:
-                    output["data"] = {"text/html": data.get("text/html", WIDGET_NOTE)}
                 outputs.append(output)
             cell.outputs = outputs
         cells.append(cell)
