@@ -64,10 +64,15 @@ def _fmt(v: Any) -> str:
     return str(v)
 
 
+def prf_counts(tp: int, fp: int, fn: int) -> dict[str, float]:
+    """Precision, recall and F1 from true positives, false positives and false negatives."""
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": p, "recall": r, "f1": f}
+
+
 def prf(gold: set, predicted: set) -> dict[str, float]:
     """Precision, recall and F1 of a predicted set against a gold set."""
     tp = len(gold & predicted)
-    p = tp / len(predicted) if predicted else 0.0
-    r = tp / len(gold) if gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": p, "recall": r, "f1": f}
+    return prf_counts(tp, len(predicted) - tp, len(gold) - tp)

@@ -97,7 +97,8 @@ texts = corpus_of(int(sys.argv[1]), base, counts)
 s = analyse_texts(texts, jobs=int(sys.argv[2]))
 self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"words": s.words, "parent_mb": self_kb / 1024, "largest_child_mb": child_kb / 1024}))
+print(json.dumps({"words": s.words, "parent_mb": self_kb / 1024,
+                  "largest_child_mb": child_kb / 1024}))
 """
 
 

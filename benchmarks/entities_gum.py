@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence
 
 from analysis import entities
 from analysis.tokenise import tokens
-from benchmarks.common import median_seconds, show, write_results
+from benchmarks.common import median_seconds, prf_counts, show, write_results
 from benchmarks.data import GumDocument, gum_news
 
 Spans = list[tuple[int, int]]
@@ -51,9 +51,8 @@ def baseline(text: str) -> Spans:
     ]
 
 
-def score(docs: Sequence[GumDocument], spans_of: dict[str, Spans], *,
-          skip_punct: bool = False) -> dict[str, float]:
-    tp = fp = fn = 0
+def _judged(docs: Sequence[GumDocument], spans_of: dict[str, Spans]):
+    """Each gold token with whether a returned span covers it."""
     for d in docs:
         spans = spans_of[d.name]
         starts = [s for s, _ in spans]
@@ -61,38 +60,34 @@ def score(docs: Sequence[GumDocument], spans_of: dict[str, Spans], *,
             if t.start == t.end:
                 continue
             k = bisect.bisect_right(starts, t.start) - 1
-            inside = k >= 0 and spans[k][1] >= t.end
-            gold = t.upos == "PROPN"
-            if inside and skip_punct and t.upos == "PUNCT":
-                continue
-            if inside and gold:
-                tp += 1
-            elif inside:
-                fp += 1
-            elif gold:
-                fn += 1
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-            "tp": tp, "fp": fp, "fn": fn}
+            yield t, k >= 0 and spans[k][1] >= t.end
+
+
+def score(docs: Sequence[GumDocument], spans_of: dict[str, Spans], *,
+          skip_punct: bool = False) -> dict[str, float]:
+    tp = fp = fn = 0
+    for t, inside in _judged(docs, spans_of):
+        gold = t.upos == "PROPN"
+        if inside and skip_punct and t.upos == "PUNCT":
+            continue
+        if inside and gold:
+            tp += 1
+        elif inside:
+            fp += 1
+        elif gold:
+            fn += 1
+    figures = {k: round(v, 4) for k, v in prf_counts(tp, fp, fn).items()}
+    return {**figures, "tp": tp, "fp": fp, "fn": fn}
 
 
 def errors(docs: Sequence[GumDocument], spans_of: dict[str, Spans]) -> tuple[Counter, Counter]:
     fps: Counter = Counter()
     fns: Counter = Counter()
-    for d in docs:
-        spans = spans_of[d.name]
-        starts = [s for s, _ in spans]
-        for t in d.tokens:
-            if t.start == t.end:
-                continue
-            k = bisect.bisect_right(starts, t.start) - 1
-            inside = k >= 0 and spans[k][1] >= t.end
-            if inside and t.upos != "PROPN":
-                fps[f"{t.form}/{t.upos}"] += 1
-            elif t.upos == "PROPN" and not inside:
-                fns[t.form] += 1
+    for t, inside in _judged(docs, spans_of):
+        if inside and t.upos != "PROPN":
+            fps[f"{t.form}/{t.upos}"] += 1
+        elif t.upos == "PROPN" and not inside:
+            fns[t.form] += 1
     return fps, fns
 
 

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.vader import polarity
-from benchmarks.common import median_seconds, show, write_results
+from benchmarks.common import median_seconds, prf_counts, show, write_results
 from benchmarks.data import REPO, gum_news, vader_groundtruth
 
 SETS = ["tweets", "movie", "amazon", "nyt"]
@@ -48,11 +48,8 @@ def weighted_f1(gold: list[int], predicted: list[int]) -> float:
     total = 0.0
     for c in (-1, 0, 1):
         tp = sum(1 for g, p in zip(gold, predicted, strict=True) if g == c and p == c)
-        n_pred = predicted.count(c)
         n_gold = gold.count(c)
-        precision = tp / n_pred if n_pred else 0.0
-        recall = tp / n_gold if n_gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        f1 = prf_counts(tp, predicted.count(c) - tp, n_gold - tp)["f1"]
         total += n_gold * f1
     return total / len(gold)
 

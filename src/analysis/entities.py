@@ -420,7 +420,7 @@ def _quoted_name(toks: Sequence[Token], a: int, idxs: list[int], k: int) -> bool
     return False
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=4096)  # a notebook asks for actors, network and quotes of the same texts
 def _analyse(text: str) -> _Text:
     toks = tokens(text)
     sents = sentence_spans(text)

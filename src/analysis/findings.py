@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis import frequency, sentiment
+from analysis import entities, frequency, sentiment
 from analysis.corpus import Corpus
 from analysis.notebook import HTML
 from analysis.tables import document_sizes
@@ -36,6 +36,8 @@ def facts(corpus: Corpus, *, top: int = 5, min_count: int = 2) -> dict[str, Any]
     most_neg = ends[ends["side"] == "most negative"]
     most_pos = ends[ends["side"] == "most positive"]
     mean = float(table["compound"].mean()) if len(table) else 0.0
+    cast = entities.actors(corpus)
+    said = entities.attributions(corpus)
     return {
         "documents": len(corpus),
         "sentences": int(sizes["sentences"].sum()),
@@ -51,6 +53,10 @@ def facts(corpus: Corpus, *, top: int = 5, min_count: int = 2) -> dict[str, Any]
         "negative": int(summary["negative"].sum()),
         "most_negative": most_neg.iloc[0].to_dict() if len(most_neg) else None,
         "most_positive": most_pos.iloc[0].to_dict() if len(most_pos) else None,
+        "actors": [(a, k) for a, k in zip(cast["actor"].head(top), cast["kind"].head(top),
+                                          strict=True)],
+        "attributions": len(said),
+        "speakers": said["speaker"].drop_duplicates().head(top).tolist(),
     }
 
 
@@ -63,6 +69,8 @@ def facts_table(f: dict[str, Any]) -> pd.DataFrame:
         ("distinct words", f["types"]),
         ("key words (against general English)", ", ".join(f["key_words"])),
         ("most frequent content words", ", ".join(f["top_words"])),
+        ("most mentioned actors", ", ".join(f"{a} ({k})" for a, k in f["actors"])),
+        ("attributions (who said what)", f"{f['attributions']}"),
         ("mean sentence tone (VADER compound)", f"{f['mean_compound']:+.3f} ({f['tone']})"),
         ("negative / neutral / positive sentences",
          f"{f['negative']} / {f['neutral']} / {f['positive']}"),
@@ -92,6 +100,14 @@ def summary(f: dict[str, Any]) -> HTML:
     if f["key_words"]:
         lines.append("Compared with general English, its key words are "
                      + ", ".join(f"“{w}”" for w in f["key_words"]) + ".")
+    if f["actors"]:
+        lines.append("The most mentioned actors are "
+                     + ", ".join(f"{a} ({k})" for a, k in f["actors"]) + ".")
+    if f["attributions"]:
+        who = ", ".join(f["speakers"])
+        lines.append(f"It attributes {f['attributions']} statement"
+                     f"{'s' if f['attributions'] != 1 else ''} to named speakers or groups: "
+                     f"{who}.")
     lines.append(
         f"Its tone, by VADER, is {f['tone']} on average (mean sentence score "
         f"{f['mean_compound']:+.2f} on a scale from -1 to +1): {f['negative']} negative, "

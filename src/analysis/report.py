@@ -986,8 +986,10 @@ def _run_tasks(
     results: list[TaskResult] = []
     running: list[str] = []
     tqdm.monitor_interval = 0  # no monitor thread (workers are forked)
-    show = sys.stderr.isatty() if progress is None else progress
-    bar = tqdm(total=len(tasks), desc=desc, unit="nb", file=sys.stderr, disable=not show,
+    # A live bar on a terminal; elsewhere (CI logs, make) one line per finished notebook.
+    show = progress is not False
+    live = sys.stderr.isatty() if progress is None else progress
+    bar = tqdm(total=len(tasks), desc=desc, unit="nb", file=sys.stderr, disable=not live,
                leave=False, dynamic_ncols=True)
     executor: Any = None
     try:
@@ -1016,7 +1018,12 @@ def _run_tasks(
                 results.append(result)
                 if show:
                     mark = "done" if result.ok else "FAILED"
-                    bar.write(f"{mark}: {result.name} ({result.seconds:.1f} s)", file=sys.stderr)
+                    line = (f"{mark}: {result.name} ({result.seconds:.1f} s) "
+                            f"[{len(results)}/{len(tasks)}]")
+                    if live:
+                        bar.write(line, file=sys.stderr)
+                    else:
+                        print(line, file=sys.stderr, flush=True)
                 bar.update(1)
     except BaseException:
         processes = []  # the pool's worker processes (a private attribute: no public one)
