@@ -118,20 +118,22 @@ def kwic_explorer(source: str | Document | Corpus | Iterable[Document], *,
     return Explorer("Keyword in context", render, default, control)
 
 
-def sentence_explorer(table: pd.DataFrame, *, default: int | None = None,
+def sentence_explorer(table: pd.DataFrame, *, default: int | str = "lowest",
                       rows: int = 25) -> Explorer:
     """Pick a sentence of a :func:`analysis.sentiment.sentence_table`: its score explained.
 
-    ``default`` is a row position in ``table`` (the most negative sentence when None); at most
-    ``rows`` scored words are listed (the largest contributions).
+    ``default`` is a row position in ``table``, or "lowest" / "highest" for the sentence with
+    the lowest / highest compound score; at most ``rows`` scored words are listed (the largest
+    contributions).
 
     >>> t = sentiment.sentence_table("Good news. The attack killed ten.")
     >>> "attack" in sentence_explorer(t).static()[0]
     True
     """
     table = table.reset_index(drop=True)
-    if default is None:
-        default = int(table["compound"].idxmin()) if len(table) else 0
+    if default in ("lowest", "highest"):
+        pick = table["compound"].idxmin if default == "lowest" else table["compound"].idxmax
+        default = int(pick()) if len(table) else 0
 
     def render(i) -> tuple[str, str]:
         if not len(table):
