@@ -150,8 +150,8 @@ def sentence_splitters(text: str, *, context: int = 30) -> tuple[pd.DataFrame, p
 def vocabulary_steps(text: str) -> pd.DataFrame:
     """Tokens and distinct types after each normalising step, applied cumulatively.
 
-    >>> vocabulary_steps("The war. The War's end, 2014.")[["step", "tokens", "types"]].values.tolist()
-    ... # doctest: +NORMALIZE_WHITESPACE
+    >>> steps = vocabulary_steps("The war. The War's end, 2014.")
+    >>> steps[["step", "tokens", "types"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
     [['all tokens', 10, 8], ['lower-cased', 10, 7], ['punctuation dropped', 7, 5],
      ['numbers dropped', 6, 4], ['stopwords dropped', 3, 2], ['stemmed', 3, 2]]
     """
@@ -171,7 +171,8 @@ def vocabulary_steps(text: str) -> pd.DataFrame:
 def normalising_example(sentence: str) -> pd.DataFrame:
     """One sentence's tokens through each normalising step (what a counter finally sees).
 
-    >>> normalising_example("Militias claimed Libya's city.").values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    >>> example = normalising_example("Militias claimed Libya's city.")
+    >>> example.values.tolist()  # doctest: +NORMALIZE_WHITESPACE
     [['Militias', 'militias', 'word', False, 'militia', 'militias'],
      ['claimed', 'claimed', 'word', False, 'claim', 'claimed'],
      ['Libya', 'libya', 'word', False, 'libya', 'libya'],

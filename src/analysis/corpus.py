@@ -225,7 +225,9 @@ _MAGIC = (
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-def decode_bytes(data: bytes, *, encoding: str | None = None, name: str = "<bytes>") -> tuple[str, str]:
+def decode_bytes(
+    data: bytes, *, encoding: str | None = None, name: str = "<bytes>",
+) -> tuple[str, str]:
     """Decode a file's bytes; return ``(text, encoding used)``.
 
     Byte-order marks decide first (UTF-8, UTF-16, UTF-32); then strict UTF-8; then cp1252 (the

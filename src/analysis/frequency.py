@@ -362,7 +362,8 @@ def lexical_diversity(source: Source | Sequence[str], *, window: int = 50) -> pd
     the moving-average type-token ratio (Covington & McFall 2010): the mean TTR of every
     ``window``-word stretch (the plain TTR when the text is shorter than the window).
 
-    >>> lexical_diversity(["a", "b", "a", "c"], window=2).to_dict()  # doctest: +NORMALIZE_WHITESPACE
+    >>> diversity = lexical_diversity(["a", "b", "a", "c"], window=2)
+    >>> diversity.to_dict()  # doctest: +NORMALIZE_WHITESPACE
     {'tokens': 4, 'types': 3, 'ttr': 0.75, 'mattr': 1.0, 'window': 2, 'hapaxes': 2,
      'hapax_share_of_types': 0.667}
     """
@@ -446,7 +447,8 @@ def dispersion(source: Source, targets: Iterable[str], *, lower: bool = True) ->
     in the document, punctuation not counted), ``position`` (0-1 through the document),
     ``start``, ``end`` (character offsets), ``token`` (the exact text).
 
-    >>> dispersion("War came. Then peace. Then war.", ["war"])[["word", "position", "token"]].values.tolist()
+    >>> where = dispersion("War came. Then peace. Then war.", ["war"])
+    >>> where[["word", "position", "token"]].values.tolist()
     [['war', 0.0, 'War'], ['war', 1.0, 'war']]
     """
     wanted = {(t.lower() if lower else t): t for t in targets}

@@ -74,7 +74,8 @@ def sentence_table(source: Source, *, threshold: float = THRESHOLD) -> pd.DataFr
 
     ``start``/``end`` index into the document's text, so ``doc.text[start:end]`` is the sentence.
 
-    >>> sentence_table("Aid arrived. Fighting killed ten.")[["text", "compound", "label"]].values.tolist()
+    >>> table = sentence_table("Aid arrived. Fighting killed ten.")
+    >>> table[["text", "compound", "label"]].values.tolist()
     [['Aid arrived.', 0.0, 'neutral'], ['Fighting killed ten.', -0.7906, 'negative']]
     """
     rows = []
@@ -179,8 +180,8 @@ def lexicon_coverage(source: Source, *, top: int | None = 20) -> pd.DataFrame:
     are *not* in the lexicon, followed by every word of the text that is, most negative first:
     what VADER can and cannot see.
 
-    >>> lexicon_coverage("Militias shelled the city; the attack killed many.", top=3).values.tolist()
-    ... # doctest: +NORMALIZE_WHITESPACE
+    >>> coverage = lexicon_coverage("Militias shelled the city; the attack killed many.", top=3)
+    >>> coverage.values.tolist()  # doctest: +NORMALIZE_WHITESPACE
     [['city', 1, 0.0, False], ['many', 1, 0.0, False], ['militias', 1, 0.0, False],
      ['killed', 1, -3.5, True], ['attack', 1, -2.1, True]]
     """

@@ -29,8 +29,10 @@ def token_table(source: Source) -> pd.DataFrame:
     within the document), ``token`` (exact text), ``start``, ``end`` (character offsets into the
     document's text), ``lower``, ``kind`` ("word", "number" or "punct"), ``stopword``.
 
-    >>> token_table("Libya's army left.")[["token", "start", "end", "kind"]].values.tolist()
-    [['Libya', 0, 5, 'word'], ["'s", 5, 7, 'word'], ['army', 8, 12, 'word'], ['left', 13, 17, 'word'], ['.', 17, 18, 'punct']]
+    >>> table = token_table("Libya's army left.")
+    >>> table[["token", "start", "end", "kind"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['Libya', 0, 5, 'word'], ["'s", 5, 7, 'word'], ['army', 8, 12, 'word'],
+     ['left', 13, 17, 'word'], ['.', 17, 18, 'punct']]
     """
     rows = []
     for doc in as_documents(source):
@@ -46,7 +48,8 @@ def sentence_table(source: Source) -> pd.DataFrame:
     """One row per sentence: ``document``, ``sentence``, ``start``, ``end``, ``words`` (tokens
     that are not punctuation), ``text``.
 
-    >>> sentence_table("The U.S. left. Others stayed.")[["sentence", "start", "end", "words"]].values.tolist()
+    >>> table = sentence_table("The U.S. left. Others stayed.")
+    >>> table[["sentence", "start", "end", "words"]].values.tolist()
     [[0, 0, 14, 3], [1, 15, 29, 2]]
     """
     rows = []
