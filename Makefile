@@ -54,7 +54,8 @@ test: $(STAMP) $(REVEAL) browser
 	$(BIN)/python -m pytest tests notebooks --nbval --nbval-kernel-name $(KERNEL)
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ARGS) \
+		$$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 bench: $(STAMP) $(REVEAL)
 	$(BIN)/python -m benchmarks
