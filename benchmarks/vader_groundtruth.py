@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from analysis.vader import polarity
+from analysis.sentiment.vader import polarity
 from benchmarks.common import median_seconds, prf_counts, show, write_results
 from benchmarks.data import REPO, gum_news, vader_groundtruth
 

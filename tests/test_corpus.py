@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis import tables
 from analysis.corpus import (
     Corpus,
     Document,
@@ -48,18 +49,18 @@ def test_seed_boilerplate_is_stripped_and_kept():
 
 def test_seed_metadata():
     doc = load_document(SEED)
-    assert doc.metadata["encoding"] == "utf-8"
-    assert doc.metadata["format"] == "text"
-    assert doc.metadata["is_english"] is True
+    assert doc.info["encoding"] == "utf-8"
+    assert doc.info["format"] == "text"
+    assert doc.info["is_english"] is True
     assert doc.source == SEED.name
     assert doc.id == "000_81c44d20d7573865"
 
 
 def test_removed_lines_listed_in_the_corpus_table():
     corpus = load_corpus(SEED)
-    table = corpus.removed_frame()
+    table = tables.removed_table(corpus)
     assert table["reason"].tolist() == ["credit line", "widget message", "widget message"]
-    frame = corpus.frame()
+    frame = tables.documents_table(corpus)
     assert frame.loc[0, "lines_removed"] == 3
     assert frame.loc[0, "words"] == 427 and frame.loc[0, "sentences"] == 15
 
@@ -122,7 +123,7 @@ def test_encodings_decode_without_mojibake(tmp_path, encoding, expected):
     f.write_bytes(CURLY.encode(encoding))
     doc = load_document(f)
     assert doc.text == CURLY
-    assert doc.metadata["encoding"] == expected
+    assert doc.info["encoding"] == expected
 
 
 def test_crlf_and_bom_are_normalised(tmp_path):
@@ -130,7 +131,7 @@ def test_crlf_and_bom_are_normalised(tmp_path):
     f.write_bytes(codecs.BOM_UTF8 + b"One line.\r\nTwo lines.\r\n")
     doc = load_document(f)
     assert doc.text == "One line.\nTwo lines."
-    assert doc.metadata["line_endings"] == "CRLF"
+    assert doc.info["line_endings"] == "CRLF"
     assert "\ufeff" not in doc.text
 
 
@@ -237,7 +238,7 @@ def test_folder_loads_sorted_and_skips_bad_files(tmp_path):
     assert [f for f, _ in corpus.skipped] == ["empty.txt", "image.txt"]
     assert corpus["b"].text == "Second story."
     assert corpus[0].title == "Title"
-    assert corpus.skipped_frame()["file"].tolist() == ["empty.txt", "image.txt"]
+    assert tables.skipped_table(corpus)["file"].tolist() == ["empty.txt", "image.txt"]
 
 
 def test_folder_with_only_bad_files_is_an_error(tmp_path):
@@ -276,7 +277,7 @@ def test_html_page_reduced_to_article(tmp_path):
         "<footer>Copyright 2014</footer></body></html>",
         encoding="utf-8")
     doc = load_document(page)
-    assert doc.metadata["format"] == "html"
+    assert doc.info["format"] == "html"
     assert "Militias took the city" in doc.text
     assert "var x" not in doc.text and "Home | World" not in doc.text
     assert doc.title == "Benghazi falls"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import vader
+from analysis.sentiment import vader
 from analysis.frequency import words
 from analysis.scale import analyse_text, analyse_texts, analyse_texts_dask
 from analysis.tokenise import sentence_spans

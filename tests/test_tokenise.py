@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import doctest
 from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from analysis import tokenise
 from analysis.tokenise import (
     STOPWORDS,
     Token,
@@ -24,12 +22,6 @@ from analysis.tokenise import (
 )
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_81c44d20d7573865.txt"
-
-
-def test_docstring_examples() -> None:
-    result = doctest.testmod(tokenise, optionflags=doctest.NORMALIZE_WHITESPACE)
-    assert result.attempted > 10
-    assert result.failed == 0
 
 
 # --- words: the seed's tricky cases and the Penn Treebank conventions ----------------------

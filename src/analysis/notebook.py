@@ -111,7 +111,7 @@ def input_warnings(corpus) -> HTML:
     items = []
     for d in corpus.documents:
         if not d.is_english:
-            share = float(d.metadata.get("english_share", 0.0))
+            share = float(d.info.get("english_share", 0.0))
             items.append(
                 f"{d.source}: only {share:.0%} of its words are common English function words. "
                 "This may not be English text: the stopword list, the VADER lexicon and the "

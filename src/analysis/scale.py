@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from analysis import vader
+from analysis.sentiment import vader
 from analysis.tokenise import is_punct, sentence_spans, words
 
 __all__ = ["CorpusSummary", "DocumentResult", "analyse_text", "analyse_texts",

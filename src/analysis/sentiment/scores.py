@@ -1,9 +1,9 @@
-"""Sentiment with VADER: scores per sentence, per document, as an arc, and explained word by word.
+"""VADER scores per sentence and per document, the arc, the extremes, lexicon coverage.
 
 VADER (Hutto & Gilbert 2014) is a lexicon of about 7,500 words and emoticons rated by people
 from -4 to +4, plus rules for negation ("not good"), intensifiers ("very good"), capitals
 ("GOOD"), "but" and exclamation marks. Scores here are exactly those of VADER's reference
-implementation (the ``vaderSentiment`` package); :mod:`analysis.vader` computes them faster and
+implementation (the ``vaderSentiment`` package); :mod:`analysis.sentiment.vader` computes them faster and
 records how each word contributed.
 
 ``compound`` runs from -1 (most negative) to +1 (most positive); the standard labels are
@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from analysis import vader
+from analysis.sentiment import vader
 from analysis.corpus import Corpus, Document, as_documents
 
 __all__ = [
@@ -158,7 +158,7 @@ def extremes(table: pd.DataFrame, *, n: int = 3) -> pd.DataFrame:
 
 
 def explain(text: str, *, offset: int = 0) -> pd.DataFrame:
-    """Word-by-word explanation of a text's VADER score (see :func:`analysis.vader.explain`).
+    """Word-by-word explanation of a text's VADER score (see :func:`analysis.sentiment.vader.explain`).
 
     ``offset`` is added to the character offsets, so the explanation of a sentence taken from a
     document points into the document's text.

@@ -1,0 +1,124 @@
+"""Normalising words for counting: case, apostrophes, punctuation, numbers, stopwords, stems."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from analysis.tokenise.lexicon import WORDCLOUD_STOPWORDS
+from analysis.tokenise.words import word_spans
+
+__all__ = ["STOPWORDS", "is_number", "is_punct", "normalise", "stem"]
+
+# --------------------------------------------------------------------------------------
+# Normalising: lower case, punctuation, numbers, stopwords, stems.
+
+_NUMBER_RE = re.compile(r"[-+\u2212]?(?:\d+(?:[.,:/]\d+)*|[.,]\d+)")
+
+
+def is_punct(token: str) -> bool:
+    """True for a non-empty token with no letter or digit (``,``, ``"``, ``—``, ``...``, ``%``).
+
+    >>> [is_punct(t) for t in [",", "...", "—", "%", ":-)", "'s", "U.S.", "#2", ""]]
+    [True, True, True, True, True, False, False, False, False]
+    """
+    return bool(token) and not any(c.isalnum() for c in token)
+
+
+def is_number(token: str) -> bool:
+    """True for a numeral written in digits (``2012``, ``10,000``, ``4.5``, ``22:30``, ``3/4``).
+
+    Ordinals and mixed forms (``20th``, ``1960s``) and number words are not numbers here.
+
+    >>> [is_number(t) for t in ["2012", "10,000", "4.5", "-3", "22:30", "20th", "five", "."]]
+    [True, True, True, True, True, False, False, False]
+    """
+    return _NUMBER_RE.fullmatch(token) is not None
+
+
+def _clitic_pieces(words_: Iterable[str]) -> frozenset[str]:
+    pieces: set[str] = set()
+    for w in words_:
+        if "'" in w:
+            for s, e in word_spans(w):
+                pieces.add(w[s:e])
+    pieces |= {p.replace("'", "\u2019") for p in pieces}
+    return frozenset(pieces)
+
+
+#: English stopwords: wordcloud's ``STOPWORDS`` (192 classic function words, among them
+#: contractions such as "don't" and "they're"), plus the pieces our Penn Treebank
+#: tokeniser makes of those contractions ("do", "n't", "ca", "wo", "sha", "let", "must",
+#: "'s", "'re", "'ll", "'ve", "'d", "'m"), with straight and curly apostrophes: the
+#: contraction "don't" never appears as one token, so without its pieces the list would
+#: miss it. Lower case; compare with ``normalise(..., lower=True)``.
+STOPWORDS: frozenset[str] = WORDCLOUD_STOPWORDS | _clitic_pieces(WORDCLOUD_STOPWORDS)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.snowball import SnowballStemmer  # data-free; imported only when asked
+
+    return SnowballStemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return _stemmer().stem(word)
+
+
+def stem(word: str) -> str:
+    """The Snowball (Porter 2) English stem of ``word`` (lower-cased by the stemmer).
+
+    >>> [stem(w) for w in ["militias", "claimed", "running", "Libya"]]
+    ['militia', 'claim', 'run', 'libya']
+    """
+    return _stem(word)
+
+
+def normalise(
+    words: Iterable[str],
+    *,
+    lower: bool = True,
+    fold_apostrophes: bool = True,
+    drop_punct: bool = True,
+    drop_numbers: bool = False,
+    drop_stopwords: bool = False,
+    stem: bool = False,
+) -> list[str]:
+    """Normalise word tokens for counting; every step optional and off or on by keyword.
+
+    Steps, in order: ``lower`` lower-cases; ``fold_apostrophes`` writes the curly
+    apostrophe (’) as a straight one so "Thursday’s" and "Thursday's" count alike;
+    ``drop_punct`` drops tokens with no letter or digit (:func:`is_punct`);
+    ``drop_numbers`` drops numerals in digits (:func:`is_number`); ``drop_stopwords``
+    drops :data:`STOPWORDS` (compared case-insensitively); ``stem`` replaces each word by
+    its Snowball stem (which is lower case).
+
+    >>> from analysis.tokenise import words
+    >>> toks = words("The militia’s 2 victories weren't decisive.")
+    >>> normalise(toks)
+    ['the', 'militia', "'s", '2', 'victories', 'were', "n't", 'decisive']
+    >>> normalise(toks, drop_stopwords=True, drop_numbers=True)
+    ['militia', 'victories', 'decisive']
+    >>> normalise(toks, lower=False, fold_apostrophes=False, drop_punct=False, stem=True)
+    ['the', 'militia', '’s', '2', 'victori', 'were', "n't", 'decis', '.']
+    """
+    out: list[str] = []
+    for w in words:
+        if fold_apostrophes and "\u2019" in w:
+            w = w.replace("\u2019", "'")
+        if lower:
+            w = w.lower()
+        if drop_punct and is_punct(w):
+            continue
+        if drop_numbers and is_number(w):
+            continue
+        if drop_stopwords and (w if lower else w.lower()) in STOPWORDS:
+            continue
+        if stem:
+            w = _stem(w)
+        out.append(w)
+    return out
+
