@@ -1,17 +1,120 @@
-"""Tokens and sentences as tables: the step from text to pandas in the data flow.
+"""Per-document tables: the step from documents to pandas in the data flow.
 
-Every row keeps the character offsets of its token or sentence, so anything computed from
-these tables can point back at the exact text.
+Every per-document measure of the package (sentences with their scores, word counts, name
+mentions, attributions, figures, ...) is described by a :class:`TableSpec`: the table's name,
+its columns with their types, and a function that gives one document's rows. The same spec
+serves two ways:
+
+* :func:`per_document` computes the rows of a few documents in memory (a string, a
+  :class:`~analysis.corpus.Document`, a :class:`~analysis.corpus.Corpus`);
+* the store (:mod:`analysis.store`) computes them once per document for a whole corpus, in
+  parallel, and keeps them as Parquet; a stored corpus answers :func:`per_document` from disk.
+
+Either way the result has the same columns: ``document`` (the document's id) first, then the
+spec's columns. Every row keeps character offsets where it points at text, so anything computed
+from these tables can point back at the exact words.
+
+>>> spec = TableSpec("lengths", (("characters", "int64"),), lambda doc: [(len(doc.text),)])
+>>> per_document("Four", spec).values.tolist()
+[['text', 4]]
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
 import pandas as pd
 
-from analysis.corpus import Corpus, Source, as_documents
+from analysis.corpus import Corpus, Document, Source, as_documents
 from analysis.tokenise import STOPWORDS, is_number, is_punct
 
+#: Column types a spec may use (Arrow type names; pandas dtypes in memory).
+TYPES = ("string", "int32", "int64", "float64", "bool", "date32")
+_PANDAS = {"string": "object", "int32": "int32", "int64": "int64", "float64": "float64",
+           "bool": "bool", "date32": "datetime64[ns]"}
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A per-document table: ``name``, ``columns`` (``(name, type)`` pairs, types from
+    :data:`TYPES`) and ``rows``, a function from one :class:`~analysis.corpus.Document` to its
+    rows (tuples in column order). ``version`` is part of the store's key: bump it when the rows
+    a document gives change, so stored tables are recomputed.
+
+    Nullable values: ``None`` in a string or float column; integer and bool columns take none.
+    """
+
+    name: str
+    columns: tuple[tuple[str, str], ...]
+    rows: Callable[[Document], Iterable[tuple]]
+    version: int = 1
+
+    def __post_init__(self) -> None:
+        for column, kind in self.columns:
+            if kind not in TYPES:
+                raise ValueError(f"table {self.name!r}: column {column!r} has unknown type "
+                                 f"{kind!r} (use one of {', '.join(TYPES)})")
+            if column == "document":
+                raise ValueError(f"table {self.name!r}: 'document' is added by the store")
+
+    @property
+    def names(self) -> list[str]:
+        """Column names, ``document`` first."""
+        return ["document", *(c for c, _ in self.columns)]
+
+    def frame(self, rows: Sequence[tuple]) -> pd.DataFrame:
+        """Rows (each starting with the document id) as a DataFrame with the spec's dtypes."""
+        df = pd.DataFrame(list(rows), columns=self.names)
+        for column, kind in self.columns:
+            if kind in ("int32", "int64", "float64", "bool") and len(df):
+                df[column] = df[column].astype(_PANDAS[kind])
+            elif kind == "date32":
+                df[column] = pd.to_datetime(df[column])
+            elif not len(df):
+                df[column] = df[column].astype(_PANDAS[kind])
+        return df
+
+
+def per_document(source: Any, spec: TableSpec, *, meta: Sequence[str] = ()) -> pd.DataFrame:
+    """The ``spec`` table of every document of ``source``: ``document`` then the spec's columns,
+    documents in order, then the metadata columns named in ``meta`` (``title``, ``date``,
+    ``publisher``, ...), joined from each document.
+
+    ``source`` is a string, a Document, a Corpus, an iterable of Documents, or a stored corpus
+    (:class:`analysis.store.CorpusTables`), which answers from its Parquet tables instead of
+    computing. A metadata name the documents do not have raises ``KeyError`` listing the
+    columns they have.
+
+    >>> spec = TableSpec("chars", (("n", "int64"),), lambda doc: [(len(doc.text),)])
+    >>> docs = [Document("a", "A", "a", "One.", meta={"outlet": "X"}),
+    ...         Document("b", "B", "b", "Three.", meta={"outlet": "Y"})]
+    >>> per_document(docs, spec, meta=["outlet"]).values.tolist()
+    [['a', 4, 'X'], ['b', 6, 'Y']]
+    """
+    stored = getattr(source, "table", None)
+    if callable(stored):
+        return stored(spec, meta=meta)
+    docs = as_documents(source)
+    rows = [(doc.id, *row) for doc in docs for row in spec.rows(doc)]
+    df = spec.frame(rows)
+    if meta:
+        known = {"title", "source"} | {k for d in docs for k in d.meta}
+        missing = [m for m in meta if m not in known]
+        if missing:
+            raise KeyError(f"no metadata column {', '.join(map(repr, missing))}; the documents "
+                           f"have: {', '.join(sorted(known))}")
+        values = {d.id: {"title": d.title, "source": d.source, **d.meta} for d in docs}
+        for m in meta:
+            df[m] = df["document"].map(lambda i, m=m: values[i].get(m))
+    return df
+
+
 __all__ = [
+    "TYPES",
+    "TableSpec",
+    "per_document",
     "corpus_summary",
     "document_sizes",
     "documents_table",
