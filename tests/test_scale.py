@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.sentiment import vader
 from analysis.frequency import words
 from analysis.scale import analyse_text, analyse_texts, analyse_texts_dask
+from analysis.sentiment import vader
 from analysis.tokenise import sentence_spans
 
 TEXTS = [

@@ -18,7 +18,15 @@ from vaderSentiment.vaderSentiment import (
 )
 
 from analysis.sentiment import vader
-from analysis.sentiment.vader import C_INCR, EMOJIS, LEXICON, N_SCALAR, explain, explanation, polarity
+from analysis.sentiment.vader import (
+    C_INCR,
+    EMOJIS,
+    LEXICON,
+    N_SCALAR,
+    explain,
+    explanation,
+    polarity,
+)
 
 REFERENCE = SentimentIntensityAnalyzer()
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))

@@ -3,8 +3,8 @@
 VADER (Hutto & Gilbert 2014) is a lexicon of about 7,500 words and emoticons rated by people
 from -4 to +4, plus rules for negation ("not good"), intensifiers ("very good"), capitals
 ("GOOD"), "but" and exclamation marks. Scores here are exactly those of VADER's reference
-implementation (the ``vaderSentiment`` package); :mod:`analysis.sentiment.vader` computes them faster and
-records how each word contributed.
+implementation (the ``vaderSentiment`` package); :mod:`analysis.sentiment.vader` computes them
+faster and records how each word contributed.
 
 ``compound`` runs from -1 (most negative) to +1 (most positive); the standard labels are
 positive at >= 0.05, negative at <= -0.05, neutral between.
@@ -21,8 +21,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from analysis.sentiment import vader
 from analysis.corpus import Corpus, Document, as_documents
+from analysis.sentiment import vader
 
 __all__ = [
     "THRESHOLD",
@@ -158,7 +158,7 @@ def extremes(table: pd.DataFrame, *, n: int = 3) -> pd.DataFrame:
 
 
 def explain(text: str, *, offset: int = 0) -> pd.DataFrame:
-    """Word-by-word explanation of a text's VADER score (see :func:`analysis.sentiment.vader.explain`).
+    """Word-by-word explanation of a text's VADER score (:func:`analysis.sentiment.vader.explain`).
 
     ``offset`` is added to the character offsets, so the explanation of a sentence taken from a
     document points into the document's text.

@@ -41,6 +41,7 @@ this); for text hard-wrapped at a fixed width pass ``hard_wrapped=True`` and onl
 lines, not single line breaks, end sentences.
 """
 
+from analysis.tokenise.fold import fold
 from analysis.tokenise.lexicon import ABBREVIATIONS, TITLES
 from analysis.tokenise.normalise import STOPWORDS, is_number, is_punct, normalise, stem
 from analysis.tokenise.sentences import sentence_spans, sentences
@@ -52,6 +53,7 @@ __all__ = [
     "STOPWORDS",
     "TITLES",
     "Token",
+    "fold",
     "is_number",
     "is_punct",
     "normalise",
