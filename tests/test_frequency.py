@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import compare, concordance, frequency, tables
+from analysis import compare, concordance, dispersion, frequency, tables
 from analysis.corpus import Corpus, Document, load_corpus
 from analysis.tokenise import STOPWORDS, word_spans
 
@@ -180,7 +180,7 @@ def test_zipf_table_is_ranked(seed):
 
 def test_dispersion_points_back_at_the_text(seed):
     doc = seed[0]
-    where = frequency.dispersion(doc, ["Benghazi", "tripoli"])
+    where = dispersion.dispersion(doc, ["Benghazi", "tripoli"])
     assert len(where[where["word"] == "Benghazi"]) == 6
     for row in where.itertuples():
         assert doc.text[row.start:row.end].lower() == row.word.lower()
@@ -191,8 +191,8 @@ def test_dispersion_points_back_at_the_text(seed):
 def test_dispersion_measures_even_and_bunched():
     even = " ".join(["war filler filler filler"] * 10)
     bunched = " ".join(["war"] * 10 + ["filler"] * 30)
-    d_even = frequency.dispersion_measures(even, ["war"]).iloc[0]
-    d_bunched = frequency.dispersion_measures(bunched, ["war"]).iloc[0]
+    d_even = dispersion.dispersion_measures(even, ["war"]).iloc[0]
+    d_bunched = dispersion.dispersion_measures(bunched, ["war"]).iloc[0]
     assert d_even["range"] == 10 and d_even["juilland_d"] > 0.95 and d_even["dp"] < 0.05
     assert d_bunched["range"] < 5 and d_bunched["juilland_d"] < 0.5 and d_bunched["dp"] > 0.5
 
@@ -200,7 +200,7 @@ def test_dispersion_measures_even_and_bunched():
 def test_dispersion_over_documents():
     corpus = Corpus([Document.from_text("war and peace", id="a"),
                      Document.from_text("peace only here", id="b")])
-    m = frequency.dispersion_measures(corpus, ["war", "peace"]).set_index("word")
+    m = dispersion.dispersion_measures(corpus, ["war", "peace"]).set_index("word")
     assert m.loc["war", "range"] == 1 and m.loc["peace", "range"] == 2
     assert m.loc["war", "parts"] == 2
 

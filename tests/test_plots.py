@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from analysis import frequency, notebook, plots, sentiment
+from analysis import dispersion, frequency, notebook, plots, sentiment
 from analysis.corpus import load_corpus
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_81c44d20d7573865.txt"
@@ -34,7 +34,7 @@ def _figures(seed):
         "word_cloud": plots.word_cloud(counts, title="Cloud"),
         "zipf_plot": plots.zipf_plot(frequency.zipf_table(seed)),
         "dispersion_plot": plots.dispersion_plot(
-            frequency.dispersion(doc, ["benghazi", "tripoli"]), ["benghazi", "tripoli"]),
+            dispersion.dispersion(doc, ["benghazi", "tripoli"]), ["benghazi", "tripoli"]),
         "keyness_plot": plots.keyness_plot(frequency.keyness_vs_english(seed, top=8)),
         "sentence_sentiment_plot": plots.sentence_sentiment_plot(table),
         "arc_plot": plots.arc_plot(sentiment.arc(table)),

@@ -1,80 +1,126 @@
-"""Keyword in context (KWIC): every occurrence of a word with the text around it.
+"""Keyword in context (KWIC): every occurrence of a word or phrase with the text around it.
 
->>> lines = kwic("Militias took Benghazi. Haftar lost Benghazi's airport.", "benghazi", width=12)
+A query is read the way the text is: it goes through the same tokeniser and the same folding
+(:func:`analysis.tokenise.fold`), so "don't", "Smith's" or "U.S." match however the text writes
+its apostrophes, and a phrase matches its tokens in a row.
+
+>>> lines = kwic("Militias took Benghazi. Haftar lost Benghazi’s airport.", "Benghazi's", width=12)
 >>> lines[["left", "keyword", "right"]].values.tolist()
-[['litias took', 'Benghazi', '. Haftar los'], ['Haftar lost', 'Benghazi', "'s airport."]]
+[['Haftar lost', 'Benghazi’s', 'airport.']]
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 
 import pandas as pd
 
-from analysis.corpus import Corpus, Document, as_documents
+from analysis.corpus import Document
+from analysis.frequency.counts import WORDS
+from analysis.tables import documents_of, per_document
+from analysis.tokenise import fold, is_punct, words
 
-__all__ = ["kwic", "kwic_text"]
+__all__ = ["find", "kwic", "kwic_text", "query_tokens"]
 
 _SPACE = re.compile(r"\s+")
+COLUMNS = ["document", "sentence", "start", "end", "left", "keyword", "right"]
 
 
 def _flat(text: str) -> str:
     return _SPACE.sub(" ", text)
 
 
+def query_tokens(query: str, *, ignore_case: bool = True) -> list[str]:
+    """A query as the tokens it must match, tokenised and folded like the text.
+
+    >>> query_tokens("Don’t"), query_tokens("Smith's"), query_tokens("armed groups")
+    (['do', "n't"], ['smith', "'s"], ['armed', 'groups'])
+    """
+    toks = [fold(t) for t in words(query)]
+    return [t.lower() for t in toks] if ignore_case else toks
+
+
+def _patterns(keyword: str | Iterable[str], ignore_case: bool, phrase: bool) -> list[list[str]]:
+    if isinstance(keyword, str):
+        if phrase:
+            patterns = [query_tokens(keyword, ignore_case=ignore_case)]
+        else:
+            patterns = [[t] for t in query_tokens(keyword, ignore_case=ignore_case)]
+    else:
+        patterns = [query_tokens(k, ignore_case=ignore_case) for k in keyword]
+    return [p for p in patterns if p]
+
+
+def find(doc: Document, patterns: Sequence[Sequence[str]], *,
+         ignore_case: bool = True) -> Iterator[tuple[int, int]]:
+    """Token ranges ``(i, j)`` of ``doc.tokens`` that match any pattern (lists of query tokens,
+    see :func:`query_tokens`), in text order, never overlapping."""
+    toks = doc.tokens
+    norm = [fold(t.text).lower() if ignore_case else fold(t.text) for t in toks]
+    firsts = {p[0] for p in patterns}
+    i = 0
+    while i < len(norm):
+        if norm[i] in firsts:
+            for p in patterns:
+                if norm[i:i + len(p)] == list(p):
+                    yield i, i + len(p)
+                    i += len(p) - 1
+                    break
+        i += 1
+
+
+def _candidates(source, patterns: list[list[str]]) -> list[Document]:
+    """Documents that can hold a match: those whose ``words`` table has every word of some
+    pattern (a stored corpus then loads only those texts)."""
+    table = per_document(source, WORDS)
+    wanted = [[w.lower() for w in p if not is_punct(w)] for p in patterns]
+    if any(not w for w in wanted):  # a pattern made of punctuation only: look everywhere
+        return documents_of(source)
+    words_of = table.groupby("document", sort=False)["word"].agg(frozenset)
+    ids = [d for d, ws in words_of.items() if any(ws.issuperset(p) for p in wanted)]
+    return documents_of(source, ids)
+
+
 def kwic(
-    source: str | Document | Corpus | Iterable[Document], keyword: str | Iterable[str], *,
-    width: int = 40, ignore_case: bool = True, phrase: bool = True, sort: str = "position",
+    source, keyword: str | Iterable[str], *, width: int = 40, ignore_case: bool = True,
+    phrase: bool = True, sort: str = "position", top: int | None = None,
 ) -> pd.DataFrame:
     """Keyword-in-context lines as a DataFrame, one row per match, with offsets.
 
     ``keyword`` is a word, a phrase of several words ("armed groups", matched token by token
-    when ``phrase``), or a list of words (any of them). Matching is on whole tokens, so
-    "Benghazi" matches in "Benghazi's" (the token "Benghazi") but "war" does not match "warship".
-    ``width`` is the number of characters of context on each side (line breaks shown as spaces,
-    space next to the keyword trimmed). An empty list of keywords gives no lines.
-    ``sort`` is "position" (document order), "left" (by the word before) or "right" (by the word
-    after), as in AntConc.
+    when ``phrase``), or a list of words or phrases (any of them), written as in the text: it is
+    tokenised and folded like the text. Matching is on whole tokens, so "Benghazi" matches in
+    "Benghazi's" (the token "Benghazi") but "war" does not match "warship". ``width`` is the
+    number of characters of context on each side (line breaks shown as spaces). ``sort`` is
+    "position" (document order), "left" (by the word before) or "right" (by the word after), as
+    in AntConc; ``top`` keeps the first lines.
 
-    Columns: ``document``, ``sentence``, ``start``, ``end`` (character offsets of the match in the
-    document's text, so ``text[start:end]`` is the keyword as written), ``left``, ``keyword``,
-    ``right``.
+    Columns: ``document``, ``sentence`` (from 1), ``start``, ``end`` (character offsets of the
+    match in the document's text, so ``text[start:end]`` is the keyword as written), ``left``,
+    ``keyword``, ``right``. An empty query or a query of no word gives no lines.
+
+    >>> kwic("They don’t know. We do not.", "don't")["keyword"].tolist()
+    ['don’t']
     """
     if sort not in ("position", "left", "right"):
         raise ValueError(f"sort must be 'position', 'left' or 'right', got {sort!r}")
-    if isinstance(keyword, str):
-        patterns = [keyword.split() if phrase else [keyword]]
-    else:
-        patterns = [[k] for k in keyword]
-    patterns = [p for p in patterns if p]
-    if isinstance(keyword, str) and not patterns:
-        raise ValueError("kwic needs a keyword")
-    norm = (lambda s: s.lower()) if ignore_case else (lambda s: s)
-    wanted = [[norm(w) for w in p] for p in patterns]
+    patterns = _patterns(keyword, ignore_case, phrase)
     rows = []
-    for doc in as_documents(source):
-        toks = doc.tokens
-        texts = [norm(t.text) for t in toks]
-        text = doc.text
-        for i in range(len(toks)):
-            for p in wanted:
-                if texts[i:i + len(p)] == p:
-                    start, end = toks[i].start, toks[i + len(p) - 1].end
-                    left = _flat(text[max(0, start - width):start]).strip()
-                    right = _flat(text[end:end + width]).strip()
-                    rows.append((doc.id, toks[i].sentence, start, end, left, text[start:end],
-                                 right))
-                    break
-    df = pd.DataFrame(rows, columns=["document", "sentence", "start", "end", "left", "keyword",
-                                     "right"])
-    if sort == "left":
-        key = df["left"].map(lambda s: (s.split() or [""])[-1].lower())
-        df = df.assign(_k=key).sort_values(["_k", "document", "start"]).drop(columns="_k")
-    elif sort == "right":
-        key = df["right"].map(lambda s: (s.split() or [""])[0].lower())
-        df = df.assign(_k=key).sort_values(["_k", "document", "start"]).drop(columns="_k")
-    return df.reset_index(drop=True)
+    for doc in (_candidates(source, patterns) if patterns else []):
+        text, toks = doc.text, doc.tokens
+        for i, j in find(doc, patterns, ignore_case=ignore_case):
+            start, end = toks[i].start, toks[j - 1].end
+            left = _flat(text[max(0, start - width):start]).strip()
+            right = _flat(text[end:end + width]).strip()
+            rows.append((doc.id, toks[i].sentence + 1, start, end, left, text[start:end], right))
+    df = pd.DataFrame(rows, columns=COLUMNS)
+    if sort != "position":
+        side = df[sort].map(lambda s: (s.split() or [""])[-1 if sort == "left" else 0].lower())
+        df = df.assign(_k=side).sort_values(["_k", "document", "start"], kind="stable")
+        df = df.drop(columns="_k")
+    df = df.reset_index(drop=True)
+    return df.head(top) if top else df
 
 
 def kwic_text(lines: pd.DataFrame, *, width: int = 40) -> str:

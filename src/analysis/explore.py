@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
-from analysis import concordance, frequency, plots, sentiment
+from analysis import concordance, dispersion, plots, sentiment
 from analysis.corpus import Corpus, Document, as_documents
 
 __all__ = ["Explorer", "kwic_explorer", "sentence_explorer"]
@@ -104,7 +104,7 @@ def kwic_explorer(source: str | Document | Corpus | Iterable[Document], *,
             msg = f"“{word}” does not occur in the text."
             return f"<p>{html.escape(msg)}</p>", msg
         shown = lines.head(rows)[["document", "left", "keyword", "right", "start"]]
-        where = frequency.dispersion(docs[0], [word])
+        where = dispersion.dispersion(docs[0], [word])
         fig = plots.dispersion_plot(where, [word], title=f"Where “{word}” occurs")
         summary = f"{len(lines)} occurrence{'s' if len(lines) != 1 else ''} of “{word}”"
         body = (f"<p>{html.escape(summary)}</p>" + _table_html(shown) + _figure_html(fig))

@@ -28,7 +28,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.corpus import Corpus, Document, Source, as_documents
-from analysis.tokenise import STOPWORDS, is_number, is_punct
+from analysis.tokenise import STOPWORDS, fold, is_number, is_punct
 
 #: Column types a spec may use (Arrow type names; pandas dtypes in memory).
 TYPES = ("string", "int32", "int64", "float64", "bool", "date32")
@@ -111,9 +111,29 @@ def per_document(source: Any, spec: TableSpec, *, meta: Sequence[str] = ()) -> p
     return df
 
 
+def documents_of(source: Any, ids: Iterable[str] | None = None) -> list[Document]:
+    """The documents of ``source`` (in its order), or only those whose id is in ``ids``. A
+    stored corpus loads just those texts.
+
+    >>> [d.id for d in documents_of([Document("a", "A", "a", "x"), Document("b", "B", "b", "y")],
+    ...                             ["b"])]
+    ['b']
+    """
+    select = getattr(source, "select", None)
+    if callable(select):
+        return select(ids)
+    docs = as_documents(source)
+    if ids is None:
+        return docs
+    keep = set(ids)
+    return [d for d in docs if d.id in keep]
+
+
 __all__ = [
+    "SIZES",
     "TYPES",
     "TableSpec",
+    "documents_of",
     "per_document",
     "corpus_summary",
     "document_sizes",
@@ -132,9 +152,10 @@ def _kind(text: str) -> str:
 def token_table(source: Source) -> pd.DataFrame:
     """Every token with its offsets: one row per token.
 
-    Columns: ``document``, ``sentence`` (index within the document), ``index`` (token position
-    within the document), ``token`` (exact text), ``start``, ``end`` (character offsets into the
-    document's text), ``lower``, ``kind`` ("word", "number" or "punct"), ``stopword``.
+    Columns: ``document``, ``sentence`` (numbered from 1 within the document), ``index`` (token
+    position within the document, from 0), ``token`` (exact text), ``start``, ``end`` (character
+    offsets into the document's text), ``lower`` (folded, lower case), ``kind`` ("word",
+    "number" or "punct"), ``stopword``.
 
     >>> table = token_table("Libya's army left.")
     >>> table[["token", "start", "end", "kind"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
@@ -144,20 +165,20 @@ def token_table(source: Source) -> pd.DataFrame:
     rows = []
     for doc in as_documents(source):
         for t in doc.tokens:
-            low = t.text.lower().replace("\u2019", "'")
-            rows.append((doc.id, t.sentence, t.index, t.text, t.start, t.end, low, _kind(t.text),
-                         low in STOPWORDS))
+            low = fold(t.text).lower()
+            rows.append((doc.id, t.sentence + 1, t.index, t.text, t.start, t.end, low,
+                         _kind(t.text), low in STOPWORDS))
     return pd.DataFrame(rows, columns=["document", "sentence", "index", "token", "start", "end",
                                        "lower", "kind", "stopword"])
 
 
 def sentence_table(source: Source) -> pd.DataFrame:
-    """One row per sentence: ``document``, ``sentence``, ``start``, ``end``, ``words`` (tokens
-    that are not punctuation), ``text``.
+    """One row per sentence: ``document``, ``sentence`` (from 1), ``start``, ``end``, ``words``
+    (tokens that are not punctuation), ``text``.
 
     >>> table = sentence_table("The U.S. left. Others stayed.")
     >>> table[["sentence", "start", "end", "words"]].values.tolist()
-    [[0, 0, 14, 3], [1, 15, 29, 2]]
+    [[1, 0, 14, 3], [2, 15, 29, 2]]
     """
     rows = []
     for doc in as_documents(source):
@@ -168,8 +189,22 @@ def sentence_table(source: Source) -> pd.DataFrame:
             if not is_punct(t.text):
                 counts[t.sentence] += 1
         for i, (start, end) in enumerate(spans):
-            rows.append((doc.id, i, start, end, counts[i], text[start:end]))
+            rows.append((doc.id, i + 1, start, end, counts[i], text[start:end]))
     return pd.DataFrame(rows, columns=["document", "sentence", "start", "end", "words", "text"])
+
+
+def _size_rows(doc: Document) -> list[tuple[int, int, int, int]]:
+    toks = doc.tokens
+    ws = {fold(t.text).lower() for t in toks if not is_punct(t.text)}
+    n_words = sum(1 for t in toks if not is_punct(t.text))
+    n_sent = (toks[-1].sentence + 1) if toks else 0
+    return [(n_sent, n_words, len(ws), len(doc.text))]
+
+
+#: One row per document: ``sentences``, ``words`` (tokens that are not punctuation), ``types``
+#: (distinct folded lower-case words), ``characters``.
+SIZES = TableSpec("sizes", (("sentences", "int64"), ("words", "int64"), ("types", "int64"),
+                            ("characters", "int64")), _size_rows)
 
 
 def document_sizes(source: Source) -> pd.DataFrame:
@@ -179,13 +214,7 @@ def document_sizes(source: Source) -> pd.DataFrame:
     >>> document_sizes("A cat. A dog.").values.tolist()
     [['text', 2, 4, 3, 13]]
     """
-    rows = []
-    for doc in as_documents(source):
-        toks = doc.tokens
-        ws = [t.text.lower().replace("\u2019", "'") for t in toks if not is_punct(t.text)]
-        n_sent = (toks[-1].sentence + 1) if toks else 0
-        rows.append((doc.id, n_sent, len(ws), len(set(ws)), len(doc.text)))
-    return pd.DataFrame(rows, columns=["document", "sentences", "words", "types", "characters"])
+    return per_document(source, SIZES)
 
 
 _DOCUMENT_COLUMNS = ["id", "title", "source", "format", "encoding", "characters", "lines_removed",

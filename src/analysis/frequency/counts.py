@@ -1,0 +1,217 @@
+"""Word and n-gram counts: per document once (the ``words`` and ``ngrams`` tables), then summed.
+
+Words are compared folded (:func:`analysis.tokenise.fold`: curly and straight apostrophes alike)
+and lower-cased; punctuation is never a word. Relative frequencies are per 1,000 *words*: the
+denominator is the number of words of the source whether or not stopwords are shown, so a word's
+rate is the same in every table.
+
+>>> counts = word_counts("The militias took the city. The army left.")
+>>> counts.head(3).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+[{'word': 'the', 'count': 3, 'per_1000': 375.0, 'rank': 1},
+ {'word': 'army', 'count': 1, 'per_1000': 125.0, 'rank': 2},
+ {'word': 'city', 'count': 1, 'per_1000': 125.0, 'rank': 2}]
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+import pandas as pd
+
+from analysis.corpus import Document, as_documents
+from analysis.tables import TableSpec, per_document
+from analysis.tokenise import STOPWORDS, fold, is_number, is_punct, normalise, stem
+
+__all__ = ["NGRAMS", "NGRAM_SIZES", "WORDS", "ngrams", "sentence_words", "word_counts",
+           "word_totals", "words"]
+
+#: Normalised form of each distinct token seen (None for punctuation), shared by all calls.
+_NORMAL: dict[str, str | None] = {}
+_NORMAL_LIMIT = 1 << 18
+
+
+def _normal(token: str) -> str | None:
+    key = _NORMAL.get(token, "")
+    if key != "":
+        return key
+    if len(_NORMAL) >= _NORMAL_LIMIT:
+        _NORMAL.clear()
+    key = None if is_punct(token) else fold(token).lower()
+    _NORMAL[token] = key
+    return key
+
+
+def _word_rows(doc: Document) -> list[tuple[str, int]]:
+    counts: Counter[str] = Counter()
+    for token, n in Counter(t.text for t in doc.tokens).items():  # normalise per distinct token
+        key = _normal(token)
+        if key is not None:
+            counts[key] += n
+    return sorted(counts.items())
+
+
+#: One row per word type per document: ``word`` (folded, lower case), ``count``.
+WORDS = TableSpec("words", (("word", "string"), ("count", "int64")), _word_rows)
+
+#: The n-gram sizes kept in the ``ngrams`` table.
+NGRAM_SIZES = (2, 3)
+
+
+def sentence_words(doc: Document) -> list[list[str | None]]:
+    """Per sentence, the words of ``doc`` normalised for counting, punctuation as ``None`` (a
+    barrier that no n-gram or word pair crosses).
+
+    >>> sentence_words(Document("d", "d", "d", "Rain fell, prices rose. Then calm."))
+    [['rain', 'fell', None, 'prices', 'rose', None], ['then', 'calm', None]]
+    """
+    out: list[list[str | None]] = []
+    current: list[str | None] = []
+    sentence = 0
+    for t in doc.tokens:
+        if t.sentence != sentence and current:
+            out.append(current)
+            current = []
+        sentence = t.sentence
+        current.append(_normal(t.text))
+    if current:
+        out.append(current)
+    return out
+
+
+def _grams(sentence: Sequence[str | None], n: int, drop_stopwords: bool) -> Iterable[str]:
+    for i in range(len(sentence) - n + 1):
+        gram = sentence[i:i + n]
+        if None in gram:
+            continue
+        if drop_stopwords and (gram[0] in STOPWORDS or gram[-1] in STOPWORDS):
+            continue
+        yield " ".join(gram)  # type: ignore[arg-type]
+
+
+def _ngram_rows(doc: Document) -> list[tuple[int, str, int]]:
+    rows = []
+    sents = sentence_words(doc)
+    for n in NGRAM_SIZES:
+        counts = Counter(g for s in sents for g in _grams(s, n, True))
+        rows.extend((n, g, c) for g, c in sorted(counts.items()))
+    return rows
+
+
+#: One row per content n-gram per document (n = 2 and 3; runs of words inside one sentence, not
+#: across punctuation, neither first nor last word a stopword): ``n``, ``ngram``, ``count``.
+NGRAMS = TableSpec("ngrams", (("n", "int32"), ("ngram", "string"), ("count", "int64")),
+                   _ngram_rows)
+
+
+def words(
+    source, *, lower: bool = True, drop_punct: bool = True, drop_numbers: bool = False,
+    drop_stopwords: bool = False, stemmed: bool = False,
+) -> list[str]:
+    """The words of a text in order, normalised as asked (:func:`analysis.tokenise.normalise`).
+
+    Curly apostrophes are written straight, so "Thursday’s" and "Thursday's" count alike. For
+    counting a corpus use :func:`word_counts`, which reads the stored ``words`` table.
+
+    >>> words("The U.S. envoy's staff left, Sept. 11.", drop_stopwords=True)
+    ['u.s.', 'envoy', 'staff', 'left', 'sept.', '11']
+    >>> words("Fighting fighters fought.", stemmed=True)
+    ['fight', 'fighter', 'fought']
+    """
+    out: list[str] = []
+    for doc in as_documents(source):
+        out.extend(normalise([t.text for t in doc.tokens], lower=lower, drop_punct=drop_punct,
+                             drop_numbers=drop_numbers, drop_stopwords=drop_stopwords,
+                             stem=stemmed))
+    return out
+
+
+def word_totals(source, *, by: str | None = None) -> pd.DataFrame:
+    """Every word type with its count over the source: ``word``, ``count`` (with ``by``, a
+    metadata column, one row per group and word: ``group`` first). Unsorted; the building
+    block of the tables below.
+
+    >>> word_totals("War. War and peace.").sort_values("word").values.tolist()
+    [['and', 1], ['peace', 1], ['war', 2]]
+    """
+    table = per_document(source, WORDS, meta=(by,) if by else ())
+    keys = ([by] if by else []) + ["word"]
+    out = table.groupby(keys, sort=False, observed=True)["count"].sum().reset_index()
+    return out.rename(columns={by: "group"}) if by else out
+
+
+def counts_frame(counter: Mapping[str, int] | pd.DataFrame, total: int,
+                 key: str = "word") -> pd.DataFrame:
+    """Counts as a table sorted by count then alphabetically: ``key``, ``count``, ``per_1000``
+    (per 1,000 of ``total`` words) and ``rank`` (ties share the smallest rank)."""
+    if isinstance(counter, pd.DataFrame):
+        df = counter[[key, "count"]].copy()
+    else:
+        df = pd.DataFrame(list(counter.items()), columns=[key, "count"])
+    df = df.sort_values(["count", key], ascending=[False, True]).reset_index(drop=True)
+    df["count"] = df["count"].astype("int64")
+    df["per_1000"] = (df["count"] * 1000 / total).round(3) if total else 0.0
+    df["rank"] = df["count"].rank(method="min", ascending=False).astype(int)
+    return df
+
+
+def _keep(word: str, *, drop_stopwords: bool, drop_numbers: bool) -> bool:
+    return not ((drop_stopwords and word in STOPWORDS) or (drop_numbers and is_number(word)))
+
+
+def word_counts(
+    source, *, drop_stopwords: bool = False, drop_numbers: bool = False, stemmed: bool = False,
+    top: int | None = None,
+) -> pd.DataFrame:
+    """Word counts with relative frequency per 1,000 words and rank (ties share a rank).
+
+    ``drop_stopwords`` hides the function words of :data:`analysis.tokenise.STOPWORDS` but the
+    per-1,000 denominator stays the number of all words, so rates are comparable across tables.
+    ``stemmed`` merges words by their Snowball stem. Columns: ``word``, ``count``, ``per_1000``,
+    ``rank``; ``top`` keeps the first rows.
+
+    >>> word_counts("A war. A war. Peace.", drop_stopwords=True).values.tolist()
+    [['war', 2, 400.0, 1], ['peace', 1, 200.0, 2]]
+    """
+    totals = word_totals(source)
+    n = int(totals["count"].sum())
+    keep = [_keep(w, drop_stopwords=drop_stopwords, drop_numbers=drop_numbers)
+            for w in totals["word"]]
+    totals = totals[keep] if len(totals) else totals
+    if stemmed and len(totals):
+        totals = totals.assign(word=[stem(w) for w in totals["word"]])
+        totals = totals.groupby("word", sort=False)["count"].sum().reset_index()
+    df = counts_frame(totals, n)
+    return df.head(top).reset_index(drop=True) if top else df
+
+
+def ngrams(
+    source, *, n: int = 2, drop_stopwords: bool = True, min_count: int = 1,
+    top: int | None = None,
+) -> pd.DataFrame:
+    """The most frequent n-grams: runs of ``n`` words inside one sentence, not across punctuation.
+
+    With ``drop_stopwords`` an n-gram may not start or end with a stopword ("of the city" goes,
+    "city of Benghazi" stays): then n = 2 and 3 come from the stored ``ngrams`` table; other
+    choices are counted from the tokens. Columns: ``ngram`` (words joined by spaces), ``count``,
+    ``per_1000`` (per 1,000 words), ``rank``.
+
+    >>> ngrams("The armed groups left. The armed groups came back.", n=2).head(2).values.tolist()
+    [['armed groups', 2, 222.222, 1], ['came back', 1, 111.111, 2]]
+    """
+    if n < 1:
+        raise ValueError(f"n must be at least 1, got {n}")
+    total = int(per_document(source, WORDS)["count"].sum())
+    if drop_stopwords and n in NGRAM_SIZES:
+        table = per_document(source, NGRAMS)
+        table = table[table["n"] == n]
+        counts = table.groupby("ngram", sort=False)["count"].sum().reset_index()
+    else:
+        counter: Counter[str] = Counter()
+        for doc in as_documents(source):
+            for s in sentence_words(doc):
+                counter.update(_grams(s, n, drop_stopwords))
+        counts = pd.DataFrame(list(counter.items()), columns=["ngram", "count"])
+    counts = counts[counts["count"] >= min_count]
+    df = counts_frame(counts, total, key="ngram")
+    return df.head(top).reset_index(drop=True) if top else df
