@@ -29,6 +29,7 @@ import pandas as pd
 
 from analysis.corpus import Corpus, Document, Source, as_documents
 from analysis.tokenise import STOPWORDS, fold, is_number, is_punct
+from analysis.tokenise.counting import word_keys
 
 #: Column types a spec may use (Arrow type names; pandas dtypes in memory).
 TYPES = ("string", "int32", "int64", "float64", "bool", "date32")
@@ -194,11 +195,10 @@ def sentence_table(source: Source) -> pd.DataFrame:
 
 
 def _size_rows(doc: Document) -> list[tuple[int, int, int, int]]:
+    keys = [k for k in word_keys(doc) if k is not None]
     toks = doc.tokens
-    ws = {fold(t.text).lower() for t in toks if not is_punct(t.text)}
-    n_words = sum(1 for t in toks if not is_punct(t.text))
     n_sent = (toks[-1].sentence + 1) if toks else 0
-    return [(n_sent, n_words, len(ws), len(doc.text))]
+    return [(n_sent, len(keys), len(set(keys)), len(doc.text))]
 
 
 #: One row per document: ``sentences``, ``words`` (tokens that are not punctuation), ``types``

@@ -21,33 +21,15 @@ import pandas as pd
 
 from analysis.corpus import Document, as_documents
 from analysis.tables import TableSpec, per_document
-from analysis.tokenise import STOPWORDS, fold, is_number, is_punct, normalise, stem
+from analysis.tokenise import STOPWORDS, is_number, normalise, stem
+from analysis.tokenise.counting import word_keys
 
 __all__ = ["NGRAMS", "NGRAM_SIZES", "WORDS", "ngrams", "sentence_words", "word_counts",
            "word_totals", "words"]
 
-#: Normalised form of each distinct token seen (None for punctuation), shared by all calls.
-_NORMAL: dict[str, str | None] = {}
-_NORMAL_LIMIT = 1 << 18
-
-
-def _normal(token: str) -> str | None:
-    key = _NORMAL.get(token, "")
-    if key != "":
-        return key
-    if len(_NORMAL) >= _NORMAL_LIMIT:
-        _NORMAL.clear()
-    key = None if is_punct(token) else fold(token).lower()
-    _NORMAL[token] = key
-    return key
-
-
 def _word_rows(doc: Document) -> list[tuple[str, int]]:
-    counts: Counter[str] = Counter()
-    for token, n in Counter(t.text for t in doc.tokens).items():  # normalise per distinct token
-        key = _normal(token)
-        if key is not None:
-            counts[key] += n
+    counts = Counter(word_keys(doc))
+    counts.pop(None, None)
     return sorted(counts.items())
 
 
@@ -68,25 +50,29 @@ def sentence_words(doc: Document) -> list[list[str | None]]:
     out: list[list[str | None]] = []
     current: list[str | None] = []
     sentence = 0
-    for t in doc.tokens:
+    for t, key in zip(doc.tokens, word_keys(doc), strict=True):
         if t.sentence != sentence and current:
             out.append(current)
             current = []
         sentence = t.sentence
-        current.append(_normal(t.text))
+        current.append(key)
     if current:
         out.append(current)
     return out
 
 
 def _grams(sentence: Sequence[str | None], n: int, drop_stopwords: bool) -> Iterable[str]:
-    for i in range(len(sentence) - n + 1):
-        gram = sentence[i:i + n]
-        if None in gram:
+    stretch: list[str] = []
+    for w in [*sentence, None]:
+        if w is not None:
+            stretch.append(w)
             continue
-        if drop_stopwords and (gram[0] in STOPWORDS or gram[-1] in STOPWORDS):
-            continue
-        yield " ".join(gram)  # type: ignore[arg-type]
+        if len(stretch) >= n:
+            for gram in zip(*(stretch[i:] for i in range(n)), strict=False):
+                if drop_stopwords and (gram[0] in STOPWORDS or gram[-1] in STOPWORDS):
+                    continue
+                yield " ".join(gram)
+        stretch = []
 
 
 def _ngram_rows(doc: Document) -> list[tuple[int, str, int]]:

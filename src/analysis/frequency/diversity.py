@@ -19,8 +19,9 @@ import numpy as np
 import pandas as pd
 
 from analysis.corpus import Document, as_documents
-from analysis.frequency.counts import word_totals, words
+from analysis.frequency.counts import word_totals
 from analysis.tables import TableSpec, per_document
+from analysis.tokenise.counting import word_keys
 
 __all__ = ["LEXICAL", "MATTR_WINDOW", "hapaxes", "lexical_diversity", "mattr", "zipf_table"]
 
@@ -44,7 +45,8 @@ def mattr(ws: Sequence[str], window: int = MATTR_WINDOW) -> float:
         return 0.0
     if n <= window:
         return len(set(ws)) / n
-    _, ids = np.unique(np.asarray(ws, dtype=object), return_inverse=True)
+    index: dict[str, int] = {}
+    ids = np.fromiter((index.setdefault(w, len(index)) for w in ws), dtype=np.int64, count=n)
     order = np.lexsort((np.arange(n), ids))
     prev = np.full(n, -1, dtype=np.int64)  # previous position of the same word, or -1
     same = ids[order][1:] == ids[order][:-1]
@@ -59,7 +61,7 @@ def mattr(ws: Sequence[str], window: int = MATTR_WINDOW) -> float:
 
 
 def _lexical_rows(doc: Document) -> list[tuple[int, int, float]]:
-    ws = words(doc)
+    ws = [k for k in word_keys(doc) if k is not None]
     return [(len(ws), len(set(ws)), mattr(ws, MATTR_WINDOW))]
 
 
@@ -90,7 +92,8 @@ def lexical_diversity(source, *, window: int = MATTR_WINDOW) -> pd.Series:
             lex = per_document(source, LEXICAL)
             per_doc = list(zip(lex["tokens"], lex["mattr"], strict=True))
         else:
-            per_doc = [(len(ws), mattr(ws, window)) for ws in map(words, as_documents(source))]
+            seqs = ([k for k in word_keys(d) if k is not None] for d in as_documents(source))
+            per_doc = [(len(ws), mattr(ws, window)) for ws in seqs]
     n = int(counts.sum())
     types = int(len(counts))
     hapax = int((counts == 1).sum())

@@ -1,0 +1,166 @@
+"""A stored corpus: the documents table of one input and its per-document tables on disk.
+
+:class:`CorpusTables` is what :func:`analysis.store.analyse` returns and what the notebooks
+pass to every analysis function: ``tables.per_document(corpus, SPEC)`` reads the stored table
+instead of computing it, and ``tables.documents_of(corpus, ids)`` loads only the texts asked
+for. Nothing holds every text in memory unless asked to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import pandas as pd
+
+from analysis.corpus import Document, Removed
+from analysis.store.parquet import Store
+from analysis.tables import TableSpec
+
+__all__ = ["CorpusTables"]
+
+_TEXTS = TableSpec("texts", (("text", "string"),), lambda d: [(d.text,)])
+_REMOVED = TableSpec("removed", (("line", "int64"), ("text", "string"), ("reason", "string")),
+                     lambda d: [])
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return pd.Timestamp(value).date()
+
+
+class CorpusTables:
+    """The stored analysis of one input.
+
+    ``documents`` is one row per document: ``document`` (id), ``title``, ``date``, the
+    metadata columns (``meta_columns``), then how it was read (source, format, encoding,
+    lines removed, English check) and its size (sentences, words, types, characters).
+    ``skipped`` lists files that could not be read and ``warnings`` what else the reader noted.
+    """
+
+    def __init__(self, store: Store, documents: pd.DataFrame, info: dict[str, Any]):
+        self.store = store
+        self._docs = documents.reset_index(drop=True)
+        self.info = info
+        self._cache: dict[tuple, pd.DataFrame] = {}
+
+    # ------------------------------------------------------------------ what it holds
+
+    @property
+    def documents(self) -> pd.DataFrame:
+        """One row per document (see the class docstring); ``_key`` left out."""
+        return self._docs.drop(columns=["_key", "_part"], errors="ignore")
+
+    @property
+    def meta_columns(self) -> list[str]:
+        """The metadata columns a reader may group by (``title`` and ``date`` aside)."""
+        return list(self.info.get("meta_columns", []))
+
+    @property
+    def title(self) -> str:
+        """A title for the whole input: the document's own title for one document, else the
+        input's name."""
+        return str(self.info.get("title") or "")
+
+    @property
+    def skipped(self) -> list[tuple[str, str]]:
+        return [tuple(x) for x in self.info.get("skipped", [])]
+
+    @property
+    def warnings(self) -> list[str]:
+        return list(self.info.get("warnings", []))
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def __iter__(self) -> Iterator[Document]:
+        step = 500
+        ids = self._docs["document"].tolist()
+        for start in range(0, len(ids), step):
+            yield from self.select(ids[start:start + step])
+
+    def __repr__(self) -> str:
+        return f"<CorpusTables {self.title!r}: {len(self)} documents>"
+
+    # ------------------------------------------------------------------ reading tables
+
+    def table(self, spec: TableSpec, *, meta: Sequence[str] = (),
+              columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """The stored ``spec`` table of every document (document order), with the metadata
+        columns named in ``meta`` joined by document. Raises KeyError for an unknown column."""
+        self.check_columns(meta)
+        cache_key = (spec.name, tuple(columns or ()))
+        if cache_key not in self._cache:
+            table = self.store.read(spec, self._docs["_key"].tolist(),
+                                    self._docs["_part"].tolist(), columns)
+            df = table.to_pandas()
+            if not len(df):
+                df = spec.frame([]) if columns is None else df
+            self._cache[cache_key] = df
+        df = self._cache[cache_key]
+        if meta:
+            df = df.copy()
+            indexed = self._docs.set_index("document")
+            for m in meta:
+                df[m] = df["document"].map(indexed[m])
+        return df
+
+    def check_columns(self, names: Iterable[str | None]) -> None:
+        """Raise KeyError naming the documents' columns if one of ``names`` is not one."""
+        have = set(self._docs.columns) - {"_key", "_part"}
+        missing = [n for n in names if n and n not in have]
+        if missing:
+            raise KeyError(f"no metadata column {', '.join(map(repr, missing))}; the documents "
+                           f"have: {', '.join(sorted(['title', 'date', *self.meta_columns]))}")
+
+    # ------------------------------------------------------------------ documents
+
+    def select(self, ids: Iterable[str] | None = None) -> list[Document]:
+        """The documents whose id is in ``ids`` (all when None), in corpus order, with their
+        texts and removed lines loaded from the store."""
+        rows = self._docs if ids is None else self._docs[self._docs["document"].isin(set(ids))]
+        if not len(rows):
+            return []
+        keys, parts = rows["_key"].tolist(), rows["_part"].tolist()
+        texts = self.store.read(_TEXTS, keys, parts).to_pandas()
+        text_of = dict(zip(texts["document"], texts["text"], strict=True))
+        removed = self.store.read(_REMOVED, keys, parts).to_pandas()
+        removed_of: dict[str, list[Removed]] = {}
+        for r in removed.itertuples(index=False):
+            removed_of.setdefault(r.document, []).append(Removed(int(r.line), r.text, r.reason))
+        meta_cols = ["date", *self.meta_columns]
+        info_cols = list(self.info.get("info_columns", []))
+        docs = []
+        for r in rows.to_dict("records"):
+            meta = {c: r.get(c) for c in meta_cols if c in r}
+            if "date" in meta:
+                meta["date"] = _date(meta["date"])
+            meta = {k: (None if not isinstance(v, str) and v is not None and pd.isna(v) else v)
+                    for k, v in meta.items()}
+            info = {c: r.get(c) for c in info_cols if c in r}
+            docs.append(Document(r["document"], r["title"], r["source"],
+                                 text_of[r["document"]], tuple(removed_of.get(r["document"], ())),
+                                 meta=meta, info=info))
+        return docs
+
+    def focus(self, focus: str | int | None = None) -> Document:
+        """The document for close reading: by id, by title, or by position (1 = the first);
+        None gives the first document. Raises KeyError naming some ids when none matches."""
+        docs = self._docs
+        if focus is None or focus == "":
+            chosen = docs.head(1)
+        elif isinstance(focus, int) and not isinstance(focus, bool):
+            if not 1 <= focus <= len(docs):
+                raise KeyError(f"focus {focus}: the corpus has {len(docs)} documents "
+                               f"(positions 1 to {len(docs)})")
+            chosen = docs.iloc[[focus - 1]]
+        else:
+            chosen = docs[docs["document"] == str(focus)]
+            if not len(chosen):
+                chosen = docs[docs["title"] == str(focus)].head(1)
+        if not len(chosen):
+            some = ", ".join(map(repr, docs["document"].head(5)))
+            raise KeyError(f"no document {focus!r} (by id or title); ids include {some}")
+        return self.select([chosen["document"].iloc[0]])[0]

@@ -1,0 +1,185 @@
+"""The store: one analysis pass per document, kept as Parquet, reused, identical however run."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from analysis import frequency, store, tables
+from analysis.corpus import Document, load_corpus
+from analysis.store.parquet import Store
+from analysis.store.run import analyse_batch, batches, run_pass
+from analysis.tables import TableSpec
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_81c44d20d7573865.txt"
+
+ARTICLES = {
+    "outlet-a/rain.txt": "Rain in Leeds\n\nHeavy rain fell on Leeds on Monday. The council "
+                         "said roads were closed. “It’s the worst in years,” a resident said.",
+    "outlet-a/vote.txt": "Vote delayed\n\nThe vote was delayed again. Members didn't agree.",
+    "outlet-b/match.txt": "Leeds win\n\nLeeds won 3-1 on Saturday. Fans cheered in the rain.",
+}
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "articles"
+    for name, text in ARTICLES.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def _same(a: pd.DataFrame, b: pd.DataFrame) -> None:
+    pd.testing.assert_frame_equal(a.reset_index(drop=True), b.reset_index(drop=True),
+                                  check_dtype=False)
+
+
+def test_stored_tables_equal_the_tables_computed_in_memory(folder, tmp_path):
+    stored = store.analyse(folder, store_dir=tmp_path / "store", jobs=1)
+    docs = load_corpus(folder)
+    for spec in store.PASS:
+        _same(tables.per_document(stored, spec), tables.per_document(docs, spec))
+    assert frequency.word_counts(stored).equals(frequency.word_counts(docs))
+
+
+def test_documents_table_has_titles_sizes_and_a_row_per_document(folder, tmp_path):
+    corpus = store.analyse(folder, store_dir=tmp_path / "store", jobs=1)
+    docs = corpus.documents
+    assert docs["document"].tolist() == [d.id for d in load_corpus(folder)]
+    assert docs["title"].tolist() == ["Rain in Leeds", "Vote delayed", "Leeds win"]
+    assert docs["words"].tolist() == [25, 11, 12]  # counted by hand, "It’s" = It + ’s
+    assert (docs["sentences"] > 0).all()
+
+
+def test_a_second_run_analyses_nothing_and_a_new_file_only_itself(folder, tmp_path, monkeypatch):
+    seen: list[str] = []
+    counting = TableSpec("seen", (("n", "int64"),), lambda d: seen.append(d.id) or [(1,)])
+    specs = (*store.PASS, counting)
+    store.analyse(folder, store_dir=tmp_path / "s", jobs=1, specs=specs)
+    ids = [d.id for d in load_corpus(folder)]
+    assert seen == ids
+    seen.clear()
+    again = store.analyse(folder, store_dir=tmp_path / "s", jobs=1, specs=specs)
+    assert seen == [] and len(again) == 3
+    (folder / "outlet-b" / "new.txt").write_text("A new story arrived today.", encoding="utf-8")
+    bigger = store.analyse(folder, store_dir=tmp_path / "s", jobs=1, specs=specs)
+    assert seen == [d.id for d in load_corpus(folder) if d.id not in ids]
+    assert len(seen) == 1
+    assert len(bigger) == 4
+    (folder / "outlet-a" / "vote.txt").write_text("The vote happened.", encoding="utf-8")
+    seen.clear()
+    changed = store.analyse(folder, store_dir=tmp_path / "s", jobs=1, specs=specs)
+    assert seen == [ids[1]]
+    words = frequency.word_counts(changed)
+    assert "delayed" not in set(words["word"]) and "happened" in set(words["word"])
+
+
+def test_every_core_and_one_core_give_identical_tables(folder, tmp_path):
+    one = store.analyse(folder, store_dir=tmp_path / "one", jobs=1)
+    two = store.analyse(folder, store_dir=tmp_path / "two", jobs=2)
+    for spec in store.PASS:
+        _same(tables.per_document(one, spec), tables.per_document(two, spec))
+
+
+def test_dask_local_cluster_gives_identical_tables(folder, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    local = store.analyse(folder, store_dir=tmp_path / "local", jobs=1)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        remote = store.analyse(folder, store_dir=tmp_path / "dask", dask=client)
+        by_address = store.analyse(folder, store_dir=tmp_path / "dask2",
+                                   dask=cluster.scheduler_address)
+    for spec in store.PASS:
+        _same(tables.per_document(local, spec), tables.per_document(remote, spec))
+        _same(tables.per_document(local, spec), tables.per_document(by_address, spec))
+
+
+def test_results_do_not_depend_on_batching():
+    docs = [Document(f"d{i}", "t", "s", f"Story {i}. It rained {i} times.") for i in range(7)]
+    keyed = [(d, f"k{i}") for i, d in enumerate(docs)]
+    whole = analyse_batch(keyed, store.PASS)
+    parts = list(run_pass(batches(keyed, max_docs=2), store.PASS, jobs=2))
+    assert [k for keys, _ in parts for k in keys] == [k for _, k in keyed]
+    for spec in store.PASS:
+        import pyarrow as pa
+
+        joined = pa.concat_tables([t[spec.name] for _, t in parts])
+        assert joined.equals(whole[spec.name])
+
+
+def test_an_interrupted_write_leaves_no_part_and_a_rerun_works(folder, tmp_path, monkeypatch):
+    real = pq.write_table
+    calls = {"n": 0}
+
+    def failing(table, where, **kw):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError(28, "No space left on device")
+        return real(table, where, **kw)
+
+    monkeypatch.setattr(pq, "write_table", failing)
+    with pytest.raises(OSError):
+        store.analyse(folder, store_dir=tmp_path / "s", jobs=1)
+    monkeypatch.setattr(pq, "write_table", real)
+    assert Store(tmp_path / "s").parts() == {}  # the keys file is written last
+    leftovers = [p for p in (tmp_path / "s").rglob("*") if p.name.startswith(".tmp-")]
+    assert leftovers == []
+    corpus = store.analyse(folder, store_dir=tmp_path / "s", jobs=1)
+    assert len(corpus) == 3
+
+
+def test_focus_by_id_title_or_position(folder, tmp_path):
+    corpus = store.analyse(folder, store_dir=tmp_path / "s", jobs=1)
+    ids = [d.id for d in load_corpus(folder)]
+    assert corpus.focus().id == ids[0]
+    assert corpus.focus(ids[2]).title == "Leeds win"
+    assert corpus.focus("Vote delayed").id == ids[1]
+    assert corpus.focus(3).id == ids[2]
+    assert "Leeds won 3-1" in corpus.focus(3).text
+    with pytest.raises(KeyError, match="ids include"):
+        corpus.focus("nothing")
+    with pytest.raises(KeyError, match="positions 1 to 3"):
+        corpus.focus(4)
+
+
+def test_unknown_group_column_names_the_columns(folder, tmp_path):
+    corpus = store.analyse(folder, store_dir=tmp_path / "s", jobs=1)
+    with pytest.raises(KeyError, match="no metadata column 'publisher'"):
+        tables.per_document(corpus, frequency.WORDS, meta=("publisher",))
+
+
+def test_duplicate_ids_are_refused(tmp_path):
+    docs = [Document("a", "A", "a", "One."), Document("a", "B", "b", "Two.")]
+    with pytest.raises(ValueError, match="two documents have the id 'a'"):
+        store.analyse(docs, store_dir=tmp_path / "s", jobs=1)
+
+
+def test_compaction_keeps_the_tables(folder, tmp_path):
+    target = tmp_path / "s"
+    first = store.analyse(folder, store_dir=target, jobs=1)
+    before = {s.name: tables.per_document(first, s) for s in store.PASS}
+    # many small changes make many parts; compaction then rewrites the live rows
+    for i in range(5):
+        (folder / "outlet-b" / f"extra{i}.txt").write_text(f"Extra story {i}.", encoding="utf-8")
+        store.analyse(folder, store_dir=target, jobs=1)
+    db = Store(target)
+    assert db.compact([s.name for s in store.PASS], max_parts=1)
+    for i in range(5):
+        (folder / "outlet-b" / f"extra{i}.txt").unlink()
+    after = store.analyse(folder, store_dir=target, jobs=1)
+    for spec in store.PASS:
+        _same(tables.per_document(after, spec), before[spec.name])
+
+
+def test_the_seed_reads_back_its_text_and_removed_lines(tmp_path):
+    corpus = store.analyse(SEED, store_dir=tmp_path / "s", jobs=1)
+    doc = corpus.focus()
+    original = load_corpus(SEED)[0]
+    assert doc.text == original.text and doc.removed == original.removed
+    shutil.rmtree(tmp_path / "s")
