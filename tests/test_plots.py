@@ -9,8 +9,10 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from analysis import dispersion, frequency, notebook, plots, sentiment
+from analysis import dispersion, frequency, sentiment
 from analysis.corpus import load_corpus
+from analysis.present import display as notebook
+from analysis.present import plots
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_81c44d20d7573865.txt"
 

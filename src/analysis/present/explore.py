@@ -17,8 +17,9 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
-from analysis import concordance, dispersion, plots, sentiment
+from analysis import concordance, dispersion, sentiment
 from analysis.corpus import Corpus, Document, as_documents
+from analysis.present import plots
 
 __all__ = ["Explorer", "kwic_explorer", "sentence_explorer"]
 

@@ -13,7 +13,7 @@ import pandas as pd
 
 from analysis import entities, frequency, sentiment
 from analysis.corpus import Corpus
-from analysis.notebook import HTML
+from analysis.present.display import HTML
 from analysis.tables import document_sizes
 
 __all__ = ["facts", "facts_table", "summary"]

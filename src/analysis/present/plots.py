@@ -2,7 +2,7 @@
 
 Plots never recompute analysis: they draw the DataFrames that the analysis functions return, so
 the numbers behind a figure can always be shown (and tested) beside it. Call :func:`style` once
-(``analysis.notebook.setup`` does) for the project's look and deterministic output.
+(``analysis.present.display.setup`` does) for the project's look and deterministic output.
 """
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ class HTML:
 
 def setup(*, seed: int = 0) -> None:
     """Figure style, table display and fixed random seeds, for reproducible notebook outputs."""
-    from analysis import plots
+    from analysis.present import plots
 
     plots.style()
     random.seed(seed)
