@@ -9,7 +9,6 @@ import time
 BENCHMARKS = [
     "tokenise_gum",
     "vader_groundtruth",
-    "corpus_scale",
     "folder_report",
     "report_speed",
     "entities_gum",

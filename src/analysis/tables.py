@@ -45,12 +45,15 @@ class TableSpec:
     a document gives change, so stored tables are recomputed.
 
     Nullable values: ``None`` in a string or float column; integer and bool columns take none.
+    ``categories`` names string columns with few distinct values (words, kinds, labels): a
+    stored corpus reads them as pandas categoricals, which keeps a large corpus's tables small.
     """
 
     name: str
     columns: tuple[tuple[str, str], ...]
     rows: Callable[[Document], Iterable[tuple]]
     version: int = 1
+    categories: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for column, kind in self.columns:

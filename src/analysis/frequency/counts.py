@@ -34,7 +34,8 @@ def _word_rows(doc: Document) -> list[tuple[str, int]]:
 
 
 #: One row per word type per document: ``word`` (folded, lower case), ``count``.
-WORDS = TableSpec("words", (("word", "string"), ("count", "int64")), _word_rows)
+WORDS = TableSpec("words", (("word", "string"), ("count", "int64")), _word_rows,
+                  categories=("word",))
 
 #: The n-gram sizes kept in the ``ngrams`` table.
 NGRAM_SIZES = (2, 3)
@@ -87,7 +88,7 @@ def _ngram_rows(doc: Document) -> list[tuple[int, str, int]]:
 #: One row per content n-gram per document (n = 2 and 3; runs of words inside one sentence, not
 #: across punctuation, neither first nor last word a stopword): ``n``, ``ngram``, ``count``.
 NGRAMS = TableSpec("ngrams", (("n", "int32"), ("ngram", "string"), ("count", "int64")),
-                   _ngram_rows)
+                   _ngram_rows, categories=("ngram",))
 
 
 def words(

@@ -39,6 +39,8 @@ __all__ = ["STORE_ENV", "analyse", "default_store_dir"]
 STORE_ENV = "NEWS_ANALYSIS_STORE"
 _FIXED = ("document", "title", "date", "source")
 _INFO = ("format", "encoding", "lines_removed", "english_share", "is_english", "hard_wrapped")
+#: Documents per stored part: few files for a large corpus, small parts for small additions.
+PART_DOCUMENTS = 5000
 
 
 def default_store_dir() -> Path:
@@ -198,9 +200,14 @@ def analyse(
         bar = _progress(total, progress)
         work = batches(_work(docs, code, dict(known), rows))
         try:
-            for keys, tables in run_pass(work, specs, jobs=jobs, dask=dask,
-                                         on_batch=bar.update if bar else None):
-                store.write_part(keys, tables)
+            buffered: list[tuple[list[str], dict]] = []
+            for done in run_pass(work, specs, jobs=jobs, dask=dask,
+                                 on_batch=bar.update if bar else None):
+                buffered.append(done)
+                if sum(len(k) for k, _ in buffered) >= PART_DOCUMENTS:
+                    _write(store, buffered, specs)
+                    buffered = []
+            _write(store, buffered, specs)
         finally:
             if bar is not None:
                 bar.close()
@@ -223,6 +230,17 @@ def analyse(
             parts = store.parts()
             manifest["_part"] = manifest["_key"].map(parts)
     return CorpusTables(store, manifest, info)
+
+
+def _write(store: Store, done: list[tuple[list[str], dict]], specs: Sequence[TableSpec]) -> None:
+    """Write finished batches as one part (a few thousand documents per file)."""
+    if not done:
+        return
+    import pyarrow as pa
+
+    keys = [k for ks, _ in done for k in ks]
+    tables = {s.name: pa.concat_tables([t[s.name] for _, t in done]) for s in specs}
+    store.write_part(keys, tables)
 
 
 def _open(store: Store, documents: pd.DataFrame, info: dict[str, Any]) -> CorpusTables | None:

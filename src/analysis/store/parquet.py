@@ -98,14 +98,17 @@ class Store:
         folder = self.root / "parts" / spec.name
         pieces = []
         wanted = pa.array(list(keys), pa.string())
+        dictionary = [c for c in ("document", *spec.categories) if c in names]
         for part in sorted(set(parts)):
-            t = pq.read_table(folder / f"{part}.parquet", columns=["_key", *names])
+            t = pq.read_table(folder / f"{part}.parquet", columns=["_key", *names],
+                              read_dictionary=dictionary)
             pieces.append(t.filter(pc.is_in(t.column("_key"), value_set=wanted)))
         if not pieces:
             from analysis.store.run import arrow_schema
 
             return arrow_schema(spec).empty_table().select(names)
-        table = pa.concat_tables(pieces)
+        table = pa.concat_tables(pieces, promote_options="permissive") if len(pieces) > 1 \
+            else pieces[0]
         position = pc.index_in(table.column("_key"), value_set=wanted)
         order = pc.sort_indices(pa.table({"p": position}), sort_keys=[("p", "ascending")])
         return table.take(order).select(names)
