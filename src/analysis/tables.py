@@ -115,6 +115,17 @@ def per_document(source: Any, spec: TableSpec, *, meta: Sequence[str] = ()) -> p
     return df
 
 
+def plain(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with categorical columns (how a stored corpus keeps words small) as plain strings,
+    so that sorting is alphabetical, not by category order.
+
+    >>> plain(pd.DataFrame({"w": pd.Categorical(["b", "a"])})).sort_values("w")["w"].tolist()
+    ['a', 'b']
+    """
+    cats = [c for c in df.columns if isinstance(df[c].dtype, pd.CategoricalDtype)]
+    return df.astype({c: "str" for c in cats}) if cats else df
+
+
 def documents_of(source: Any, ids: Iterable[str] | None = None) -> list[Document]:
     """The documents of ``source`` (in its order), or only those whose id is in ``ids``. A
     stored corpus loads just those texts.
@@ -139,6 +150,7 @@ __all__ = [
     "TableSpec",
     "documents_of",
     "per_document",
+    "plain",
     "corpus_summary",
     "document_sizes",
     "documents_table",

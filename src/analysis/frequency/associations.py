@@ -63,8 +63,8 @@ def pair_counts(source, *, window: int = 2, drop_stopwords: bool = True) -> pd.D
     if window == 2 and drop_stopwords:
         table = per_document(source, NGRAMS)
         table = table[table["n"] == 2]
-        counts = table.groupby("ngram", sort=False)["count"].sum()
-        split = counts.index.str.split(" ", n=1)
+        counts = table.groupby("ngram", sort=False, observed=True)["count"].sum()
+        split = counts.index.astype(str).str.split(" ", n=1)
         return pd.DataFrame({"w1": split.str[0], "w2": split.str[1],
                              "count": counts.to_numpy()}).reset_index(drop=True)
     counter: Counter[tuple[str, str]] = Counter()

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import pandas as pd
 
 from analysis.corpus import Document, as_documents
-from analysis.tables import TableSpec, per_document
+from analysis.tables import TableSpec, per_document, plain
 from analysis.tokenise import STOPWORDS, is_number, normalise, stem
 from analysis.tokenise.counting import word_keys
 
@@ -123,7 +123,7 @@ def word_totals(source, *, by: str | None = None) -> pd.DataFrame:
     """
     table = per_document(source, WORDS, meta=(by,) if by else ())
     keys = ([by] if by else []) + ["word"]
-    out = table.groupby(keys, sort=False, observed=True)["count"].sum().reset_index()
+    out = plain(table.groupby(keys, sort=False, observed=True)["count"].sum().reset_index())
     return out.rename(columns={by: "group"}) if by else out
 
 
@@ -192,7 +192,7 @@ def ngrams(
     if drop_stopwords and n in NGRAM_SIZES:
         table = per_document(source, NGRAMS)
         table = table[table["n"] == n]
-        counts = table.groupby("ngram", sort=False)["count"].sum().reset_index()
+        counts = plain(table.groupby("ngram", sort=False)["count"].sum().reset_index())
     else:
         counter: Counter[str] = Counter()
         for doc in as_documents(source):
