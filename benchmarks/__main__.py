@@ -10,6 +10,7 @@ BENCHMARKS = [
     "tokenise_gum",
     "vader_groundtruth",
     "folder_report",
+    "corpus_scale",
     "report_speed",
     "entities_gum",
 ]

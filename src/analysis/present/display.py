@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-__all__ = ["HTML", "highlight", "highlight_table", "input_warnings", "setup", "show_table"]
+__all__ = ["HTML", "highlight", "highlight_table", "input_warnings", "note", "paragraph", "setup",
+           "show_table", "table"]
 
 
 class HTML:
@@ -94,6 +95,87 @@ def highlight(
     return HTML(f'{head}<div style="{_STYLE}">{"".join(parts)}</div>', text=title or text[:80])
 
 
+def _cell(value) -> tuple[str, bool]:
+    """A value as display text, and whether it is text (left-aligned) rather than a number."""
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
+        return "–", False
+    if isinstance(value, (bool, np.bool_)):
+        return ("yes" if value else "no"), True
+    if isinstance(value, (int, np.integer)):
+        return f"{int(value):,}", False
+    if isinstance(value, (float, np.floating)):
+        v = float(value)
+        if v != 0 and abs(v) < 0.001:
+            return f"{v:.2e}", False
+        return f"{v:,.3f}".rstrip("0").rstrip(".") if abs(v) < 1e6 else f"{v:,.0f}", False
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat() if value == value.normalize() else str(value), True
+    return str(value), True
+
+
+_TH = 'style="text-align:{align}; vertical-align:bottom"'
+_TD_TEXT = 'style="text-align:left; white-space:normal; overflow-wrap:anywhere; max-width:40em"'
+_TD_NUM = 'style="text-align:right; white-space:nowrap"'
+
+
+def table(df: pd.DataFrame, *, caption: str = "", top: int | None = None,
+          empty: str = "Nothing to show.") -> HTML:
+    """A table for readers: a caption saying what it is, no index, text left-aligned and
+    wrapping, numbers right-aligned with thousands separators, missing values as "–". An empty
+    table shows ``empty`` (a sentence saying why) instead. ``top`` keeps the first rows and says
+    how many there were.
+
+    >>> t = table(pd.DataFrame({"word": ["<war>"], "count": [1200]}), caption="Counts")
+    >>> "&lt;war&gt;" in t.markup and "1,200" in t.markup and "<th" in t.markup
+    True
+    >>> table(pd.DataFrame({"word": []}), empty="Too little text.").text
+    'Too little text.'
+    """
+    if df is None or not len(df):
+        return note(empty)
+    shown = df.head(top) if top else df
+    more = (f" (the first {len(shown):,} of {len(df):,} rows)" if top and len(df) > top else "")
+    head_cells = []
+    kinds = []
+    for col in shown.columns:
+        values = [v for v in shown[col] if v is not None and not (isinstance(v, float) and v != v)]
+        is_text = bool(values) and all(_cell(v)[1] for v in values)
+        kinds.append(is_text)
+        head_cells.append(f"<th {_TH.format(align='left' if is_text else 'right')}>"
+                          f"{html.escape(str(col))}</th>")
+    body = []
+    for row in shown.itertuples(index=False):
+        cells = []
+        for value, is_text in zip(row, kinds, strict=True):
+            text, _ = _cell(value)
+            cells.append(f"<td {_TD_TEXT if is_text else _TD_NUM}>{html.escape(text)}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    cap = caption + more
+    markup = (f'<p class="news-caption"><em>{html.escape(cap)}</em></p>' if cap else "") + (
+        '<table class="dataframe news-table tex2jax_ignore" border="0"><thead><tr>'
+        + "".join(head_cells) + "</tr></thead><tbody>" + "".join(body) + "</tbody></table>")
+    plain = shown.to_string(index=False)
+    return HTML(markup, text=(cap + "\n" if cap else "") + plain)
+
+
+def note(sentence: str) -> HTML:
+    """A plain sentence shown where a table or figure would be (e.g. "Too little text ...").
+
+    >>> note("Too little text for collocations.").text
+    'Too little text for collocations.'
+    """
+    return HTML(f'<p class="news-note"><em>{html.escape(sentence)}</em></p>', text=sentence)
+
+
+def paragraph(text: str) -> HTML:
+    """Prose written from the data (escaped), as a paragraph.
+
+    >>> paragraph("3 < 4").markup
+    '<p>3 &lt; 4</p>'
+    """
+    return HTML(f"<p>{html.escape(text)}</p>", text=text)
+
+
 def show_table(df: pd.DataFrame, *, caption: str = "") -> HTML:
     """A DataFrame as an escaped HTML table with an optional caption (index hidden)."""
     body = df.to_html(index=False, escape=True, border=0, classes="dataframe tex2jax_ignore")
@@ -102,30 +184,40 @@ def show_table(df: pd.DataFrame, *, caption: str = "") -> HTML:
 
 
 def input_warnings(corpus) -> HTML:
-    """A visible box listing files that were skipped and documents that do not look English.
+    """A visible box listing files that were skipped, documents that do not look English and
+    what else the reader warned about (a :class:`~analysis.corpus.Corpus` or a stored corpus).
 
     >>> from analysis.corpus import Corpus, Document
     >>> "No warnings" in input_warnings(Corpus([Document.from_text("The end of the war.")])).markup
     True
     """
     items = []
-    for d in corpus.documents:
-        if not d.is_english:
-            share = float(d.info.get("english_share", 0.0))
-            items.append(
-                f"{d.source}: only {share:.0%} of its words are common English function words. "
-                "This may not be English text: the stopword list, the VADER lexicon and the "
-                "name rules are English, so results for it may mean little.")
+    docs = corpus.documents
+    if isinstance(docs, pd.DataFrame):
+        foreign = docs[~docs["is_english"].astype(bool)]
+        shares = zip(foreign["source"], foreign["english_share"], strict=True)
+    else:
+        shares = ((d.source, float(d.info.get("english_share", 0.0)))
+                  for d in docs if not d.is_english)
+    for source, share in shares:
+        items.append(
+            f"{source}: only {share:.0%} of its words are common English function words. "
+            "This may not be English text: the stopword list, the VADER lexicon and the "
+            "name rules are English, so results for it may mean little.")
     for file, problem in corpus.skipped:
         items.append(f"{file}: skipped, {problem}")
+    items.extend(str(w) for w in getattr(corpus, "warnings", []) or [])
     if not items:
         return HTML('<p style="color:#2a6f4e">No warnings: every file was read and looks like '
                     "English text.</p>", text="No warnings.")
-    lis = "".join(f"<li>{html.escape(i)}</li>" for i in items)
+    shown = items[:20]
+    if len(items) > 20:
+        shown.append(f"... and {len(items) - 20:,} more")
+    lis = "".join(f"<li>{html.escape(i)}</li>" for i in shown)
     box = ('<div style="border:2px solid #e9a23b; background:#fff7e6; padding:0.5em 1em; '
            'border-radius:4px"><strong>Warnings about the input</strong>'
            f"<ul>{lis}</ul></div>")
-    return HTML(box, text="Warnings about the input:\n" + "\n".join(f"- {i}" for i in items))
+    return HTML(box, text="Warnings about the input:\n" + "\n".join(f"- {i}" for i in shown))
 
 
 PALETTE = {

@@ -84,6 +84,51 @@ class CorpusTables:
     def __repr__(self) -> str:
         return f"<CorpusTables {self.title!r}: {len(self)} documents>"
 
+    def summary(self) -> pd.Series:
+        """Totals: documents, files skipped, sentences, words, characters, lines removed,
+        documents that do not look English, dated documents and the date span."""
+        d = self._docs
+        dated = d["date"].dropna() if "date" in d else pd.Series([], dtype="datetime64[ns]")
+        out = {
+            "documents": len(d),
+            "files skipped": len(self.skipped),
+            "sentences": int(d["sentences"].sum()),
+            "words": int(d["words"].sum()),
+            "characters": int(d["characters"].sum()),
+            "lines removed": int(d["lines_removed"].sum()),
+            "not English": int((~d["is_english"].astype(bool)).sum()),
+            "dated documents": len(dated),
+        }
+        if len(dated):
+            out["first date"] = dated.min().date().isoformat()
+            out["last date"] = dated.max().date().isoformat()
+        return pd.Series(out, name="corpus", dtype=object)
+
+    def grouping(self, group_by: str | None = None) -> str | None:
+        """The metadata column to compare groups by: ``group_by`` when given (KeyError listing
+        the columns when it is not one); otherwise ``folder`` when the input has documents in
+        more than one subfolder; otherwise None."""
+        if group_by:
+            self.check_columns([group_by])
+            return group_by
+        if "folder" in self._docs and self._docs["folder"].nunique(dropna=True) > 1:
+            return "folder"
+        return None
+
+    def metadata(self) -> pd.DataFrame:
+        """One row per metadata column: ``column``, ``values`` (distinct), ``missing``
+        (documents without one), ``examples`` (the most common values)."""
+        rows = []
+        for c in ["date", *self.meta_columns]:
+            if c not in self._docs:
+                continue
+            col = self._docs[c]
+            common = col.dropna().astype(str).value_counts().head(3)
+            rows.append({"column": c, "values": int(col.nunique(dropna=True)),
+                         "missing": int(col.isna().sum()),
+                         "examples": ", ".join(f"{v} ({n})" for v, n in common.items())})
+        return pd.DataFrame(rows, columns=["column", "values", "missing", "examples"])
+
     # ------------------------------------------------------------------ reading tables
 
     def table(self, spec: TableSpec, *, meta: Sequence[str] = (),
