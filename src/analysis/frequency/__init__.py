@@ -21,6 +21,7 @@ from analysis.frequency.counts import (
 )
 from analysis.frequency.diversity import (
     LEXICAL,
+    diversity_table,
     hapaxes,
     lexical_diversity,
     mattr,
@@ -43,6 +44,7 @@ __all__ = [
     "REFERENCE_FLOOR",
     "WORDS",
     "collocations",
+    "diversity_table",
     "english_frequency",
     "g2",
     "hapaxes",

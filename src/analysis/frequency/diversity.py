@@ -23,7 +23,8 @@ from analysis.frequency.counts import word_totals
 from analysis.tables import TableSpec, per_document
 from analysis.tokenise.counting import word_keys
 
-__all__ = ["LEXICAL", "MATTR_WINDOW", "hapaxes", "lexical_diversity", "mattr", "zipf_table"]
+__all__ = ["LEXICAL", "MATTR_WINDOW", "diversity_table", "hapaxes", "lexical_diversity", "mattr",
+           "zipf_table"]
 
 #: The MATTR window of the stored ``lexical`` table (the usual choice in the literature).
 MATTR_WINDOW = 50
@@ -107,6 +108,28 @@ def lexical_diversity(source, *, window: int = MATTR_WINDOW) -> pd.Series:
         "hapaxes": hapax,
         "hapax_share_of_types": round(hapax / types, 3) if types else 0.0,
     }, dtype=object)
+
+
+_MEANINGS = {
+    "tokens": "words (tokens that are not punctuation)",
+    "types": "distinct words",
+    "ttr": "type-token ratio: distinct words / words",
+    "mattr": "moving-average type-token ratio over windows of {window} words",
+    "window": "MATTR window, in words",
+    "hapaxes": "words used only once",
+    "hapax_share_of_types": "hapaxes / distinct words",
+}
+
+
+def diversity_table(source, *, window: int = MATTR_WINDOW) -> pd.DataFrame:
+    """:func:`lexical_diversity` as a table for readers: ``measure``, ``value``, ``meaning``.
+
+    >>> diversity_table("war and peace and war")[["measure", "value"]].values.tolist()[:3]
+    [['tokens', 5], ['types', 3], ['ttr', 0.6]]
+    """
+    d = lexical_diversity(source, window=window)
+    return pd.DataFrame({"measure": list(d.index), "value": list(d.values),
+                         "meaning": [_MEANINGS[m].format(window=window) for m in d.index]})
 
 
 def hapaxes(source, *, drop_stopwords: bool = False) -> list[str]:
