@@ -128,7 +128,7 @@ def diversity_table(source, *, window: int = MATTR_WINDOW) -> pd.DataFrame:
     [['tokens', 5], ['types', 3], ['ttr', 0.6]]
     """
     d = lexical_diversity(source, window=window)
-    return pd.DataFrame({"measure": list(d.index), "value": list(d.values),
+    return pd.DataFrame({"measure": list(d.index), "value": pd.Series(list(d.values), dtype=object),
                          "meaning": [_MEANINGS[m].format(window=window) for m in d.index]})
 
 
