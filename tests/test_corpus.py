@@ -235,10 +235,13 @@ def test_folder_loads_sorted_and_skips_bad_files(tmp_path):
     corpus = load_corpus(tmp_path)
     assert [d.source for d in corpus] == ["a.md", "b.txt", "sub/c.txt"]
     assert [d.id for d in corpus] == ["a", "b", "sub-c"]
-    assert [f for f, _ in corpus.skipped] == ["empty.txt", "image.txt"]
+    assert [f for f, _ in corpus.skipped] == ["empty.txt", "image.txt", "notes.csv"]
+    assert "no text column found: the columns are 'a', 'b'" in corpus.skipped[2][1]
     assert corpus["b"].text == "Second story."
     assert corpus[0].title == "Title"
-    assert tables.skipped_table(corpus)["file"].tolist() == ["empty.txt", "image.txt"]
+    assert [d.meta["folder"] for d in corpus] == [".", ".", "sub"]
+    assert tables.skipped_table(corpus)["file"].tolist() == ["empty.txt", "image.txt",
+                                                             "notes.csv"]
 
 
 def test_folder_with_only_bad_files_is_an_error(tmp_path):
@@ -248,7 +251,7 @@ def test_folder_with_only_bad_files_is_an_error(tmp_path):
 
 
 def test_empty_folder_is_an_error(tmp_path):
-    with pytest.raises(InputError, match="holds no .txt, .md or .html file"):
+    with pytest.raises(InputError, match="the folder holds no file to read"):
         load_corpus(tmp_path)
 
 
