@@ -153,8 +153,10 @@ def is_hard_wrapped(text: str) -> bool:
     lists and blank-line-separated paragraphs are not.
 
     >>> import textwrap
-    >>> para = "The river peaked at 4.3 metres shortly after 2am, about 20 centimetres " * 4
-    >>> is_hard_wrapped(textwrap.fill(para, 72))
+    >>> para = ("The river peaked at 4.3 metres shortly after 2am, about 20 centimetres below "
+    ...         "the top of the barriers that crews had put up along the quayside on Friday, "
+    ...         "and most of the residents who had left were allowed to return by mid-morning.")
+    >>> is_hard_wrapped(textwrap.fill(para + " " + para, 60))
     True
     >>> is_hard_wrapped(para + "\\n" + para + "\\n\\n" + para)
     False
