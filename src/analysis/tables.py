@@ -240,7 +240,23 @@ def documents_table(source: Source, *, sizes: bool = True) -> pd.DataFrame:
                     round(float(info.get("english_share", 0.0)), 3),
                     bool(info.get("is_english", True))])
         rows.append(row)
-    return pd.DataFrame(rows, columns=columns)
+    data = {}
+    for i, column in enumerate(columns):
+        values = [row[i] for row in rows]
+        if column in shown.values() or column == "date":
+            data[column] = _meta_column(values)
+        else:
+            data[column] = values
+    return pd.DataFrame(data, columns=columns)
+
+
+def _meta_column(values: list) -> pd.Series:
+    """A metadata column: numbers as numbers (float when some are missing); anything else
+    (text, dates) as Python objects, missing values None."""
+    if values and all(v is None or (isinstance(v, int | float) and not isinstance(v, bool))
+                      for v in values) and any(v is not None for v in values):
+        return pd.Series(values)
+    return pd.Series(values, dtype=object)
 
 
 def corpus_summary(corpus: Source) -> pd.Series:

@@ -18,6 +18,7 @@ decoding stream, JSON lines line by line, Parquet in record batches (pyarrow). A
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -80,57 +81,94 @@ def open_table(path: str | Path, *, name: str, encoding: str | None = None) -> T
         raise InputError(name, f"cannot be read: {e.strerror or e}") from None
 
 
-def _text_stream(path: Path, name: str, encoding: str | None) -> tuple[io.TextIOWrapper, str]:
-    raw = open(path, "rb")  # noqa: SIM115 - closed by the reader's generator
-    head = raw.read(_HEAD)
-    try:
-        codec = sniff_encoding(head, encoding=encoding, name=name, complete=len(head) < _HEAD)
-    except InputError:
-        raw.close()
-        raise
-    raw.seek(0)
-    return io.TextIOWrapper(raw, encoding=codec, newline=""), codec
+class _Lines:
+    """The decoded lines of a file, read in one pass (line endings kept, for the csv module).
 
+    ASCII-compatible encodings are split on the newline byte and decoded line by line, so an
+    undecodable byte is reported with its exact line and byte offset; UTF-16 and UTF-32 are
+    decoded by a text stream (an error names the last line read whole)."""
 
-def _undecodable(name: str, codec: str, line: int, e: UnicodeDecodeError) -> InputError:
-    return InputError(
-        name, f"cannot be decoded as {codec} after line {line}: byte 0x{e.object[e.start]:02x}; "
-        "pass --encoding (e.g. --encoding cp1252) to force another encoding", line=line + 1)
+    def __init__(self, path: Path, name: str, encoding: str | None):
+        self.name = name
+        self.raw = open(path, "rb")  # noqa: SIM115 - closed by close(), from the readers
+        head = self.raw.read(_HEAD)
+        try:
+            self.codec = sniff_encoding(head, encoding=encoding, name=name,
+                                        complete=len(head) < _HEAD)
+        except InputError:
+            self.raw.close()
+            raise
+        self.raw.seek(0)
+        self.number = 0  # lines given so far
+
+    def close(self) -> None:
+        self.raw.close()
+
+    def __iter__(self) -> Iterator[str]:
+        wide = self.codec.startswith(("utf-16", "utf-32"))
+        if wide:
+            stream = io.TextIOWrapper(self.raw, encoding=self.codec, newline="")
+            try:
+                for line in stream:
+                    self.number += 1
+                    yield line
+            except UnicodeDecodeError as e:
+                raise self._error(e, None) from None
+            return
+        decoder = codecs.getincrementaldecoder(self.codec)()
+        offset = 0
+        for raw in self.raw:
+            try:
+                line = decoder.decode(raw)
+            except UnicodeDecodeError as e:
+                raise self._error(e, offset + e.start) from None
+            self.number += 1
+            offset += len(raw)
+            yield line
+
+    def _error(self, e: UnicodeDecodeError, offset: int | None) -> InputError:
+        at = f" at offset {offset}" if offset is not None else f" after line {self.number}"
+        return InputError(
+            self.name, f"cannot be decoded as {self.codec}: byte 0x{e.object[e.start]:02x}"
+            f"{at}; pass --encoding (e.g. --encoding cp1252) to force another encoding",
+            line=self.number + 1)
 
 
 def _open_delimited(path: Path, name: str, encoding: str | None, delimiter: str,
                     fmt: str) -> Table:
-    stream, codec = _text_stream(path, name, encoding)
+    lines = _Lines(path, name, encoding)
     csv.field_size_limit(2**31 - 1)  # a cell may hold a whole book
+    stream = iter(lines)
     try:
-        first = stream.readline()
-    except UnicodeDecodeError as e:
-        stream.close()
-        raise _undecodable(name, codec, 0, e) from None
+        first = next(stream, "")
+    except InputError:
+        lines.close()
+        raise
     if delimiter == "," and first.count(",") == 0 and first.count(";") > 0:
         delimiter = ";"  # the CSV of spreadsheets set to a European locale
     header_rows = list(csv.reader([first], delimiter=delimiter))
     header = [h.strip() for h in header_rows[0]] if header_rows else []
     if not header or not any(header):
-        stream.close()
+        lines.close()
         raise InputError(name, "the table has no header line (the first line must name the "
                          "columns)", line=1)
     header[0] = header[0].lstrip("\ufeff")
     header = [h or f"unnamed_{i}" for i, h in enumerate(header, start=1)]
     repeated = sorted({h for h in header if header.count(h) > 1})
     if repeated:
-        stream.close()
+        lines.close()
         names = ", ".join(map(repr, repeated))
         raise InputError(name, f"column names repeat in the header: {names}", line=1)
-    return Table(fmt, codec, header, _delimited_records(stream, name, codec, delimiter, header))
+    records = _delimited_records(lines, stream, name, delimiter, header)
+    return Table(fmt, lines.codec, header, records)
 
 
-def _delimited_records(stream: io.TextIOWrapper, name: str, codec: str, delimiter: str,
+def _delimited_records(lines: _Lines, stream: Iterator[str], name: str, delimiter: str,
                        header: list[str]) -> Iterator[Record]:
     reader = csv.reader(stream, delimiter=delimiter, strict=True)
     row = 0
     done = 1  # physical lines read so far (the header)
-    with stream:
+    try:
         while True:
             try:
                 cells = next(reader)
@@ -139,10 +177,8 @@ def _delimited_records(stream: io.TextIOWrapper, name: str, codec: str, delimite
             except csv.Error as e:
                 raise InputError(name, f"malformed: {e}", row=row + 1,
                                  line=done + 1) from None
-            except UnicodeDecodeError as e:
-                raise _undecodable(name, codec, done + reader.line_num, e) from None
             start = done + 1
-            done = 1 + reader.line_num
+            done = lines.number
             if not cells or (len(cells) == 1 and not cells[0].strip() and len(header) > 1):
                 continue  # a blank line
             row += 1
@@ -152,38 +188,32 @@ def _delimited_records(stream: io.TextIOWrapper, name: str, codec: str, delimite
                     "columns (a quote left open, or a delimiter inside a cell that is not "
                     "quoted?)", row=row, line=start)
             yield Record(row, start, dict(zip(header, cells, strict=True)))
+    finally:
+        lines.close()
 
 
 def _open_jsonl(path: Path, name: str, encoding: str | None) -> Table:
-    stream, codec = _text_stream(path, name, encoding)
-    records = _jsonl_records(stream, name, codec)
+    lines = _Lines(path, name, encoding)
+    records = _jsonl_records(lines, name)
     try:
         first = next(records)
     except StopIteration:
-        return Table("jsonl", codec, [], iter(()), "line")
+        return Table("jsonl", lines.codec, [], iter(()), "line")
     except InputError:
-        stream.close()
+        lines.close()
         raise
 
     def chained() -> Iterator[Record]:
         yield first
         yield from records
 
-    return Table("jsonl", codec, list(first.fields), chained(), "line")
+    return Table("jsonl", lines.codec, list(first.fields), chained(), "line")
 
 
-def _jsonl_records(stream: io.TextIOWrapper, name: str, codec: str) -> Iterator[Record]:
+def _jsonl_records(lines: _Lines, name: str) -> Iterator[Record]:
     row = 0
-    number = 0
-    with stream:
-        while True:
-            try:
-                line = stream.readline()
-            except UnicodeDecodeError as e:
-                raise _undecodable(name, codec, number, e) from None
-            if not line:
-                return
-            number += 1
+    try:
+        for number, line in enumerate(lines, start=1):
             text = line.lstrip("\ufeff").strip()
             if not text:
                 continue
@@ -197,6 +227,8 @@ def _jsonl_records(stream: io.TextIOWrapper, name: str, codec: str) -> Iterator[
                                  f"line), but a {type(value).__name__}", line=number)
             row += 1
             yield Record(row, number, value)
+    finally:
+        lines.close()
 
 
 def _open_json(path: Path, name: str, encoding: str | None) -> Table:

@@ -108,46 +108,49 @@ def left_out(html: str, article: str, title: str | None = None) -> list[Removed]
     lines = {_SPACE.sub(" ", line).strip() for line in article.split("\n")}
     title_flat = _SPACE.sub(" ", title).strip() if title else None
     removed = []
-    for element, text in _blocks(root):
+    for line, text, element in _blocks(root):
         if text in lines or (len(text) >= 20 and text in flat):
             continue
         if title_flat and text == title_flat:
             reason = "headline (kept as the title)"
         else:
             reason = _reason(element)
-        removed.append(Removed(element.sourceline or 0, text, reason))
+        removed.append(Removed(line, text, reason))
     return removed
 
 
-def _blocks(root) -> list[tuple[Any, str]]:
-    """(element, text) for every visible block of text in document order."""
-    out: list[tuple[Any, str]] = []
+def _blocks(root) -> list[tuple[int, str, Any]]:
+    """(source line, text, element) for every visible block of text, in document order."""
+    out: list[tuple[int, str, Any]] = []
     body = root.find("body")
     if body is None:
         body = root
 
     def walk(element) -> None:
-        pieces: list[str] = []
+        pieces: list[tuple[int, str]] = []
 
         def flush() -> None:
-            text = _SPACE.sub(" ", "".join(pieces)).strip()
+            text = _SPACE.sub(" ", "".join(t for _, t in pieces)).strip()
             if text:
-                out.append((element, text))
+                line = next(n for n, t in pieces if t.strip())
+                out.append((line, text, element))
             pieces.clear()
 
+        here = element.sourceline or 0
         if element.text:
-            pieces.append(element.text)
+            pieces.append((here, element.text))
         for child in element:
             tag = child.tag if isinstance(child.tag, str) else ""
+            line = child.sourceline or here
             if tag in _INVISIBLE or not tag:
                 pass
             elif tag in _BLOCK_TAGS:
                 flush()
                 walk(child)
             else:
-                pieces.append(_inline_text(child))
+                pieces.append((line, _inline_text(child)))
             if child.tail:
-                pieces.append(child.tail)
+                pieces.append((line, child.tail))
         flush()
 
     walk(body)
