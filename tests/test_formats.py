@@ -656,3 +656,34 @@ def test_any_cell_text_round_trips(tmp_path_factory, fmt, cells, outlet):
     assert [(d.id, d.text) for d in corpus] == expected
     assert {d.meta["outlet"] for d in corpus} == {outlet.strip() or None}
     assert len(corpus) + len(corpus.skipped) == len(cells)
+
+
+# --- the committed real corpus ----------------------------------------------------------------
+
+WIKINEWS = SEED.parent / "wikinews.csv"
+
+
+def test_wikinews_seed_reads_with_titles_dates_and_sections():
+    corpus = load_corpus(WIKINEWS, id_column="id")
+    assert len(corpus) == 18 and corpus.skipped == [] and corpus.warnings == []
+    frame = tables.documents_table(corpus, sizes=False)
+    assert list(frame.columns[:5]) == ["document", "title", "date", "url", "section"]
+    assert frame["date"].map(type).eq(datetime.date).all()
+    assert frame["date"].min() == D(2006, 3, 27) and frame["date"].max() == D(2023, 2, 23)
+    assert frame["url"].str.startswith("https://en.wikinews.org/wiki/").all()
+    assert set(frame["section"]) <= {
+        "Politics and conflicts", "Crime and law", "Culture and entertainment",
+        "Science and technology", "Disasters and accidents", "Economy and business", "Sports"}
+    crane = corpus["crane"]
+    assert crane.title == "At least 107 killed in Mecca crane collapse"
+    assert crane.text.startswith("At least 107 killed in Mecca crane collapse\n\nSaturday, "
+                                 "September 12, 2015\n\n")
+    assert frame["repairs"].sum() == 0 and frame["lines_removed"].sum() == 0
+
+
+def test_wikinews_seed_checksum_is_the_one_in_its_readme():
+    import hashlib
+
+    digest = hashlib.sha256(WIKINEWS.read_bytes()).hexdigest()
+    readme = (SEED.parent / "README.md").read_text(encoding="utf-8")
+    assert "| `wikinews.csv` |" in readme and f"`{digest}`" in readme
