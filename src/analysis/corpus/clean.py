@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from analysis.corpus.base import Removed, Repair
@@ -112,14 +113,10 @@ def english_share(text: str, *, sample: int = 20000) -> float:
     >>> english_share("Der Hund schläft im Garten und die Katze spielt.") < 0.15
     True
     """
-    count = hits = 0
-    for m in _WORDS.finditer(text):
-        count += 1
-        if m.group().lower() in _ENGLISH_FUNCTION_WORDS:
-            hits += 1
-        if count >= sample:
-            break
-    return hits / count if count else 0.0
+    words = list(map(str.lower, map(re.Match.group, islice(_WORDS.finditer(text), sample))))
+    if not words:
+        return 0.0
+    return sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, words)) / len(words)
 
 
 def language_check(text: str) -> dict[str, Any]:

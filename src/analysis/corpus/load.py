@@ -60,7 +60,7 @@ def slugify(name: str) -> str:
 class Options:
     """How to read: ``encoding`` (None: detect), the ``text_column``, ``id_column`` and
     ``date_column`` of tables (None: found by name / row numbers), ``hard_wrapped`` (None:
-    detect in plain text), ``strip`` (remove boilerplate lines)."""
+    detect in plain text), ``strip`` (remove boilerplate lines), ``repair`` (mojibake)."""
 
     encoding: str | None = None
     text_column: str | None = None
@@ -68,6 +68,7 @@ class Options:
     date_column: str | None = None
     hard_wrapped: bool | None = None
     strip: bool = True
+    repair: bool = True
 
 
 # --- one text file ----------------------------------------------------------------------------
@@ -75,12 +76,14 @@ class Options:
 def load_document(
     path: str | Path, *, encoding: str | None = None, root: str | Path | None = None,
     strip: bool = True, hard_wrapped: bool | None = None, date_column: str | None = None,
+    repair: bool = True,
 ) -> Document:
     """Read one .txt, .md or .html file into a :class:`Document`.
 
     ``root`` (a folder) makes ``source`` relative to it; otherwise ``source`` is the file name.
     ``hard_wrapped``: None detects it for plain text (Markdown and web pages are never
-    hard-wrapped once rendered); True/False forces it. Raises :class:`InputError` naming the
+    hard-wrapped once rendered); True/False forces it. ``repair=False`` keeps mojibake as it
+    is (to compare with offsets made on the raw file). Raises :class:`InputError` naming the
     file for anything that cannot be read as text. An unparseable date in front matter or page
     metadata is dropped with a warning in ``info["warnings"]``.
 
@@ -107,7 +110,7 @@ def load_document(
     fmt = _FORMATS.get(path.suffix.lower(), "text")
     parts = _read_format(fmt, text, shown, date_column)
     wrapped = hard_wrapped if fmt == "text" or hard_wrapped is not None else False
-    prepared = prepare_text(parts.text, strip=strip, hard_wrapped=wrapped)
+    prepared = prepare_text(parts.text, strip=strip, hard_wrapped=wrapped, repair=repair)
     if not prepared.text.strip():
         if not text.strip():
             raise InputError(shown, "contains only whitespace")
@@ -232,7 +235,8 @@ class DocumentStream:
     def _file(self, file: Path, root: Path | None) -> Document:
         o = self.options
         doc = load_document(file, encoding=o.encoding, root=root, strip=o.strip,
-                            hard_wrapped=o.hard_wrapped, date_column=o.date_column)
+                            hard_wrapped=o.hard_wrapped, date_column=o.date_column,
+                            repair=o.repair)
         for warning in doc.info.pop("warnings", []):
             self.warnings.append((doc.source, warning))
         return doc
@@ -315,7 +319,8 @@ class DocumentStream:
         if raw is None or not str(raw).strip():
             self.skipped.append((source, f"{at}: the text cell is empty"))
             return None
-        prepared = prepare_text(str(raw), strip=o.strip, hard_wrapped=o.hard_wrapped)
+        prepared = prepare_text(str(raw), strip=o.strip, hard_wrapped=o.hard_wrapped,
+                                repair=o.repair)
         if not prepared.text.strip():
             self.skipped.append((source, f"{at}: the text holds nothing but boilerplate"))
             return None
@@ -369,7 +374,7 @@ def _iter_files(folder: Path) -> Iterator[Path]:
 def iter_documents(
     path: str | Path, *, encoding: str | None = None, text_column: str | None = None,
     id_column: str | None = None, date_column: str | None = None,
-    hard_wrapped: bool | None = None, strip: bool = True,
+    hard_wrapped: bool | None = None, strip: bool = True, repair: bool = True,
 ) -> DocumentStream:
     """The documents of ``path`` one at a time, for inputs too large to hold at once: a
     :class:`DocumentStream` to iterate over, whose ``skipped`` and ``warnings`` fill as it is
@@ -385,13 +390,13 @@ def iter_documents(
     ([('1', datetime.date(2024, 2, 11))], [('news.jsonl', 'line 2: the text cell is empty')])
     """
     return DocumentStream(path, Options(encoding, text_column, id_column, date_column,
-                                        hard_wrapped, strip))
+                                        hard_wrapped, strip, repair))
 
 
 def load_corpus(
     path: str | Path, *, encoding: str | None = None, text_column: str | None = None,
     id_column: str | None = None, date_column: str | None = None,
-    hard_wrapped: bool | None = None, strip: bool = True,
+    hard_wrapped: bool | None = None, strip: bool = True, repair: bool = True,
 ) -> Corpus:
     """Load a file, a table of documents, or every readable file under a folder.
 
@@ -408,6 +413,9 @@ def load_corpus(
     * ``hard_wrapped``: whether single line breaks in plain text are spaces (None: decided per
       document by :func:`~analysis.corpus.clean.is_hard_wrapped`).
     * ``strip``: remove boilerplate lines (kept on :attr:`Document.removed`).
+    * ``repair``: repair mojibake ("didnâ€™t" -> "didn’t", with ftfy; each repair kept on
+      :attr:`Document.repairs`). False keeps the text as decoded, for comparing with
+      character offsets made on the raw files.
 
     Every other column of a table is metadata (``Document.meta``); titles come from a
     ``title``/``headline`` column, front matter, page metadata or a title-like first line.
@@ -427,7 +435,7 @@ def load_corpus(
     """
     stream = iter_documents(path, encoding=encoding, text_column=text_column,
                             id_column=id_column, date_column=date_column,
-                            hard_wrapped=hard_wrapped, strip=strip)
+                            hard_wrapped=hard_wrapped, strip=strip, repair=repair)
     docs = list(stream)
     if not docs:
         raise InputError(str(path), _nothing_read(Path(path), stream.skipped))

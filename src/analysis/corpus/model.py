@@ -52,7 +52,7 @@ class Document:
     def from_text(
         cls, text: str, *, id: str = "text", title: str | None = None, source: str = "<text>",
         strip: bool = True, meta: dict[str, Any] | None = None,
-        hard_wrapped: bool | None = None,
+        hard_wrapped: bool | None = None, repair: bool = True,
     ) -> Document:
         """A document from a string, normalised, repaired and cleaned the same way as a file
         (:func:`~analysis.corpus.clean.prepare_text`); ``hard_wrapped`` None detects it.
@@ -62,7 +62,7 @@ class Document:
         >>> Document.from_text("It didnâ€™t.").text
         'It didn’t.'
         """
-        prepared = prepare_text(text, strip=strip, hard_wrapped=hard_wrapped)
+        prepared = prepare_text(text, strip=strip, hard_wrapped=hard_wrapped, repair=repair)
         cleaned = prepared.text
         info = {"format": "text", **prepared.info}
         found = title_from(cleaned)
