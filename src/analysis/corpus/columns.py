@@ -26,7 +26,8 @@ from typing import Any
 
 from analysis.corpus.base import InputError
 
-__all__ = ["DATE_NAMES", "TEXT_NAMES", "TITLE_NAMES", "Columns", "meta_value", "parse_date"]
+__all__ = ["DATE_NAMES", "TEXT_NAMES", "TITLE_NAMES", "Columns", "find_column", "meta_value",
+           "parse_date"]
 
 #: Names of a text column, in order of preference (compared lower-cased, with spaces and
 #: hyphens read as underscores).
@@ -44,7 +45,13 @@ def _key(name: str) -> str:
     return re.sub(r"[\s\-]+", "_", str(name).strip().lower())
 
 
-def _pick(columns: Sequence[str], names: Sequence[str]) -> str | None:
+def find_column(columns: Sequence[str], names: Sequence[str]) -> str | None:
+    """The first of ``names`` among ``columns``, compared lower-cased with spaces and hyphens
+    read as underscores; the column's own spelling is returned.
+
+    >>> find_column(["Outlet", "Publication Date"], DATE_NAMES)
+    'Publication Date'
+    """
     by_key: dict[str, str] = {}
     for c in columns:
         by_key.setdefault(_key(c), c)
@@ -93,15 +100,15 @@ article_text, body_text, text_content, fulltext
             if given is not None and given not in columns:
                 raise InputError(source, f"{option} {given!r} is not a column: the columns are "
                                  f"{shown}")
-        text = text_column or _pick(columns, TEXT_NAMES)
+        text = text_column or find_column(columns, TEXT_NAMES)
         if text is None:
             raise InputError(
                 source, f"no text column found: the columns are {shown}; name the one holding "
                 "the text with --text-column COL (load_corpus(..., text_column=COL)); "
                 f"recognised names: {', '.join(TEXT_NAMES)}")
         rest = [c for c in columns if c not in (text, id_column)]
-        title = _pick(rest, TITLE_NAMES)
-        date = date_column or _pick([c for c in rest if c != title], DATE_NAMES)
+        title = find_column(rest, TITLE_NAMES)
+        date = date_column or find_column([c for c in rest if c != title], DATE_NAMES)
         meta = [c for c in rest if c not in (title, date)]
         return cls(text, id_column, title, date, meta)
 

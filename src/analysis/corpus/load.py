@@ -28,7 +28,7 @@ from typing import Any
 
 from analysis.corpus.base import InputError, Removed, Repair
 from analysis.corpus.clean import prepare_text
-from analysis.corpus.columns import DATE_NAMES, Columns, _pick, meta_value, parse_date
+from analysis.corpus.columns import DATE_NAMES, Columns, find_column, meta_value, parse_date
 from analysis.corpus.decode import decode_bytes, line_endings
 from analysis.corpus.model import Corpus, Document, first_words, title_from
 from analysis.corpus.repair import repair_mojibake
@@ -156,7 +156,7 @@ def _read_format(fmt: str, text: str, name: str, date_column: str | None) -> _Pa
         front = dict(md.front)
         title = meta_value(front.pop(next((k for k in front if k.lower() == "title"), ""),
                                      None))
-        key = date_column if date_column in front else _pick(list(front), DATE_NAMES)
+        key = date_column if date_column in front else find_column(list(front), DATE_NAMES)
         date, warning = _date(front.pop(key) if key else None, f"front matter {key!r}")
         meta = {"date": date}
         for k, v in front.items():
