@@ -13,6 +13,8 @@ BENCHMARKS = [
     "folder_report",
     "report_speed",
     "entities_gum",
+    "corpus_read",
+    "mojibake",
 ]
 
 
