@@ -706,3 +706,18 @@ def test_repair_can_be_turned_off_for_offsets_made_on_the_raw_file():
     assert "didn\u00e2\u20ac\u2122t" in doc.text and doc.repairs == ()
     assert Document.from_text("didn\u00e2\u20ac\u2122t", repair=False).text == (
         "didn\u00e2\u20ac\u2122t")
+
+
+@pytest.mark.parametrize("text", [
+    "It cost Â£5, then Â£6; later, he didnâ€™t pay. CafÃ© owners, naÃ¯ve, agreed!",
+    "voilÃ le travail, and voilÃ again.",  # "Ã " is "à" whose no-break space became a space
+    "A correct £5, a broken Â£6, and â€œquotesâ€\x9d.",
+    "FranÃ\x83Â§ois, Pe\u00f1a, and GuantÃ¡namo. " * 30,
+    "Plain caf\u00e9, \u201cquoted\u201d, fine.",
+])
+def test_repair_by_clause_equals_ftfy_on_the_whole_line(text):
+    import ftfy
+
+    from analysis.corpus.repair import ftfy_config
+
+    assert repair_mojibake(text)[0] == ftfy.fix_text(text, ftfy_config())
