@@ -13,6 +13,8 @@ BENCHMARKS = [
     "corpus_scale",
     "report_speed",
     "entities_gum",
+    "corpus_read",
+    "mojibake",
 ]
 
 

@@ -7,7 +7,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from analysis import tables
@@ -200,12 +200,20 @@ def test_utf16_without_bom_is_detected():
 @settings(max_examples=150, deadline=None)
 @given(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=300),
        st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32"]))
+@example("\ufeff", "utf-8")  # issue 10 item 9: a lone byte-order mark is an empty file
+@example("\ufeff", "utf-16")
+@example("\ufeff\ufeffA", "utf-8-sig")
 def test_any_unicode_text_round_trips(text, encoding):
-    if not text.strip():
-        return
+    """Any text survives encoding and decoding, except U+FEFF at the very start: that is a
+    byte-order mark, not text (a file of nothing else is refused as empty)."""
     data = text.encode(encoding)
+    expected = text.lstrip("\ufeff")
+    if not expected:
+        with pytest.raises(InputError, match="the file is empty"):
+            decode_bytes(data)
+        return
     decoded, _used = decode_bytes(data)
-    assert decoded == text
+    assert decoded == expected
 
 
 @settings(max_examples=200, deadline=None)
@@ -235,10 +243,13 @@ def test_folder_loads_sorted_and_skips_bad_files(tmp_path):
     corpus = load_corpus(tmp_path)
     assert [d.source for d in corpus] == ["a.md", "b.txt", "sub/c.txt"]
     assert [d.id for d in corpus] == ["a", "b", "sub-c"]
-    assert [f for f, _ in corpus.skipped] == ["empty.txt", "image.txt"]
+    assert [f for f, _ in corpus.skipped] == ["empty.txt", "image.txt", "notes.csv"]
+    assert "no text column found: the columns are 'a', 'b'" in corpus.skipped[2][1]
     assert corpus["b"].text == "Second story."
     assert corpus[0].title == "Title"
-    assert tables.skipped_table(corpus)["file"].tolist() == ["empty.txt", "image.txt"]
+    assert [d.meta["folder"] for d in corpus] == [".", ".", "sub"]
+    assert tables.skipped_table(corpus)["file"].tolist() == ["empty.txt", "image.txt",
+                                                             "notes.csv"]
 
 
 def test_folder_with_only_bad_files_is_an_error(tmp_path):
@@ -248,7 +259,7 @@ def test_folder_with_only_bad_files_is_an_error(tmp_path):
 
 
 def test_empty_folder_is_an_error(tmp_path):
-    with pytest.raises(InputError, match="holds no .txt, .md or .html file"):
+    with pytest.raises(InputError, match="the folder holds no file to read"):
         load_corpus(tmp_path)
 
 

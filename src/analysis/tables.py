@@ -155,9 +155,11 @@ __all__ = [
     "document_sizes",
     "documents_table",
     "removed_table",
+    "repairs_table",
     "sentence_table",
     "skipped_table",
     "token_table",
+    "warnings_table",
 ]
 
 
@@ -232,64 +234,146 @@ def document_sizes(source: Source) -> pd.DataFrame:
     return per_document(source, SIZES)
 
 
-_DOCUMENT_COLUMNS = ["id", "title", "source", "format", "encoding", "characters", "lines_removed",
-                     "english_share", "is_english"]
+#: The reading columns of :func:`documents_table`, after the metadata columns.
+READING_COLUMNS = ("source", "format", "encoding", "characters", "sentences", "words", "types",
+                   "lines_removed", "repairs", "english_share", "is_english")
 
 
 def documents_table(source: Source, *, sizes: bool = True) -> pd.DataFrame:
-    """One row per document: id, title, source, format, encoding, (with ``sizes``)
-    sentences, words and distinct words, characters, lines removed, English check.
+    """One row per document: ``document`` (the id), ``title``, ``date`` (a
+    :class:`datetime.date` or None), then the metadata columns (every key of the documents'
+    ``meta`` in first-seen order: a table's other columns, front-matter fields, ``author`` and
+    ``site`` of web pages, ``folder`` for a folder; a key that is also a reading column is
+    shown as ``meta_KEY``; missing values None), then how each was read: ``source`` (file,
+    relative to the folder), ``format`` (text, markdown, html, csv, tsv, jsonl, json,
+    parquet), ``encoding``, ``characters`` (of the cleaned text), ``sentences``, ``words``
+    (tokens that are not punctuation), ``types`` (distinct lower-cased words) (these three
+    only with ``sizes``: they tokenise every document), ``lines_removed`` (lines and blocks
+    cleaning removed), ``repairs`` (mojibake spots repaired), ``english_share`` (share of
+    common English function words, 3 decimals) and ``is_english``.
 
-    >>> documents_table("A cat. A dog.")[["id", "sentences", "words"]].values.tolist()
-    [['text', 2, 4]]
+    >>> from analysis.corpus import Document
+    >>> doc = Document.from_text("A cat. A dog.", id="a", meta={"outlet": "X"})
+    >>> documents_table(doc).iloc[0, :6].tolist()
+    ['a', 'A cat. A dog.', None, 'X', '<text>', 'text']
+    >>> documents_table(doc)[["sentences", "words", "repairs"]].values.tolist()
+    [[2, 4, 0]]
     """
     docs = as_documents(source)
+    keys: dict[str, None] = {}
+    for d in docs:
+        for k in d.meta:
+            if k != "date":
+                keys.setdefault(k)
+    shown = {k: (f"meta_{k}" if k in READING_COLUMNS or k in ("document", "title") else k)
+             for k in keys}
+    reading = [c for c in READING_COLUMNS if sizes or c not in ("sentences", "words", "types")]
+    columns = ["document", "title", "date", *shown.values(), *reading]
+    counts = {}
+    if sizes:
+        for row in document_sizes(docs).itertuples(index=False):
+            counts[row.document] = (row.sentences, row.words, row.types)
     rows = []
     for d in docs:
         info = d.info
-        rows.append({
-            "id": d.id,
-            "title": d.title,
-            "source": d.source,
-            "format": info.get("format", "text"),
-            "encoding": info.get("encoding", ""),
-            "characters": len(d.text),
-            "lines_removed": len(d.removed),
-            "english_share": round(float(info.get("english_share", 0.0)), 3),
-            "is_english": bool(info.get("is_english", True)),
-        })
-    df = pd.DataFrame(rows, columns=_DOCUMENT_COLUMNS)
-    if sizes:
-        counts = document_sizes(docs).drop(columns="characters")
-        df = df.merge(counts, left_on="id", right_on="document", how="left")
-        df = df.drop(columns="document")
-        cols = _DOCUMENT_COLUMNS
-        df = df[cols[:5] + ["sentences", "words", "types"] + cols[5:]]
-    return df
+        row = [d.id, d.title, d.meta.get("date"), *(d.meta.get(k) for k in shown),
+               d.source, info.get("format", "text"), info.get("encoding", ""), len(d.text)]
+        if sizes:
+            row.extend(counts.get(d.id, (0, 0, 0)))
+        row.extend([len(d.removed), sum(r.count for r in d.repairs),
+                    round(float(info.get("english_share", 0.0)), 3),
+                    bool(info.get("is_english", True))])
+        rows.append(row)
+    data = {}
+    for i, column in enumerate(columns):
+        values = [row[i] for row in rows]
+        if column in shown.values() or column == "date":
+            data[column] = _meta_column(values)
+        else:
+            data[column] = values
+    return pd.DataFrame(data, columns=columns)
 
 
-def corpus_summary(corpus: Corpus) -> pd.Series:
-    """Totals for the whole corpus: documents, files skipped, sentences, words, characters,
-    lines removed, documents that do not look English."""
-    frame = documents_table(corpus)
+def _meta_column(values: list) -> pd.Series:
+    """A metadata column: numbers as numbers (float when some are missing); anything else
+    (text, dates) as Python objects, missing values None."""
+    if values and all(v is None or (isinstance(v, int | float) and not isinstance(v, bool))
+                      for v in values) and any(v is not None for v in values):
+        return pd.Series(values)
+    return pd.Series(values, dtype=object)
+
+
+def corpus_summary(corpus: Source) -> pd.Series:
+    """Totals for the whole corpus: ``documents``, ``skipped`` (files and rows that held no
+    readable text), ``warnings``, ``dated`` (documents with a date), ``sentences``, ``words``,
+    ``characters``, ``lines removed``, ``spots repaired`` (mojibake), ``not English``.
+
+    >>> from analysis.corpus import Corpus, Document
+    >>> int(corpus_summary(Corpus([Document.from_text("It didnâ€™t rain.")]))["spots repaired"])
+    1
+    """
+    docs = as_documents(corpus)
+    frame = documents_table(docs)
     return pd.Series({
-        "documents": len(corpus.documents),
-        "files skipped": len(corpus.skipped),
+        "documents": len(docs),
+        "skipped": len(getattr(corpus, "skipped", ())),
+        "warnings": len(getattr(corpus, "warnings", ())),
+        "dated": int(frame["date"].notna().sum()),
         "sentences": int(frame["sentences"].sum()),
         "words": int(frame["words"].sum()),
         "characters": int(frame["characters"].sum()),
         "lines removed": int(frame["lines_removed"].sum()),
-        "not English": int((~frame["is_english"]).sum()),
+        "spots repaired": int(frame["repairs"].sum()),
+        "not English": int((~frame["is_english"].astype(bool)).sum()),
     }, name="corpus")
 
 
 def removed_table(source: Source) -> pd.DataFrame:
-    """Every line cleaning removed: document, line number, text, reason."""
+    """Every line or block cleaning removed: ``document``, ``line`` (of the file as read; for
+    a web page, of its HTML source), ``text``, ``reason`` ("credit line", "widget message";
+    for web pages where the block sat: "navigation", "cookie banner", "related stories",
+    "footer", ...; for Markdown "HTML in Markdown", "image").
+
+    >>> removed_table("Plain text.").columns.tolist()
+    ['document', 'line', 'text', 'reason']
+    """
     rows = [{"document": d.id, "line": r.line, "text": r.text, "reason": r.reason}
             for d in as_documents(source) for r in d.removed]
     return pd.DataFrame(rows, columns=["document", "line", "text", "reason"])
 
 
+def repairs_table(source: Source) -> pd.DataFrame:
+    """Every mojibake repair: ``document``, ``line`` (of the text as read; 0 = the title),
+    ``before`` (the characters as read, e.g. "â€™"), ``after`` (as repaired, "’"), ``count``
+    (spots in that line), ``context`` (the repaired text around the first spot). Rows in
+    document order, then line order. ``repairs_table(docs)["count"].sum()`` is the number of
+    spots repaired; grouping by ``before`` and ``after`` gives the kinds of repair.
+
+    >>> from analysis.corpus import Document
+    >>> repairs_table(Document.from_text("It didnâ€™t rain.", id="a")).values.tolist()
+    [['a', 1, 'â€™', '’', 1, 'It didn’t rain.']]
+    """
+    rows = [(d.id, r.line, r.before, r.after, r.count, r.context)
+            for d in as_documents(source) for r in d.repairs]
+    return pd.DataFrame(rows, columns=["document", "line", "before", "after", "count",
+                                       "context"])
+
+
 def skipped_table(corpus: Corpus) -> pd.DataFrame:
-    """The files of a folder that could not be read: file, problem."""
-    return pd.DataFrame(corpus.skipped, columns=["file", "problem"])
+    """What could not be read: ``file``, ``problem`` (for a row of a table, the problem starts
+    with the row or line: "row 17 (line 19): the text cell is empty").
+
+    >>> skipped_table(Corpus([], skipped=[("b.txt", "the file is empty")])).values.tolist()
+    [['b.txt', 'the file is empty']]
+    """
+    return pd.DataFrame(list(getattr(corpus, "skipped", [])), columns=["file", "problem"])
+
+
+def warnings_table(corpus: Corpus) -> pd.DataFrame:
+    """What was read but is doubtful: ``file``, ``problem`` (an unparseable date: the document
+    was kept without a date).
+
+    >>> warnings_table(Corpus([])).columns.tolist()
+    ['file', 'problem']
+    """
+    return pd.DataFrame(list(getattr(corpus, "warnings", [])), columns=["file", "problem"])

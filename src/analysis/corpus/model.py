@@ -13,31 +13,17 @@ Nothing is lost silently: every line that cleaning removes is kept on the docume
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
-__all__ = ["Corpus", "Document", "InputError", "Removed", "Source", "as_documents"]
+from analysis.corpus.base import InputError, Removed, Repair
+from analysis.corpus.clean import prepare_text
 
-
-class InputError(ValueError):
-    """A file or folder that cannot be analysed; ``str()`` names the path and the problem."""
-
-    def __init__(self, path: str | Path, problem: str):
-        self.path = str(path)
-        self.problem = problem
-        super().__init__(f"{path}: {problem}")
-
-
-@dataclass(frozen=True)
-class Removed:
-    """A line that cleaning removed from a document, and why."""
-
-    line: int  # 1-based line number in the decoded file
-    text: str
-    reason: str
+__all__ = ["Corpus", "Document", "InputError", "Removed", "Repair", "Source", "as_documents",
+           "first_words", "title_from"]
 
 
 @dataclass(frozen=True)
@@ -45,9 +31,12 @@ class Document:
     """One text ready for analysis.
 
     ``text`` is the cleaned text every offset refers to; ``removed`` lists what cleaning took
-    out; ``meta`` holds the document's metadata (date, outlet, section, folder, any column of a
-    table; what a reader may group by); ``info`` records how the text was read (encoding,
-    format, line endings, size) and the English check (``english_share``, ``is_english``).
+    out and ``repairs`` the mojibake it repaired; ``meta`` holds the document's metadata (what
+    a reader may group by: ``date`` (a :class:`datetime.date` or None), outlet, section,
+    ``folder``, any column of a table); ``info`` records how the text was read (``format``,
+    ``encoding``, ``bytes``, ``line_endings``, ``row`` and ``line`` for rows of a table,
+    ``title_from``), the English check (``english_share``, ``is_english``) and
+    ``hard_wrapped``, which :attr:`tokens` and :attr:`sentence_spans` pass to the tokeniser.
     """
 
     id: str
@@ -57,72 +46,122 @@ class Document:
     removed: tuple[Removed, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict, compare=False)
     info: dict[str, Any] = field(default_factory=dict, compare=False)
+    repairs: tuple[Repair, ...] = field(default=(), compare=False)
 
     @classmethod
     def from_text(
         cls, text: str, *, id: str = "text", title: str | None = None, source: str = "<text>",
         strip: bool = True, meta: dict[str, Any] | None = None,
+        hard_wrapped: bool | None = None, repair: bool = True,
     ) -> Document:
-        """A document from a string (normalised and cleaned the same way as a file).
+        """A document from a string, normalised, repaired and cleaned the same way as a file
+        (:func:`~analysis.corpus.clean.prepare_text`); ``hard_wrapped`` None detects it.
 
         >>> Document.from_text("Cafe\\u0301 open.\\n").text == "Caf\\u00e9 open."
         True
+        >>> Document.from_text("It didnâ€™t.").text
+        'It didn’t.'
         """
-        from analysis.corpus.clean import language_check, strip_boilerplate
-        from analysis.corpus.decode import normalise_text
-
-        normal = normalise_text(text)
-        if strip:
-            cleaned, removed = strip_boilerplate(normal)
-        else:
-            cleaned, removed = normal.strip(), []
-        info = {"format": "text", "characters": len(cleaned)}
-        info.update(language_check(cleaned))
-        return cls(id=id, title=title or title_from(cleaned, id), source=source,
-                   text=cleaned, removed=tuple(removed), meta=dict(meta or {}), info=info)
+        prepared = prepare_text(text, strip=strip, hard_wrapped=hard_wrapped, repair=repair)
+        cleaned = prepared.text
+        info = {"format": "text", **prepared.info}
+        found = title_from(cleaned)
+        info["title_from"] = "given" if title else "first line" if found else "first words"
+        return cls(id=id, title=title or found or first_words(cleaned) or id, source=source,
+                   text=cleaned, removed=tuple(prepared.removed), meta=dict(meta or {}),
+                   info=info, repairs=tuple(prepared.repairs))
 
     @property
     def is_english(self) -> bool:
         return bool(self.info.get("is_english", True))
 
+    @property
+    def date(self) -> datetime.date | None:
+        """The document's date (``meta["date"]``), or None."""
+        return self.meta.get("date")
+
+    @property
+    def hard_wrapped(self) -> bool:
+        """Whether single line breaks are read as spaces (``info["hard_wrapped"]``)."""
+        return bool(self.info.get("hard_wrapped", False))
+
     @cached_property
     def tokens(self) -> list:
-        """The text's word tokens (:func:`analysis.tokenise.tokens`), computed once."""
+        """The text's word tokens (:func:`analysis.tokenise.tokens`, with
+        :attr:`hard_wrapped`), computed once."""
         from analysis.tokenise import tokens
 
-        return tokens(self.text)
+        return tokens(self.text, hard_wrapped=self.hard_wrapped)
 
     @cached_property
     def sentence_spans(self) -> list[tuple[int, int]]:
-        """The text's sentence spans (:func:`analysis.tokenise.sentence_spans`), computed once."""
+        """The text's sentence spans (:func:`analysis.tokenise.sentence_spans`, with
+        :attr:`hard_wrapped`), computed once."""
         from analysis.tokenise import sentence_spans
 
-        return sentence_spans(self.text)
+        return sentence_spans(self.text, hard_wrapped=self.hard_wrapped)
 
 
-def title_from(text: str, fallback: str) -> str:
-    """The first line of ``text`` when it looks like a title (at most 15 words, no final
-    sentence punctuation), else ``fallback``.
+_NOT_TITLE_END = (",", ":", ";", "-", "\u2014", "\u2013")
+
+
+def title_from(text: str, fallback: str | None = None) -> str | None:
+    """The first line of ``text`` when it looks like a title, else ``fallback``.
+
+    A title line has 1 to 25 words, at most 200 characters and a letter, and does not end
+    like a clause (``,``, ``:``, ``;``, a dash). It may end with ``?`` or ``!``; with a full
+    stop only when it is a paragraph of its own (a blank line and more text follow it), as
+    titles exported with a final stop are. A leading Markdown ``#`` is dropped.
 
     >>> title_from("Battle for Benghazi\\nMilitias took the city.", "doc")
     'Battle for Benghazi'
-    >>> title_from("Militias took the city.", "doc")
+    >>> title_from("Militias took the city.\\nThey came at dawn.", "doc")
     'doc'
+    >>> title_from("Who will pay for the wall?\\nThe council said...")
+    'Who will pay for the wall?'
+    >>> title_from("Clinton Was Headed to ER.\\n\\nThe Post reports...")
+    'Clinton Was Headed to ER.'
     """
-    first = text.split("\n", 1)[0].strip().lstrip("#").strip()
+    head, _, rest = text.lstrip().partition("\n")
+    first = head.strip().lstrip("#").strip()
     words = first.split()
-    if 0 < len(words) <= 15 and not first.endswith((".", "?", "!", ":", ";", ",")):
-        return first
-    return fallback
+    if not (0 < len(words) <= 25 and len(first) <= 200 and any(c.isalpha() for c in first)):
+        return fallback
+    if first.endswith(_NOT_TITLE_END):
+        return fallback
+    if first.endswith(".") and not (rest.startswith("\n") and rest.strip()):
+        return fallback
+    return first
+
+
+def first_words(text: str, n: int = 10) -> str:
+    """A stand-in title for a text without one: its first ``n`` words (``…`` when cut).
+
+    >>> first_words("Islamist militias on Thursday claimed to have taken control of Libya's "
+    ...             "second largest city.")
+    'Islamist militias on Thursday claimed to have taken control of…'
+    >>> first_words("Short text.")
+    'Short text.'
+    """
+    words = text.split(None, n)
+    if len(words) <= n:
+        return " ".join(words)
+    return " ".join(words[:n]).rstrip(",;:") + "\u2026"
 
 
 @dataclass
 class Corpus:
-    """Documents read from one file or folder, and the files skipped (path, reason)."""
+    """Documents read from one file or folder, what was skipped and what was noticed.
+
+    ``skipped``: ``(file, problem)`` pairs for files that could not be read and rows of a table
+    that hold no text (the problem names the row). ``warnings``: ``(file, problem)`` pairs for
+    what was read but is doubtful (an unparseable date: the document is kept without one).
+    """
 
     documents: list[Document]
     root: str = ""
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
     def __iter__(self):
         return iter(self.documents)
