@@ -37,7 +37,10 @@ def folder(tmp_path: Path) -> Path:
 def _plain(df: pd.DataFrame) -> pd.DataFrame:
     """Categorical columns (how a stored corpus keeps words small) as plain strings."""
     cats = [c for c in df.columns if isinstance(df[c].dtype, pd.CategoricalDtype)]
-    return df.astype({c: "str" for c in cats}).reset_index(drop=True)
+    df = df.astype({c: "str" for c in cats}).reset_index(drop=True)
+    text = [c for c in df.columns if df[c].dtype in (object, "str")]
+    df[text] = df[text].astype(object).where(df[text].notna(), None)  # one kind of missing
+    return df
 
 
 def _same(a: pd.DataFrame, b: pd.DataFrame) -> None:
@@ -188,3 +191,28 @@ def test_the_seed_reads_back_its_text_and_removed_lines(tmp_path):
     original = load_corpus(SEED)[0]
     assert doc.text == original.text and doc.removed == original.removed
     shutil.rmtree(tmp_path / "s")
+
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.mark.parametrize("name", ["news.csv", "news.jsonl", "outlets", "mojibake.txt",
+                                  "saved_news_page.html", "article.md"])
+def test_stored_documents_equal_the_documents_read(name, tmp_path):
+    """Titles, dates, metadata, removed lines, repairs and texts survive the store."""
+    stored = store.analyse(DATA / name, store_dir=tmp_path / "s", jobs=1)
+    read = load_corpus(DATA / name)
+    pd.testing.assert_frame_equal(_plain(stored.documents.drop(columns="hard_wrapped")),
+                                  _plain(tables.documents_table(read)), check_dtype=False)
+    for got, want in zip(stored.select(), read, strict=True):
+        assert (got.id, got.title, got.source, got.text) == (want.id, want.title, want.source,
+                                                            want.text)
+        assert got.removed == want.removed and got.repairs == want.repairs
+        def known(meta):  # a column a document lacks reads back as missing (None)
+            return {k: v for k, v in meta.items() if v is not None}
+
+        assert known(got.meta) == known(want.meta)
+        assert got.tokens == want.tokens
+    assert stored.skipped == [tuple(x) for x in read.skipped]
+    assert stored.warnings == [tuple(x) for x in read.warnings]
+    _same(tables.corpus_summary(stored).to_frame(), tables.corpus_summary(read).to_frame())

@@ -145,6 +145,8 @@ def documents_of(source: Any, ids: Iterable[str] | None = None) -> list[Document
 
 
 __all__ = [
+    "REMOVED",
+    "REPAIRS",
     "SIZES",
     "TYPES",
     "TableSpec",
@@ -240,8 +242,8 @@ READING_COLUMNS = ("source", "format", "encoding", "characters", "sentences", "w
 
 
 def documents_table(source: Source, *, sizes: bool = True) -> pd.DataFrame:
-    """One row per document: ``document`` (the id), ``title``, ``date`` (a
-    :class:`datetime.date` or None), then the metadata columns (every key of the documents'
+    """One row per document: ``document`` (the id), ``title``, ``date`` (a pandas
+    datetime, NaT when unknown), then the metadata columns (every key of the documents'
     ``meta`` in first-seen order: a table's other columns, front-matter fields, ``author`` and
     ``site`` of web pages, ``folder`` for a folder; a key that is also a reading column is
     shown as ``meta_KEY``; missing values None), then how each was read: ``source`` (file,
@@ -255,10 +257,13 @@ def documents_table(source: Source, *, sizes: bool = True) -> pd.DataFrame:
     >>> from analysis.corpus import Document
     >>> doc = Document.from_text("A cat. A dog.", id="a", meta={"outlet": "X"})
     >>> documents_table(doc).iloc[0, :6].tolist()
-    ['a', 'A cat. A dog.', None, 'X', '<text>', 'text']
+    ['a', 'A cat. A dog.', NaT, 'X', '<text>', 'text']
     >>> documents_table(doc)[["sentences", "words", "repairs"]].values.tolist()
     [[2, 4, 0]]
     """
+    stored = getattr(source, "documents", None)
+    if isinstance(stored, pd.DataFrame):  # a stored corpus keeps this table
+        return stored if sizes else stored.drop(columns=["sentences", "words", "types"])
     docs = as_documents(source)
     keys: dict[str, None] = {}
     for d in docs:
@@ -287,7 +292,9 @@ def documents_table(source: Source, *, sizes: bool = True) -> pd.DataFrame:
     data = {}
     for i, column in enumerate(columns):
         values = [row[i] for row in rows]
-        if column in shown.values() or column == "date":
+        if column == "date":
+            data[column] = pd.to_datetime(pd.Series(values, dtype=object))
+        elif column in shown.values():
             data[column] = _meta_column(values)
         else:
             data[column] = values
@@ -312,10 +319,9 @@ def corpus_summary(corpus: Source) -> pd.Series:
     >>> int(corpus_summary(Corpus([Document.from_text("It didnâ€™t rain.")]))["spots repaired"])
     1
     """
-    docs = as_documents(corpus)
-    frame = documents_table(docs)
+    frame = documents_table(corpus)
     return pd.Series({
-        "documents": len(docs),
+        "documents": len(frame),
         "skipped": len(getattr(corpus, "skipped", ())),
         "warnings": len(getattr(corpus, "warnings", ())),
         "dated": int(frame["date"].notna().sum()),
@@ -328,6 +334,25 @@ def corpus_summary(corpus: Source) -> pd.Series:
     }, name="corpus")
 
 
+def _removed_rows(doc: Document) -> list[tuple[int, str, str]]:
+    return [(r.line, r.text, r.reason) for r in doc.removed]
+
+
+#: One row per line or block cleaning removed: ``line``, ``text``, ``reason``.
+REMOVED = TableSpec("removed", (("line", "int64"), ("text", "string"), ("reason", "string")),
+                    _removed_rows, categories=("reason",))
+
+
+def _repair_rows(doc: Document) -> list[tuple[int, str, str, int, str]]:
+    return [(r.line, r.before, r.after, r.count, r.context) for r in doc.repairs]
+
+
+#: One row per line where mojibake was repaired: ``line``, ``before``, ``after``, ``count``,
+#: ``context``.
+REPAIRS = TableSpec("repairs", (("line", "int64"), ("before", "string"), ("after", "string"),
+                                ("count", "int64"), ("context", "string")), _repair_rows)
+
+
 def removed_table(source: Source) -> pd.DataFrame:
     """Every line or block cleaning removed: ``document``, ``line`` (of the file as read; for
     a web page, of its HTML source), ``text``, ``reason`` ("credit line", "widget message";
@@ -337,9 +362,7 @@ def removed_table(source: Source) -> pd.DataFrame:
     >>> removed_table("Plain text.").columns.tolist()
     ['document', 'line', 'text', 'reason']
     """
-    rows = [{"document": d.id, "line": r.line, "text": r.text, "reason": r.reason}
-            for d in as_documents(source) for r in d.removed]
-    return pd.DataFrame(rows, columns=["document", "line", "text", "reason"])
+    return plain(per_document(source, REMOVED))
 
 
 def repairs_table(source: Source) -> pd.DataFrame:
@@ -353,10 +376,7 @@ def repairs_table(source: Source) -> pd.DataFrame:
     >>> repairs_table(Document.from_text("It didnâ€™t rain.", id="a")).values.tolist()
     [['a', 1, 'â€™', '’', 1, 'It didn’t rain.']]
     """
-    rows = [(d.id, r.line, r.before, r.after, r.count, r.context)
-            for d in as_documents(source) for r in d.repairs]
-    return pd.DataFrame(rows, columns=["document", "line", "before", "after", "count",
-                                       "context"])
+    return per_document(source, REPAIRS)
 
 
 def skipped_table(corpus: Corpus) -> pd.DataFrame:

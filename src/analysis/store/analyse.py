@@ -25,20 +25,19 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.corpus import Corpus, Document, as_documents, load_corpus
+from analysis.corpus import Corpus, Document, InputError, as_documents, iter_documents
 from analysis.store.corpus import CorpusTables
 from analysis.store.keys import document_key, input_digest, package_digest
 from analysis.store.parquet import Store
 from analysis.store.run import batches, run_pass
 from analysis.store.specs import PASS, pass_version
-from analysis.tables import SIZES, TableSpec
+from analysis.tables import READING_COLUMNS, SIZES, TableSpec
 
 __all__ = ["STORE_ENV", "analyse", "default_store_dir"]
 
 #: Environment variable naming the store folder when none is given.
 STORE_ENV = "NEWS_ANALYSIS_STORE"
-_FIXED = ("document", "title", "date", "source")
-_INFO = ("format", "encoding", "lines_removed", "english_share", "is_english", "hard_wrapped")
+
 #: Documents per stored part: few files for a large corpus, small parts for small additions.
 PART_DOCUMENTS = 5000
 
@@ -54,27 +53,28 @@ def default_store_dir() -> Path:
 
 def _loader_options(**options: Any) -> dict[str, Any]:
     """The options ``load_corpus`` accepts and the caller set (None means: the default)."""
-    accepted = inspect.signature(load_corpus).parameters
+    accepted = inspect.signature(iter_documents).parameters
     out = {}
     for name, value in options.items():
         if value is None:
             continue
         if name not in accepted:
-            raise TypeError(f"this version of load_corpus does not take {name!r}")
+            raise TypeError(f"the corpus reader does not take {name!r}")
         out[name] = value
     return out
 
 
+def _is_path(source: Any) -> bool:
+    return isinstance(source, os.PathLike) or (isinstance(source, str) and os.path.exists(source))
+
+
 def _read(source: Any, options: dict[str, Any]) -> tuple[Iterable[Document], dict[str, Any]]:
-    """Documents of a path or an in-memory source, and facts about reading it."""
-    if isinstance(source, (str, os.PathLike)) and not isinstance(source, str) or (
-            isinstance(source, str) and os.path.exists(source)):
-        corpus = load_corpus(source, **options)
+    """Documents of a path (a stream: a large table is never held whole) or of an in-memory
+    source, and facts about reading it (filled in as the stream is read)."""
+    if _is_path(source):
         path = Path(os.path.abspath(source))
-        title = corpus.documents[0].title if len(corpus) == 1 else path.name
-        return corpus, {"source": str(path), "skipped": list(corpus.skipped),
-                        "warnings": list(getattr(corpus, "warnings", []) or []),
-                        "title": title, "root": corpus.root}
+        stream = iter_documents(source, **options)
+        return stream, {"source": str(path), "name": path.name, "stream": stream}
     docs = source if isinstance(source, Corpus) else as_documents(source)
     first = docs.documents[0] if isinstance(docs, Corpus) and len(docs) else None
     if isinstance(docs, list) and docs:
@@ -85,7 +85,7 @@ def _read(source: Any, options: dict[str, Any]) -> tuple[Iterable[Document], dic
 
 
 def _digest(source: Any, options: dict[str, Any], code: str) -> str | None:
-    if isinstance(source, (str, os.PathLike)) and os.path.exists(source):
+    if _is_path(source):
         h = hashlib.sha256()
         h.update(input_digest(source).encode())
         h.update(json.dumps(options, sort_keys=True, default=str).encode())
@@ -95,17 +95,17 @@ def _digest(source: Any, options: dict[str, Any], code: str) -> str | None:
 
 
 def _manifest_row(doc: Document, key: str) -> dict[str, Any]:
-    row: dict[str, Any] = {"document": doc.id, "title": doc.title,
-                           "date": doc.meta.get("date"), "source": doc.source}
+    row: dict[str, Any] = {"document": doc.id, "title": doc.title, "date": doc.meta.get("date")}
     for k, v in doc.meta.items():
-        if k not in _FIXED:
+        if k != "date":
             row[f"meta:{k}"] = v
     info = doc.info
-    row.update({"format": info.get("format", "text"), "encoding": info.get("encoding", ""),
-                "lines_removed": len(doc.removed),
+    row.update({"source": doc.source, "format": info.get("format", "text"),
+                "encoding": info.get("encoding", ""), "characters": len(doc.text),
+                "lines_removed": len(doc.removed), "repairs": sum(r.count for r in doc.repairs),
                 "english_share": round(float(info.get("english_share", 0.0)), 3),
                 "is_english": bool(info.get("is_english", True)),
-                "hard_wrapped": info.get("hard_wrapped")})
+                "hard_wrapped": bool(info.get("hard_wrapped", False))})
     row["_key"] = key
     return row
 
@@ -118,20 +118,22 @@ def _plain_column(values: pd.Series) -> pd.Series:
     return values.map(lambda v: None if v is None else str(v))
 
 
-def _manifest(rows: list[dict[str, Any]]) -> tuple[pd.DataFrame, list[str]]:
+def _manifest(rows: list[dict[str, Any]]) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The documents table (the columns of :func:`analysis.tables.documents_table`, sizes
+    added later) and the metadata columns as ``{column: metadata key}``."""
     df = pd.DataFrame(rows)
-    meta_cols = [c for c in df.columns if c.startswith("meta:")]
-    names = {c: c.removeprefix("meta:") for c in meta_cols}
-    clash = [n for n in names.values() if n in df.columns]
-    if clash:
-        raise ValueError(f"metadata column {clash[0]!r} clashes with a column the documents "
-                         "table always has; rename it in the input")
+    taken = {"document", "title", "date", *READING_COLUMNS, "hard_wrapped", "_key", "_part"}
+    names = {}
+    for c in (c for c in df.columns if c.startswith("meta:")):
+        key = c.removeprefix("meta:")
+        names[c] = f"meta_{key}" if key in taken else key
     df = df.rename(columns=names)
     for c in names.values():
         df[c] = _plain_column(df[c])
-    df["date"] = pd.to_datetime(df["date"], errors="coerce") if "date" in df else pd.NaT
-    order = ["document", "title", "date", *names.values(), "source", *_INFO, "_key"]
-    return df[order], list(names.values())
+    df["date"] = pd.to_datetime(df["date"], errors="coerce")
+    reading = [c for c in READING_COLUMNS if c in df.columns]
+    order = ["document", "title", "date", *names.values(), *reading, "hard_wrapped", "_key"]
+    return df[order], {v: k.removeprefix("meta:") for k, v in names.items()}
 
 
 def _work(docs: Iterable[Document], code: str, known: dict[str, str],
@@ -211,16 +213,29 @@ def analyse(
         finally:
             if bar is not None:
                 bar.close()
+        stream = info.pop("stream", None)
+        if stream is not None:
+            info["skipped"] = [list(x) for x in stream.skipped]
+            info["warnings"] = [list(x) for x in stream.warnings]
+            info["root"] = stream.root
         if not rows:
+            if stream is not None:
+                from analysis.corpus.load import _nothing_read
+
+                raise InputError(str(source), _nothing_read(Path(source), stream.skipped))
             raise ValueError("there is no document to analyse")
         manifest, meta_cols = _manifest(rows)
+        if "name" in info:
+            info["title"] = rows[0]["title"] if len(rows) == 1 else info["name"]
         parts = store.parts()
         manifest["_part"] = manifest["_key"].map(parts)
         sizes = store.read(SIZES, manifest["_key"].tolist(), manifest["_part"].tolist())
         sizes = sizes.to_pandas().set_index("document")
-        for column in ("sentences", "words", "types", "characters"):
+        for column in ("sentences", "words", "types"):
             manifest[column] = manifest["document"].map(sizes[column]).astype("int64")
-        info.update(meta_columns=meta_cols, info_columns=list(_INFO),
+        manifest = manifest[["document", "title", "date", *meta_cols, *READING_COLUMNS,
+                             "hard_wrapped", "_key", "_part"]]
+        info.update(meta_columns=list(meta_cols), meta_keys=meta_cols,
                     documents=len(manifest), code=code)
         digest = digest or hashlib.sha256("\n".join(manifest["_key"]).encode()).hexdigest()[:32]
         store.write_input(digest, manifest.drop(columns="_part"), info)

@@ -15,14 +15,15 @@ from typing import Any
 import pandas as pd
 
 from analysis.corpus import Document, Removed
+from analysis.corpus.base import Repair
 from analysis.store.parquet import Store
-from analysis.tables import TableSpec
+from analysis.tables import REMOVED, REPAIRS, TableSpec
 
 __all__ = ["CorpusTables"]
 
 _TEXTS = TableSpec("texts", (("text", "string"),), lambda d: [(d.text,)])
-_REMOVED = TableSpec("removed", (("line", "int64"), ("text", "string"), ("reason", "string")),
-                     lambda d: [])
+#: Columns of the documents table that record how a document was read (``Document.info``).
+_INFO = ("format", "encoding", "english_share", "is_english", "hard_wrapped")
 
 
 def _date(value: Any) -> dt.date | None:
@@ -69,8 +70,8 @@ class CorpusTables:
         return [tuple(x) for x in self.info.get("skipped", [])]
 
     @property
-    def warnings(self) -> list[str]:
-        return list(self.info.get("warnings", []))
+    def warnings(self) -> list[tuple[str, str]]:
+        return [tuple(x) for x in self.info.get("warnings", [])]
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -85,24 +86,10 @@ class CorpusTables:
         return f"<CorpusTables {self.title!r}: {len(self)} documents>"
 
     def summary(self) -> pd.Series:
-        """Totals: documents, files skipped, sentences, words, characters, lines removed,
-        documents that do not look English, dated documents and the date span."""
-        d = self._docs
-        dated = d["date"].dropna() if "date" in d else pd.Series([], dtype="datetime64[ns]")
-        out = {
-            "documents": len(d),
-            "files skipped": len(self.skipped),
-            "sentences": int(d["sentences"].sum()),
-            "words": int(d["words"].sum()),
-            "characters": int(d["characters"].sum()),
-            "lines removed": int(d["lines_removed"].sum()),
-            "not English": int((~d["is_english"].astype(bool)).sum()),
-            "dated documents": len(dated),
-        }
-        if len(dated):
-            out["first date"] = dated.min().date().isoformat()
-            out["last date"] = dated.max().date().isoformat()
-        return pd.Series(out, name="corpus", dtype=object)
+        """Totals (see :func:`analysis.tables.corpus_summary`)."""
+        from analysis.tables import corpus_summary
+
+        return corpus_summary(self)
 
     def grouping(self, group_by: str | None = None) -> str | None:
         """The metadata column to compare groups by: ``group_by`` when given (KeyError listing
@@ -171,23 +158,27 @@ class CorpusTables:
         keys, parts = rows["_key"].tolist(), rows["_part"].tolist()
         texts = self.store.read(_TEXTS, keys, parts).to_pandas()
         text_of = dict(zip(texts["document"], texts["text"], strict=True))
-        removed = self.store.read(_REMOVED, keys, parts).to_pandas()
         removed_of: dict[str, list[Removed]] = {}
-        for r in removed.itertuples(index=False):
-            removed_of.setdefault(r.document, []).append(Removed(int(r.line), r.text, r.reason))
-        meta_cols = ["date", *self.meta_columns]
-        info_cols = list(self.info.get("info_columns", []))
+        for r in self.store.read(REMOVED, keys, parts).to_pylist():
+            removed_of.setdefault(r["document"], []).append(
+                Removed(int(r["line"]), r["text"], r["reason"]))
+        repairs_of: dict[str, list[Repair]] = {}
+        for r in self.store.read(REPAIRS, keys, parts).to_pylist():
+            repairs_of.setdefault(r["document"], []).append(
+                Repair(int(r["line"]), r["before"], r["after"], int(r["count"]), r["context"]))
+        meta_keys = dict(self.info.get("meta_keys", {}))
         docs = []
         for r in rows.to_dict("records"):
-            meta = {c: r.get(c) for c in meta_cols if c in r}
-            if "date" in meta:
-                meta["date"] = _date(meta["date"])
-            meta = {k: (None if not isinstance(v, str) and v is not None and pd.isna(v) else v)
-                    for k, v in meta.items()}
-            info = {c: r.get(c) for c in info_cols if c in r}
-            docs.append(Document(r["document"], r["title"], r["source"],
-                                 text_of[r["document"]], tuple(removed_of.get(r["document"], ())),
-                                 meta=meta, info=info))
+            meta = {"date": _date(r.get("date"))} if r.get("date") is not None else {}
+            for column, key in meta_keys.items():
+                value = r.get(column)
+                meta[key] = None if (not isinstance(value, str) and value is not None
+                                     and pd.isna(value)) else value
+            info = {c: r.get(c) for c in _INFO if c in r}
+            doc_id = r["document"]
+            docs.append(Document(doc_id, r["title"], r["source"], text_of[doc_id],
+                                 tuple(removed_of.get(doc_id, ())), meta=meta, info=info,
+                                 repairs=tuple(repairs_of.get(doc_id, ()))))
         return docs
 
     def focus(self, focus: str | int | None = None) -> Document:

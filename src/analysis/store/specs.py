@@ -5,7 +5,7 @@ them on each new or changed document and keeps the rows; every corpus figure is 
 over these tables. Adding a table here is all it takes to have it computed and stored.
 
 >>> [spec.name for spec in PASS][:3]
-['texts', 'removed', 'sizes']
+['texts', 'removed', 'repairs']
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import hashlib
 from analysis.corpus import Document
 from analysis.frequency import LEXICAL, NGRAMS, WORDS
 from analysis.sentiment import vader
-from analysis.tables import SIZES, TableSpec
+from analysis.tables import REMOVED, REPAIRS, SIZES, TableSpec
 from analysis.tokenise.counting import word_keys
 
 __all__ = ["PASS", "REMOVED", "SENTENCES", "TEXTS", "pass_version"]
@@ -27,15 +27,6 @@ def _text_rows(doc: Document) -> list[tuple[str]]:
 
 #: One row per document: its cleaned ``text`` (what every offset points into).
 TEXTS = TableSpec("texts", (("text", "string"),), _text_rows)
-
-
-def _removed_rows(doc: Document) -> list[tuple[int, str, str]]:
-    return [(r.line, r.text, r.reason) for r in doc.removed]
-
-
-#: One row per line cleaning removed: ``line`` (in the file), ``text``, ``reason``.
-REMOVED = TableSpec("removed", (("line", "int64"), ("text", "string"), ("reason", "string")),
-                    _removed_rows)
 
 
 def _sentence_rows(doc: Document) -> list[tuple]:
@@ -61,7 +52,8 @@ SENTENCES = TableSpec("sentences", (
     ("compound", "float64")), _sentence_rows)
 
 #: Every table of the per-document pass, in the order they are computed.
-PASS: tuple[TableSpec, ...] = (TEXTS, REMOVED, SIZES, WORDS, NGRAMS, LEXICAL, SENTENCES)
+PASS: tuple[TableSpec, ...] = (TEXTS, REMOVED, REPAIRS, SIZES, WORDS, NGRAMS, LEXICAL,
+                               SENTENCES)
 
 
 def pass_version(specs=PASS) -> str:
