@@ -49,7 +49,7 @@ def network_checks(fig) -> dict:
                        and b.y1 <= frame.y1) for b in boxes)
     legend = [lg.get_window_extent(renderer) for lg in fig.legends]
     covered = sum(lg.x0 < n[2] and n[0] < lg.x1 and lg.y0 < n[3] and n[1] < lg.y1
-                  for lg in legend for n in plots.node_boxes(fig))
+                  for lg in legend for n in plots.node_boxes(fig).values())
     return {"names": len(boxes), "overlapping_pairs": int(overlaps), "clipped": int(clipped),
             "legend_over_circle": int(covered)}
 

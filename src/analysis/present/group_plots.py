@@ -106,6 +106,7 @@ def group_sizes_plot(table: pd.DataFrame, *, title: str = "", top: int = 20) -> 
                         va="center", fontsize=10)
         ax.set_xlabel(label)
         ax.margins(x=0.18)
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
     axes[0].set_yticks(y, labels=labels)
     axes[0].set_ylim(len(data) - 0.4, -0.6)
     fig.suptitle(title or "How much text each group has")
@@ -146,8 +147,11 @@ def keyness_by_group_plot(table: pd.DataFrame, *, top: int = 10, value: str = "g
     names, flagged = _groups_and_flags(table, groups)
     data = table[table[value].fillna(0) > 0]
     if data.empty or not names:
-        return message_figure("Too little text to draw key words by group: no group has a "
-                              "word used notably more often than in the rest.", title=title)
+        why = ("every group has too little text to rank (see the group sizes)"
+               if names and set(names) <= flagged else
+               "no group has a word used notably more often than in the rest")
+        return message_figure(f"Too little text to draw key words by group: {why}.",
+                              title=title)
     sort = ["group", "rank"] if "rank" in data else ["group", value, "word"]
     data = data.sort_values(sort, ascending=[True, True] if "rank" in data else
                             [True, False, True], kind="mergesort")

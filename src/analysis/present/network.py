@@ -143,7 +143,8 @@ def _alone_row(alone: list[str], w_px: float, h_px: float,
     linked). Returns their pixel positions and the top of their strip."""
     per_row = max(1, int(w_px // 200))
     rows = math.ceil(len(alone) / per_row)
-    top = min(0.9 * h_px, rows * 48 + 30) if linked else h_px
+    lines = max(short_label(n, width=20, lines=3).count("\n") + 1 for n in alone)
+    top = min(0.9 * h_px, rows * (16 * lines + 18) + 30) if linked else h_px
     band = top - (30 if linked else 0)
     pos = {}
     for k, name in enumerate(alone):
@@ -281,8 +282,8 @@ def _place_labels(ax, names: list[str], xy: np.ndarray, radii: np.ndarray,
     missing = 0
     for i, name in enumerate(names):
         x, y = centres[i]
-        for size in (_FONT, _FONT - 1.5):
-            text = ax.text(0, 0, short_label(name, width=20, lines=3), fontsize=size,
+        for size, width, rows in ((_FONT, 20, 3), (_FONT - 1.5, 20, 3), (_FONT - 1.5, 16, 2)):
+            text = ax.text(0, 0, short_label(name, width=width, lines=rows), fontsize=size,
                            ha="center", va="center", zorder=5, gid=_LABEL_GID,
                            linespacing=1.05, color="#111111",
                            path_effects=[withStroke(linewidth=3, foreground="white")])
@@ -307,7 +308,8 @@ def _place_labels(ax, names: list[str], xy: np.ndarray, radii: np.ndarray,
     return missing
 
 
-def _legend(fig: Figure, nodes: pd.DataFrame, edges: pd.DataFrame, shown: int) -> None:
+def _legend(fig: Figure, nodes: pd.DataFrame, edges: pd.DataFrame, shown: int, *,
+            note: bool = False) -> None:
     kinds = [k for k in KIND_COLORS if k in set(nodes["kind"])]
     kinds += sorted(set(nodes["kind"]) - set(KIND_COLORS))
     handles = [Line2D([], [], marker="o", linestyle="none", markersize=10,
@@ -320,6 +322,9 @@ def _legend(fig: Figure, nodes: pd.DataFrame, edges: pd.DataFrame, shown: int) -
         if shown < len(edges):
             label += f"\nthe strongest links: {shown} of {len(edges)}"
         handles.append(Line2D([], [], color="#9aa5b1", linewidth=3, label=label))
+    if note:  # the text is set once the names are placed
+        handles.append(Line2D([], [], **blank, label="99 of 99 names not shown\nfor lack of "
+                                                     "room: see the table"))
     fig.legend(handles=handles, loc="outside lower center",
                ncols=len(handles) if len(handles) <= 3 else math.ceil(len(handles) / 2),
                frameon=False, fontsize=10.5, handletextpad=0.4, columnspacing=1.2)
@@ -338,14 +343,24 @@ def cooccurrence_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str
     see the module's docstring for how it stays readable. Deterministic: Kamada-Kawai from a
     circular start (``seed`` only for a fallback). No actor gives a message figure.
     """
-    import networkx as nx
-
     nodes, edges = _clean(nodes, edges, top)
     title = title or "Who is mentioned with whom (same sentence)"
     if nodes.empty:
         return message_figure("No actors to draw: no names of people, places or groups were "
                               "found.", title=title)
     drawn = strongest_links(edges, links)
+    fig, missing = _draw(nodes, edges, drawn, title, seed, note=False)
+    if missing:  # draw again with room in the legend to say so
+        fig, missing = _draw(nodes, edges, drawn, title, seed, note=True)
+        fig.legends[0].get_texts()[-1].set_text(
+            f"{missing} of {len(nodes)} names not shown\nfor lack of room: see the table")
+    return fig
+
+
+def _draw(nodes: pd.DataFrame, edges: pd.DataFrame, drawn: pd.DataFrame, title: str,
+          seed: int, *, note: bool) -> tuple[Figure, int]:
+    import networkx as nx
+
     names = list(nodes["name"])
     g = nx.Graph()
     g.add_nodes_from(names)
@@ -355,7 +370,7 @@ def cooccurrence_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str
     ax = fig.subplots()
     ax.set_axis_off()
     ax.set_title(title)
-    _legend(fig, nodes, edges, len(drawn))
+    _legend(fig, nodes, edges, len(drawn), note=note)
     fig.canvas.draw()  # fix the frame; names are then placed in pixels, layout frozen
     fig.set_layout_engine("none")
     frame = ax.get_window_extent()
@@ -363,7 +378,8 @@ def cooccurrence_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str
     ax.set_xlim(0, w_px)
     ax.set_ylim(0, h_px)
     top_m = max(float(nodes["mentions"].max()), 1.0)
-    area = _AREA[0] + (_AREA[1] - _AREA[0]) * nodes["mentions"].to_numpy(float) / top_m
+    largest = max(_AREA[1] * min(1.0, 15 / len(nodes)), 3 * _AREA[0])  # many actors: smaller
+    area = _AREA[0] + (largest - _AREA[0]) * nodes["mentions"].to_numpy(float) / top_m
     radii = np.sqrt(area) / 2 * DPI / 72  # pixels
     xy, strip = _layout(g, names, w_px, h_px, seed)
     xy = _separate(xy, radii, w_px, h_px)
@@ -380,13 +396,10 @@ def cooccurrence_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str
     ax.add_collection(LineCollection(segments, linewidths=widths, colors="#9aa5b1", alpha=0.75,
                                      zorder=1))
     colors = [KIND_COLORS.get(k, NEUTRAL) for k in nodes["kind"]]
-    ax.scatter(xy[:, 0], xy[:, 1], s=area, c=colors, alpha=0.95, zorder=2,
-               edgecolors="white", linewidths=1.0, gid="actor-nodes")
-    missing = _place_labels(ax, names, xy, radii, blocked, segments)
-    if missing:
-        fig.text(0.99, 0.99, f"{missing} name(s) not shown for lack of room: see the table",
-                 ha="right", va="top", fontsize=10, color="#555555")
-    return fig
+    circles = ax.scatter(xy[:, 0], xy[:, 1], s=area, c=colors, alpha=0.95, zorder=2,
+                         edgecolors="white", linewidths=1.0, gid="actor-nodes")
+    circles.actor_names = names
+    return fig, _place_labels(ax, names, xy, radii, blocked, segments)
 
 
 def network_labels(fig: Figure) -> list[Text]:
@@ -394,16 +407,17 @@ def network_labels(fig: Figure) -> list[Text]:
     return [t for ax in fig.axes for t in ax.texts if t.get_gid() == _LABEL_GID]
 
 
-def node_boxes(fig: Figure) -> list[tuple[float, float, float, float]]:
-    """The circles of a :func:`cooccurrence_network` figure as pixel boxes (x0, y0, x1, y1)."""
-    boxes = []
+def node_boxes(fig: Figure) -> dict[str, tuple[float, float, float, float]]:
+    """The circles of a :func:`cooccurrence_network` figure: ``{name: (x0, y0, x1, y1)}``,
+    pixel boxes around each circle."""
+    boxes = {}
     for ax in fig.axes:
         for coll in ax.collections:
             if coll.get_gid() != "actor-nodes":
                 continue
             offsets = coll.get_offset_transform().transform(coll.get_offsets())
             sizes = np.broadcast_to(coll.get_sizes(), (len(offsets),))
-            for (x, y), s in zip(offsets, sizes, strict=True):
+            for name, (x, y), s in zip(coll.actor_names, offsets, sizes, strict=True):
                 r = math.sqrt(s) / 2 * fig.dpi / 72
-                boxes.append((x - r, y - r, x + r, y + r))
+                boxes[name] = (x - r, y - r, x + r, y + r)
     return boxes
