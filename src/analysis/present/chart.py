@@ -100,6 +100,17 @@ def fit_height(rows: int, per_row: float, extra: float, *, low: float = 2.2) -> 
     return max(low, min(MAX_HEIGHT, per_row * rows + extra))
 
 
+def bars_that_fit(panel_rows: int, *, per_bar: float = 0.2, per_panel: float = 0.75,
+                  extra: float = 1.0) -> int:
+    """How many bars a panel can hold when ``panel_rows`` rows of panels share the frame's
+    height (each bar ``per_bar`` inches, each panel ``per_panel`` more, the figure ``extra``).
+
+    >>> bars_that_fit(1), bars_that_fit(2), bars_that_fit(3)
+    (25, 10, 5)
+    """
+    return max(3, int((MAX_HEIGHT - extra - per_panel * panel_rows) / (panel_rows * per_bar)))
+
+
 def message_figure(message: str, *, title: str = "") -> Figure:
     """The figure drawn instead of a chart when there is too little to draw: ``title`` above
     ``message`` (one plain sentence), no axes. :func:`figure_message` reads the sentence back.

@@ -133,12 +133,10 @@ def _along_several(data: pd.DataFrame, words: list[str], docs: list, titles: Map
         ax.set_xlim(-2, 102)
         ax.grid(axis="y", visible=False)
         ax.tick_params(axis="y", labelsize=10)
-    fig.supxlabel("position in each document (% of its words); a tick per occurrence",
+    cut = f"\n(the first {len(shown)} of {len(words)} words)" if len(words) > len(shown) else ""
+    fig.supxlabel("position in each document (% of its words); a tick per occurrence" + cut,
                   fontsize=12)
     fig.suptitle(title or "Where the words occur")
-    if len(words) > len(shown):
-        fig.text(0.99, 0.99, f"the first {len(shown)} of {len(words)} words", ha="right",
-                 va="top", fontsize=10, color="#555555")
     return fig
 
 

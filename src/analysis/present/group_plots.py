@@ -31,6 +31,7 @@ from analysis.present.chart import (
     NEUTRAL,
     PALETTE,
     POSITIVE,
+    bars_that_fit,
     fit_height,
     message_figure,
     new_figure,
@@ -123,7 +124,7 @@ def _panel_words(ax, part: pd.DataFrame, value: str, top: int, color: str) -> No
     ax.set_ylim(-0.6, max(top, len(part)) - 0.4)
     ax.tick_params(axis="y", labelsize=10)
     ax.tick_params(axis="x", labelsize=9)
-    ax.margins(x=0.25 if "log_ratio" in part and value != "log_ratio" else 0.05)
+    ax.margins(x=0.35 if "log_ratio" in part and value != "log_ratio" else 0.05)
     if "log_ratio" in part and value != "log_ratio":
         for k, (v, lr) in enumerate(zip(part[value], part["log_ratio"], strict=True)):
             ax.annotate(f"{lr:+.1f}", (v, k), xytext=(2, 0), textcoords="offset points",
@@ -157,7 +158,8 @@ def keyness_by_group_plot(table: pd.DataFrame, *, top: int = 10, value: str = "g
                             [True, False, True], kind="mergesort")
     shown = names[:max_groups]
     rows, cols = grid_shape(len(shown))
-    per_row = max(0.19, min(0.24, (MAX_HEIGHT - 1.0 - 0.75 * rows) / (rows * top)))
+    asked, top = top, min(top, bars_that_fit(rows))
+    per_row = min(0.24, (MAX_HEIGHT - 1.0 - 0.75 * rows) / (rows * top))
     fig, axes = new_figure(MAX_WIDTH, rows * (top * per_row + 0.75) + 1.0, nrows=rows,
                            ncols=cols, squeeze=False)
     for k, ax in enumerate(axes.flat):
@@ -177,11 +179,10 @@ def keyness_by_group_plot(table: pd.DataFrame, *, top: int = 10, value: str = "g
               if value == "g2" and "log_ratio" in table else
               "log ratio (binary log of the ratio of relative frequencies)"
               if value == "log_ratio" else value)
-    fig.supxlabel(xlabel, fontsize=12)
+    cut = [f"the first {len(shown)} of {len(names)} groups"] if len(names) > len(shown) else []
+    cut += [f"the top {top} words of each"] if asked > top else []
+    fig.supxlabel(xlabel + (f"\n({'; '.join(cut)})" if cut else ""), fontsize=12)
     fig.suptitle(title or "Key words of each group against the rest")
-    if len(names) > len(shown):
-        fig.text(0.99, 0.995, f"the first {len(shown)} of {len(names)} groups", ha="right",
-                 va="top", fontsize=10, color="#555555")
     return fig
 
 
@@ -238,68 +239,79 @@ def _shares(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def tone_by_group_plot(table: pd.DataFrame, *, title: str = "",
-                       groups: Sequence | None = None) -> Figure:
+                       groups: Sequence | None = None, top: int = 16) -> Figure:
     """Tone by group: the mean sentence compound score (VADER) with its 95 % interval (left),
     and the shares of negative, neutral and positive sentences (right).
 
     ``table``: ``group``, ``mean_compound``, ``low``, ``high`` (the interval's bounds),
     ``negative``, ``neutral``, ``positive`` (shares 0-1, or percentages), optionally
-    ``sentences`` and ``too_small``. Groups flagged too small are drawn apart, below a line,
-    in grey. An empty table gives a message figure.
+    ``sentences`` and ``too_small``. ``groups`` chooses and orders the groups; at most
+    ``top`` are drawn. Groups flagged too small are drawn apart, below a dashed line, in grey.
+    An empty table gives a message figure.
     """
     require(table, ("group", "mean_compound", "low", "high", "negative", "neutral", "positive"),
             "tone_by_group_plot")
     if groups is not None:
-        table = table[table["group"].isin(groups)]
+        table = table.set_index("group").loc[[g for g in groups if g in set(table["group"])]]
+        table = table.reset_index()
     if table.empty:
         return message_figure("Too little text to compare tone: no group has a sentence.",
                               title=title)
     flags = _flags(table)
-    data = pd.concat([table[~flags], table[flags]])
+    data = pd.concat([table[~flags], table[flags]]).head(top)
     flags = _flags(data).to_numpy()
     gap = 0.8 if flags.any() and not flags.all() else 0.0
     y = np.arange(len(data)) + np.where(flags, gap, 0.0)
+    fig, (left, right) = new_figure(MAX_WIDTH, fit_height(len(data), 0.36, 1.9), ncols=2,
+                                    sharey=True, gridspec_kw={"width_ratios": [1.1, 1]})
+    _tone_means(left, data, y, flags)
+    _tone_shares(right, data, y, flags)
+    if gap:
+        for ax in (left, right):
+            ax.axhline(y[flags].min() - 0.5 - gap / 2, color="#555555", linewidth=0.8,
+                       linestyle="--")
+    cut = f"; the first {top} of {len(table)} groups" if len(table) > top else ""
+    fig.legend(*right.get_legend_handles_labels(), loc="outside lower center", ncols=3,
+               frameon=False, title="sentences (negative ≤ −0.05 < neutral < 0.05 ≤ positive)"
+                                    + cut)
+    fig.suptitle(title or "Tone by group")
+    return fig
+
+
+def _tone_means(ax, data: pd.DataFrame, y: np.ndarray, flags: np.ndarray) -> None:
     size = ([f"{int(s):,} sentences" for s in data["sentences"]] if "sentences" in data
             else [""] * len(data))
     details = ["; ".join(filter(None, (s, "too little text" if f else "")))
                for s, f in zip(size, flags, strict=True)]
     labels = [one_line(g, 22) + (f" ({d})" if d else "")
               for g, d in zip(data["group"], details, strict=True)]
-    fig, (left, right) = new_figure(MAX_WIDTH, fit_height(len(data), 0.42, 1.9), ncols=2,
-                                    sharey=True, gridspec_kw={"width_ratios": [1.1, 1]})
-    colors = [NEUTRAL if f else PALETTE[0] for f in flags]
     mean = data["mean_compound"].to_numpy(dtype=float)
     err = np.vstack([mean - data["low"].to_numpy(dtype=float),
                      data["high"].to_numpy(dtype=float) - mean]).clip(min=0)
     for k in range(len(data)):
-        left.errorbar(mean[k], y[k], xerr=err[:, [k]], fmt="o", color=colors[k], capsize=4,
-                      markersize=7, linewidth=1.6)
-    left.axvline(0, color="black", linewidth=0.8)
-    left.set_xlabel("mean sentence score (VADER compound)\nwith its 95 % interval")
-    left.set_yticks(y, labels=labels)
-    left.set_ylim(y.max() + 0.6, -0.6)
+        ax.errorbar(mean[k], y[k], xerr=err[:, [k]], fmt="o", capsize=4, markersize=7,
+                    linewidth=1.6, color=NEUTRAL if flags[k] else PALETTE[0])
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_xlabel("mean sentence score (VADER compound)\nwith its 95 % interval")
+    ax.set_yticks(y, labels=labels)
+    ax.set_ylim(y.max() + 0.6, -0.6)
+
+
+def _tone_shares(ax, data: pd.DataFrame, y: np.ndarray, flags: np.ndarray) -> None:
     shares = _shares(data).to_numpy()
     start = np.zeros(len(data))
     for j, (name, color) in enumerate((("negative", NEGATIVE), ("neutral", NEUTRAL),
                                        ("positive", POSITIVE))):
-        bars = right.barh(y, shares[:, j], left=start, color=color, label=name, height=0.7)
+        bars = ax.barh(y, shares[:, j], left=start, color=color, label=name, height=0.7)
         for bar, f in zip(bars, flags, strict=True):
             bar.set_alpha(0.45 if f else 1.0)
         for k in range(len(data)):
             if shares[k, j] >= 9:
-                right.text(start[k] + shares[k, j] / 2, y[k], f"{shares[k, j]:.0f}%",
-                           ha="center", va="center", fontsize=9.5, color="white")
+                ax.text(start[k] + shares[k, j] / 2, y[k], f"{shares[k, j]:.0f}%",
+                        ha="center", va="center", fontsize=9.5, color="white")
         start += shares[:, j]
-    right.set_xlim(0, 100)
-    right.set_xlabel("share of sentences (%)")
-    if gap:
-        for ax in (left, right):
-            ax.axhline(y[flags].min() - 0.5 - gap / 2, color="#555555", linewidth=0.8,
-                       linestyle="--")
-    fig.legend(*right.get_legend_handles_labels(), loc="outside lower center", ncols=3,
-               frameon=False, title="sentences (negative ≤ −0.05 < neutral < 0.05 ≤ positive)")
-    fig.suptitle(title or "Tone by group")
-    return fig
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("share of sentences (%)")
 
 
 def bin_labels(bins: pd.Series) -> list[str]:
@@ -345,13 +357,15 @@ def time_axes(table: pd.DataFrame, title: str) -> tuple[Figure, object, object, 
 
 
 def draw_series(top, x: np.ndarray, series: pd.DataFrame, few: np.ndarray) -> None:
-    """Lines with markers, one per column of ``series``; points of bins flagged in ``few``
-    hollow (too few documents to trust)."""
+    """Lines, one per column of ``series`` (with a dot per bin up to 40 bins); points of bins
+    flagged in ``few`` hollow (too few documents to trust)."""
     for k, column in enumerate(series.columns):
         color = PALETTE[k % len(PALETTE)]
         values = series[column].to_numpy(dtype=float)
-        top.plot(x, values, color=color, linewidth=2, label=one_line(column, 22))
-        top.scatter(x[~few], values[~few], color=color, s=28, zorder=3)
+        top.plot(x, values, color=color, linewidth=2 if len(x) <= 40 else 1.4,
+                 label=one_line(column, 22))
+        if len(x) <= 40:
+            top.scatter(x[~few], values[~few], color=color, s=28, zorder=3)
         top.scatter(x[few], values[few], facecolors="white", edgecolors=color, s=34,
                     linewidths=1.5, zorder=3)
 
@@ -372,7 +386,8 @@ def trend_plot(table: pd.DataFrame, *, values: Sequence[str] | None = None, titl
     if values is None:
         values = [c for c in table.columns if c not in _NOT_VALUES
                   and pd.api.types.is_numeric_dtype(table[c])]
-    values = [v for v in values if v in table.columns][:max_series]
+    values = [v for v in values if v in table.columns]
+    more, values = len(values), values[:max_series]
     if table.empty or not table["documents"].fillna(0).any() or not values:
         return message_figure("Too little text to draw a trend: no time bin has a dated "
                               "document.", title=title)
@@ -391,5 +406,6 @@ def trend_plot(table: pd.DataFrame, *, values: Sequence[str] | None = None, titl
         handles.append(Line2D([], [], marker="o", linestyle="none", markerfacecolor="white",
                               markeredgecolor="#333333",
                               label=f"fewer than {min_documents} documents in the bin"))
-    fig.legend(handles=handles, loc="outside right upper", frameon=False)
+    fig.legend(handles=handles, loc="outside right upper", frameon=False,
+               title=f"the first {max_series} of {more}" if more > max_series else None)
     return fig

@@ -315,6 +315,8 @@ def _legend(fig: Figure, nodes: pd.DataFrame, edges: pd.DataFrame, shown: int, *
     handles = [Line2D([], [], marker="o", linestyle="none", markersize=10,
                       color=KIND_COLORS.get(k, NEUTRAL), label=k) for k in kinds]
     blank = {"marker": "o", "linestyle": "none", "markersize": 0, "color": "white"}
+    if len(handles) % 2 and len(handles) > 1:  # the keys of sizes share a column
+        handles.append(Line2D([], [], **blank, label=" "))
     handles.append(Line2D([], [], **blank,
                           label=f"area = mentions (most {nodes['mentions'].max():g})"))
     if len(edges):

@@ -63,8 +63,19 @@ from analysis.present.topic_plots import (
 )
 from analysis.present.word_plots import bar_counts, keyness_plot, word_cloud, zipf_plot
 
+#: Every function that draws a figure (each returns a Figure, a message figure when its table
+#: holds too little): the list the tests and the gallery benchmark go through.
+FIGURES = (
+    "bar_counts", "word_cloud", "zipf_plot", "keyness_plot", "dispersion_plot",
+    "dispersion_counts_plot", "sentence_sentiment_plot", "arc_plot", "explanation_plot",
+    "cooccurrence_network", "group_sizes_plot", "keyness_by_group_plot",
+    "frequency_by_group_plot", "tone_by_group_plot", "trend_plot", "topic_words_plot",
+    "topic_share_plot", "topic_trend_plot",
+)
+
 __all__ = [
     "ACCENT",
+    "FIGURES",
     "MAX_HEIGHT",
     "MAX_WIDTH",
     "NEGATIVE",

@@ -24,6 +24,7 @@ from analysis.present.chart import (
     MAX_HEIGHT,
     MAX_WIDTH,
     PALETTE,
+    bars_that_fit,
     fit_height,
     message_figure,
     new_figure,
@@ -70,7 +71,8 @@ def topic_words_plot(table: pd.DataFrame, *, top: int = 8, title: str = "",
     topics = list(pd.unique(data["topic"]))
     shown = topics[:max_topics]
     rows, cols = grid_shape(len(shown))
-    per_row = max(0.18, min(0.24, (MAX_HEIGHT - 1.0 - 0.7 * rows) / (rows * top)))
+    asked, top = top, min(top, bars_that_fit(rows, per_bar=0.18, per_panel=0.7))
+    per_row = min(0.24, (MAX_HEIGHT - 1.0 - 0.7 * rows) / (rows * top))
     fig, axes = new_figure(MAX_WIDTH, rows * (top * per_row + 0.7) + 1.0, nrows=rows,
                            ncols=cols, squeeze=False)
     for k, ax in enumerate(axes.flat):
@@ -85,11 +87,11 @@ def topic_words_plot(table: pd.DataFrame, *, top: int = 8, title: str = "",
         ax.tick_params(axis="y", labelsize=10)
         ax.tick_params(axis="x", labelsize=9)
         ax.set_title(f"topic {shown[k]}", fontsize=12)
-    fig.supxlabel("weight of the word in the topic (NMF on tf-idf)", fontsize=12)
+    cut = [f"the first {len(shown)} of {len(topics)} topics"] if len(topics) > len(shown) else []
+    cut += [f"the top {top} words of each"] if asked > top else []
+    fig.supxlabel("weight of the word in the topic (NMF on tf-idf)"
+                  + (f"\n({'; '.join(cut)})" if cut else ""), fontsize=12)
     fig.suptitle(title or "The words that make each topic")
-    if len(topics) > len(shown):
-        fig.text(0.99, 0.995, f"the first {len(shown)} of {len(topics)} topics", ha="right",
-                 va="top", fontsize=10, color="#555555")
     return fig
 
 
