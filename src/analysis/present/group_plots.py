@@ -123,12 +123,12 @@ def _panel_words(ax, part: pd.DataFrame, value: str, top: int, color: str) -> No
     ax.set_yticks(y, labels=[one_line(w, 16) for w in part["word"]])
     ax.set_ylim(-0.6, max(top, len(part)) - 0.4)
     ax.tick_params(axis="y", labelsize=10)
-    ax.tick_params(axis="x", labelsize=9)
+    ax.tick_params(axis="x", labelsize=10)
     ax.margins(x=0.35 if "log_ratio" in part and value != "log_ratio" else 0.05)
     if "log_ratio" in part and value != "log_ratio":
         for k, (v, lr) in enumerate(zip(part[value], part["log_ratio"], strict=True)):
             ax.annotate(f"{lr:+.1f}", (v, k), xytext=(2, 0), textcoords="offset points",
-                        va="center", fontsize=9.5, color="#444444")
+                        va="center", fontsize=10, color="#444444")
 
 
 def keyness_by_group_plot(table: pd.DataFrame, *, top: int = 10, value: str = "g2",
@@ -308,7 +308,7 @@ def _tone_shares(ax, data: pd.DataFrame, y: np.ndarray, flags: np.ndarray) -> No
         for k in range(len(data)):
             if shares[k, j] >= 9:
                 ax.text(start[k] + shares[k, j] / 2, y[k], f"{shares[k, j]:.0f}%",
-                        ha="center", va="center", fontsize=9.5, color="white")
+                        ha="center", va="center", fontsize=10, color="white")
         start += shares[:, j]
     ax.set_xlim(0, 100)
     ax.set_xlabel("share of sentences (%)")
@@ -342,7 +342,7 @@ def time_axes(table: pd.DataFrame, title: str) -> tuple[Figure, object, object, 
     if len(x) <= 24:
         for k, d in enumerate(docs):
             bottom.annotate(f"{d:,.0f}", (k, d), xytext=(0, 1), textcoords="offset points",
-                            ha="center", va="bottom", fontsize=9)
+                            ha="center", va="bottom", fontsize=10)
     bottom.set_ylim(0, max(docs.max(), 1) * 1.35)
     bottom.set_ylabel("documents")
     bottom.yaxis.set_major_locator(MaxNLocator(nbins=3, integer=True))
@@ -363,7 +363,7 @@ def draw_series(top, x: np.ndarray, series: pd.DataFrame, few: np.ndarray) -> No
         color = PALETTE[k % len(PALETTE)]
         values = series[column].to_numpy(dtype=float)
         top.plot(x, values, color=color, linewidth=2 if len(x) <= 40 else 1.4,
-                 label=one_line(column, 22))
+                 label=one_line(str(column).replace("_", " "), 26))
         if len(x) <= 40:
             top.scatter(x[~few], values[~few], color=color, s=28, zorder=3)
         top.scatter(x[few], values[few], facecolors="white", edgecolors=color, s=34,
@@ -401,11 +401,18 @@ def trend_plot(table: pd.DataFrame, *, values: Sequence[str] | None = None, titl
     if "compound" in " ".join(values):
         top.axhline(0, color="black", linewidth=0.8)
     top.set_ylabel(ylabel)
+    trend_legend(fig, top, few, min_documents,
+                 f"the first {max_series} of {more}" if more > max_series else None)
+    return fig
+
+
+def trend_legend(fig: Figure, top, few: np.ndarray, min_documents: int,
+                 title: str | None = None) -> None:
+    """The legend of a trend, below the figure: the lines, and what a hollow point means."""
     handles, _ = top.get_legend_handles_labels()
     if few.any():
         handles.append(Line2D([], [], marker="o", linestyle="none", markerfacecolor="white",
                               markeredgecolor="#333333",
-                              label=f"fewer than {min_documents} documents in the bin"))
-    fig.legend(handles=handles, loc="outside right upper", frameon=False,
-               title=f"the first {max_series} of {more}" if more > max_series else None)
-    return fig
+                              label=f"hollow: fewer than {min_documents} documents in the bin"))
+    fig.legend(handles=handles, loc="outside lower center", frameon=False, title=title,
+               ncols=min(3, len(handles)))

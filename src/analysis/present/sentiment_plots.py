@@ -64,7 +64,7 @@ def _boundaries(ax, documents: pd.Series, titles: Mapping | None) -> None:
     if len(starts) <= 8:
         for s, d in zip(starts, documents.iloc[starts - 1], strict=True):
             ax.annotate(title_of(d, titles, 18), (s - 0.5, 1.0), xycoords=("data", "axes fraction"),
-                        xytext=(3, -3), textcoords="offset points", va="top", fontsize=9,
+                        xytext=(3, -3), textcoords="offset points", va="top", fontsize=10,
                         color="#555555")
 
 

@@ -31,7 +31,7 @@ from analysis.present.chart import (
     one_line,
     require,
 )
-from analysis.present.group_plots import draw_series, grid_shape, time_axes
+from analysis.present.group_plots import draw_series, grid_shape, time_axes, trend_legend
 
 __all__ = ["topic_labels", "topic_share_plot", "topic_trend_plot", "topic_words_plot"]
 
@@ -85,7 +85,7 @@ def topic_words_plot(table: pd.DataFrame, *, top: int = 8, title: str = "",
         ax.set_yticks(y, labels=[one_line(w, 16) for w in part["word"]])
         ax.set_ylim(-0.6, top - 0.4)
         ax.tick_params(axis="y", labelsize=10)
-        ax.tick_params(axis="x", labelsize=9)
+        ax.tick_params(axis="x", labelsize=10)
         ax.set_title(f"topic {shown[k]}", fontsize=12)
     cut = [f"the first {len(shown)} of {len(topics)} topics"] if len(topics) > len(shown) else []
     cut += [f"the top {top} words of each"] if asked > top else []
@@ -162,6 +162,7 @@ def topic_trend_plot(table: pd.DataFrame, *, labels: Mapping | None = None, titl
     few = frame["documents"].fillna(0).to_numpy() < min_documents
     draw_series(top, x, series, few)
     top.set_ylabel("share of the bin's\ntopic weight (%)")
-    handles, _ = top.get_legend_handles_labels()
-    fig.legend(handles=handles, loc="outside right upper", frameon=False, title="topic")
+    trend_legend(fig, top, few, min_documents,
+                 f"the first {max_topics} of {len(wide.columns)} topics"
+                 if len(wide.columns) > max_topics else None)
     return fig
