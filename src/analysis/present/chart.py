@@ -114,6 +114,9 @@ def bars_that_fit(panel_rows: int, *, per_bar: float = 0.2, per_panel: float = 0
 def message_figure(message: str, *, title: str = "") -> Figure:
     """The figure drawn instead of a chart when there is too little to draw: ``title`` above
     ``message`` (one plain sentence), no axes. :func:`figure_message` reads the sentence back.
+
+    >>> figure_message(message_figure("No actors to draw.", title="Actors"))
+    'No actors to draw.'
     """
     fig = Figure(figsize=(8, 1.6), dpi=DPI, layout="constrained")
     ax = fig.subplots()
@@ -127,7 +130,12 @@ def message_figure(message: str, *, title: str = "") -> Figure:
 
 
 def figure_message(fig: Figure) -> str | None:
-    """The sentence of a figure made by :func:`message_figure`; ``None`` for a chart."""
+    """The sentence of a figure made by :func:`message_figure`; ``None`` for a chart.
+
+    >>> fig, ax = new_figure()
+    >>> figure_message(fig) is None
+    True
+    """
     return getattr(fig, _MESSAGE, None)
 
 

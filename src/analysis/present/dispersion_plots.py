@@ -66,6 +66,12 @@ def dispersion_plot(table: pd.DataFrame, words: Sequence[str], *, title: str = "
     documents with the most occurrences; :func:`dispersion_counts_plot` draws the same from
     :func:`analysis.dispersion.dispersion_counts`, with rates per 1,000 words). No occurrence
     at all gives a message figure.
+
+    Returns a Figure; raises ``ValueError`` naming any column the table lacks.
+
+    >>> t = pd.DataFrame({"word": ["war", "war"], "position": [0.1, 0.8]})
+    >>> [t.get_text() for t in dispersion_plot(t, ["war"]).axes[0].get_yticklabels()]
+    ['war (2)']
     """
     require(table, ("word", "position"), "dispersion_plot")
     words = [w for w in dict.fromkeys(words) if w]
@@ -151,6 +157,13 @@ def dispersion_counts_plot(table: pd.DataFrame, words: Sequence[str] | None = No
     (the document's number of words), one count column per word, ``total``); extra columns are
     ignored. ``words`` picks the word columns (default: every numeric column but ``words`` and
     ``total``). A table with no occurrence gives a message figure.
+
+    Returns a Figure; raises ``ValueError`` naming any column the table lacks.
+
+    >>> t = pd.DataFrame({"document": ["a", "b"], "words": [100, 50], "war": [1, 4],
+    ...                   "total": [1, 4]})
+    >>> [t.get_text() for t in dispersion_counts_plot(t, titles={"b": "Second"}).axes[0].texts]
+    ['4', '1']
     """
     require(table, ("document",), "dispersion_counts_plot")
     if words is None:

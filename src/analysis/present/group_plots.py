@@ -83,6 +83,12 @@ def group_sizes_plot(table: pd.DataFrame, *, title: str = "", top: int = 20) -> 
     ``too_small``), one row per group, drawn in table order (at most ``top`` groups, the ones
     with the most documents). Too-small groups are hatched and named "(too little text)".
     An empty table gives a message figure.
+
+    Returns a Figure; raises ``ValueError`` naming any column the table lacks.
+
+    >>> fig = group_sizes_plot(pd.DataFrame({"group": ["a"], "documents": [3], "words": [900]}))
+    >>> [ax.get_xlabel() for ax in fig.axes]
+    ['documents', 'words (not counting punctuation)']
     """
     require(table, ("group", "documents", "words"), "group_sizes_plot")
     data = table[table["documents"].fillna(0) > 0]
@@ -135,14 +141,24 @@ def keyness_by_group_plot(table: pd.DataFrame, *, top: int = 10, value: str = "g
                           groups: Sequence | None = None, title: str = "",
                           max_groups: int = 8) -> Figure:
     """Key words of each group against the rest of the corpus, side by side: one panel per
-    group, its ``top`` words by ``value`` (``g2``, log-likelihood G2; or ``log_ratio``).
+    group, its ``top`` words by ``value`` (``g2``, log-likelihood G2, Dunning 1993; or
+    ``log_ratio``, Hardie 2014).
 
     ``table``: ``group``, ``word``, ``value`` (optionally ``rank``, ``log_ratio``,
     ``too_small``), e.g. ``frequency.keyness_by_group``. Only words used *more* in the group
     (value > 0) are drawn; with ``value="g2"`` the log ratio (effect size, binary log of the
     ratio of relative frequencies) is printed beside each bar. ``groups`` gives the panels and
-    their order, including groups too small to rank (they have no rows: their panel says so).
-    At most ``max_groups`` panels. No key word in any group gives a message figure.
+    their order: a list of names, or a group sizes table (``group``, ``too_small``), whose
+    too-small groups (no rows here) get a panel saying "too little text to rank". At most
+    ``max_groups`` panels, and as many words each as fit the frame (said below the figure when
+    fewer than ``top``). No key word in any group gives a message figure.
+
+    Returns a Figure; raises ``ValueError`` naming any column the table lacks.
+
+    >>> t = pd.DataFrame({"group": ["a", "b"], "word": ["war", "peace"], "g2": [12.0, 9.5],
+    ...                   "log_ratio": [2.0, 1.5]})
+    >>> [ax.get_title() for ax in keyness_by_group_plot(t, groups=["a", "b", "c"]).axes]
+    ['a', 'b', 'c']
     """
     require(table, ("group", "word", value), "keyness_by_group_plot")
     names, flagged = _groups_and_flags(table, groups)
@@ -201,9 +217,16 @@ def frequency_by_group_plot(table: pd.DataFrame, *, terms: Sequence[str] | None 
     group, height = occurrences per 10,000 words of the group (``value``).
 
     ``table``: ``group``, ``term``, ``value`` (optionally ``count``, ``too_small``), e.g.
-    ``frequency.frequency_by_group``. ``terms`` and ``groups`` choose and order them (default:
-    table order; at most ``max_terms`` terms and ``max_groups`` groups). Too-small groups are
-    hatched and pale. All zero gives a message figure.
+    ``frequency.frequency_by_group``. ``terms`` and ``groups`` (a list, or a group sizes table
+    with ``too_small``) choose and order them (default: table order; at most ``max_terms``
+    terms and ``max_groups`` groups). Too-small groups are hatched and pale, and named so in the
+    legend. All zero gives a message figure.
+
+    Returns a Figure; raises ``ValueError`` naming any column the table lacks.
+
+    >>> t = pd.DataFrame({"group": ["a", "b"], "term": ["war", "war"], "per_10k": [3.5, 1.0]})
+    >>> [float(p.get_height()) for p in frequency_by_group_plot(t).axes[0].patches]
+    [3.5, 1.0]
     """
     require(table, ("group", "term", value), "frequency_by_group_plot")
     names, flagged = _groups_and_flags(table, groups)
@@ -240,7 +263,8 @@ def _shares(table: pd.DataFrame) -> pd.DataFrame:
 
 def tone_by_group_plot(table: pd.DataFrame, *, title: str = "",
                        groups: Sequence | None = None, top: int = 16) -> Figure:
-    """Tone by group: the mean sentence compound score (VADER) with its 95 % interval (left),
+    """Tone by group: the mean sentence compound score (VADER, Hutto and Gilbert 2014) with its
+    95 % interval (left; computed by the table's maker, e.g. a bootstrap),
     and the shares of negative, neutral and positive sentences (right).
 
     ``table``: ``group``, ``mean_compound``, ``low``, ``high`` (the interval's bounds),
@@ -248,6 +272,13 @@ def tone_by_group_plot(table: pd.DataFrame, *, title: str = "",
     ``sentences`` and ``too_small``. ``groups`` chooses and orders the groups; at most
     ``top`` are drawn. Groups flagged too small are drawn apart, below a dashed line, in grey.
     An empty table gives a message figure.
+
+    Returns a Figure; raises ``ValueError`` naming any column the table lacks.
+
+    >>> t = pd.DataFrame({"group": ["a"], "mean_compound": [0.1], "low": [0.0], "high": [0.2],
+    ...                   "negative": [0.2], "neutral": [0.5], "positive": [0.3]})
+    >>> [round(p.get_width()) for p in tone_by_group_plot(t).axes[1].patches]
+    [20, 50, 30]
     """
     require(table, ("group", "mean_compound", "low", "high", "negative", "neutral", "positive"),
             "tone_by_group_plot")
@@ -381,6 +412,13 @@ def trend_plot(table: pd.DataFrame, *, values: Sequence[str] | None = None, titl
     (``values``; default every numeric column but ``documents``, ``words``, ``sentences``,
     ``low``, ``high``). With one value column and ``low``/``high``, the interval is shaded.
     At most ``max_series`` lines. No bin with a document gives a message figure.
+
+    Returns a Figure; raises ``ValueError`` naming any column the table lacks.
+
+    >>> t = pd.DataFrame({"bin": ["2016-01", "2016-02"], "documents": [12, 3],
+    ...                   "war": [4.5, 9.0]})
+    >>> [float(p.get_height()) for p in trend_plot(t).axes[1].patches]
+    [12.0, 3.0]
     """
     require(table, ("bin", "documents"), "trend_plot")
     if values is None:

@@ -5,8 +5,8 @@ What keeps it readable for 1 to 30 actors with names of any length:
 
 * the layout fills the frame: each group of linked actors (a connected component) gets a part of
   the frame in proportion to its size (Kamada-Kawai layout inside it, which spreads nodes by
-  their graph distance); actors named with nobody else stand in a row of their own below,
-  apart, so they never squeeze the rest into a corner;
+  their graph distance: Kamada and Kawai 1989, through networkx); actors named with nobody
+  else stand in a row of their own below, apart, so they never squeeze the rest into a corner;
 * circles never overlap (pushed apart after the layout) and their area is proportional to the
   mentions, with a cap, so one frequent actor cannot cover the others;
 * names are wrapped or cut to at most three short lines (:func:`short_label`; the full name
@@ -344,6 +344,13 @@ def cooccurrence_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str
     draws every link; the legend says how many are shown). The figure is 9.4 x 6.4 inches;
     see the module's docstring for how it stays readable. Deterministic: Kamada-Kawai from a
     circular start (``seed`` only for a fallback). No actor gives a message figure.
+
+    Returns a Figure; raises ``ValueError`` naming any column the table lacks.
+
+    >>> nodes = pd.DataFrame({"name": ["Libya"], "mentions": [2], "kind": ["place"]})
+    >>> edges = pd.DataFrame(columns=["source", "target", "weight"])
+    >>> [t.get_text() for t in network_labels(cooccurrence_network(nodes, edges))]
+    ['Libya']
     """
     nodes, edges = _clean(nodes, edges, top)
     title = title or "Who is mentioned with whom (same sentence)"

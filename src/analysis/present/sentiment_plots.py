@@ -77,6 +77,12 @@ def sentence_sentiment_plot(table: pd.DataFrame, *, title: str = "",
     when several documents are drawn: their boundaries are marked, labelled with ``titles``,
     a mapping document -> title). Sentences are numbered by their order in the table, from 1.
     An empty table gives a message figure.
+
+    Returns a Figure; raises ``ValueError`` naming any column the table lacks.
+
+    >>> t = pd.DataFrame({"document": ["d", "d"], "compound": [0.4, -0.6]})
+    >>> [round(p.get_x() + p.get_width() / 2) for p in sentence_sentiment_plot(t).axes[0].patches]
+    [1, 2]
     """
     require(table, ("compound",), "sentence_sentiment_plot")
     if table.empty:
@@ -127,6 +133,13 @@ def arc_plot(table: pd.DataFrame, *, title: str = "", titles: Mapping | None = N
     one moving-average line per document (the first ``top``) over the position through each
     text (0-100 %), named by ``titles`` (document -> title). The legend sits above the plot,
     never on the data. Fewer than two sentences give a message figure.
+
+    Returns a Figure; raises ``ValueError`` naming any column the table lacks.
+
+    >>> t = pd.DataFrame({"document": ["d"] * 3, "position": [0, 0.5, 1],
+    ...                   "compound": [0.5, -0.5, 0.1], "smoothed": [0.0, 0.03, -0.2]})
+    >>> arc_plot(t).axes[0].get_xlabel()
+    'sentence (1 = first sentence, in reading order)'
     """
     require(table, ("compound", "smoothed"), "arc_plot")
     if len(table) < 2:
@@ -167,6 +180,13 @@ def explanation_plot(table: pd.DataFrame, *, title: str = "", top: int = 25) -> 
     ``table`` is :func:`analysis.sentiment.explain` output (``token``, ``position``,
     ``contribution``). A long text shows only its ``top`` largest contributions (by size), in
     text order. A sentence with no scored word gives a message figure.
+
+    Returns a Figure; raises ``ValueError`` naming any column the table lacks.
+
+    >>> t = pd.DataFrame({"token": ["attack", "calm"], "position": [1, 3],
+    ...                   "contribution": [-2.1, 1.3]})
+    >>> [t.get_text() for t in explanation_plot(t).axes[0].get_yticklabels()]
+    ['attack  (word 2)', 'calm  (word 4)']
     """
     require(table, ("token", "position", "contribution"), "explanation_plot")
     data = sentiment_top_contributions(table, top=top)

@@ -59,8 +59,14 @@ def topic_words_plot(table: pd.DataFrame, *, top: int = 8, title: str = "",
     ``max_topics``), bars of each word's weight in the topic, the heaviest at the top.
 
     ``table``: ``topic``, ``word``, ``weight`` (optionally ``rank``), e.g.
-    ``topics.topic_words``. Weights are NMF's topic-word weights (tf-idf units, comparable
-    within a topic). An empty table gives a message figure.
+    ``topics.topic_words``. Weights are NMF's topic-word weights (Lee and Seung 1999; tf-idf
+    units, comparable within a topic). An empty table gives a message figure.
+
+    Returns a Figure; raises ``ValueError`` naming any column the table lacks.
+
+    >>> words = pd.DataFrame({"topic": [1, 2], "word": ["vote", "goal"], "weight": [0.9, 0.8]})
+    >>> [ax.get_title() for ax in topic_words_plot(words).axes if ax.axison]
+    ['topic 1', 'topic 2']
     """
     require(table, ("topic", "word", "weight"), "topic_words_plot")
     data = table[table["weight"].fillna(0) > 0]
@@ -107,6 +113,12 @@ def topic_share_plot(table: pd.DataFrame, *, by: str | None = None,
     ``table``: ``group`` (or ``bin``; ``by`` names another column), ``topic``, ``share`` (0-1,
     or percent; a group's shares usually sum to 1). ``labels`` maps topic -> label
     (:func:`topic_labels`). An empty table gives a message figure.
+
+    Returns a Figure; raises ``ValueError`` naming any column the table lacks.
+
+    >>> shares = pd.DataFrame({"group": ["BBC", "BBC"], "topic": [1, 2], "share": [0.25, 0.75]})
+    >>> [t.get_text() for t in topic_share_plot(shares).axes[0].texts]
+    ['25%', '75%']
     """
     by = by or ("group" if "group" in table else "bin")
     require(table, (by, "topic", "share"), "topic_share_plot")
@@ -145,6 +157,13 @@ def topic_trend_plot(table: pd.DataFrame, *, labels: Mapping | None = None, titl
     ``table``: ``bin``, ``topic``, ``share`` (0-1, or percent), and ``documents`` (the bin's
     documents; repeated on each row of the bin). ``labels`` maps topic -> label. An empty table
     gives a message figure.
+
+    Returns a Figure; raises ``ValueError`` naming any column the table lacks.
+
+    >>> t = pd.DataFrame({"bin": ["2016-01", "2016-02"], "topic": [1, 1], "share": [0.4, 0.6],
+    ...                   "documents": [9, 2]})
+    >>> [float(p.get_height()) for p in topic_trend_plot(t).axes[1].patches]
+    [9.0, 2.0]
     """
     require(table, ("bin", "topic", "share", "documents"), "topic_trend_plot")
     if table.empty or not table["documents"].fillna(0).any():

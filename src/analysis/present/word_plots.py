@@ -37,6 +37,12 @@ def bar_counts(
     (default ``count``), e.g. :func:`analysis.frequency.word_counts`. At most ``top`` rows are
     drawn (the first ones), so the figure fits a slide. An empty table or one whose values are
     all zero gives a message figure (:func:`analysis.present.chart.message_figure`).
+
+    Returns a Figure; raises ``ValueError`` naming any column the table lacks.
+
+    >>> fig = bar_counts(pd.DataFrame({"word": ["war", "peace"], "count": [3, 1]}), title="Words")
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    ['peace', 'war']
     """
     require(table, (label, value), "bar_counts")
     data = table[table[value].fillna(0) != 0]
@@ -63,9 +69,16 @@ def bar_counts(
 
 def word_cloud(table: pd.DataFrame, *, label: str = "word", value: str = "count",
                title: str = "", max_words: int = 60) -> Figure:
-    """A word cloud of a counts table (the ``wordcloud`` package; fixed random state, so
-    reproducible). Word size shows the count; nothing else is read from position or colour.
-    An empty or all-zero table gives a message figure."""
+    """A word cloud of a counts table (Andreas Mueller's ``wordcloud`` package; fixed random
+    state, so reproducible). Word size shows the count; nothing else is read from position or
+    colour. An empty or all-zero table gives a message figure.
+
+    Returns a Figure; raises ``ValueError`` naming any column the table lacks.
+
+    >>> fig = word_cloud(pd.DataFrame({"word": ["war", "peace"], "count": [3, 1]}))
+    >>> fig.axes[0].get_title()
+    'Word cloud'
+    """
     from wordcloud import WordCloud
 
     require(table, (label, value), "word_cloud")
@@ -87,8 +100,16 @@ def word_cloud(table: pd.DataFrame, *, label: str = "word", value: str = "count"
 
 def zipf_plot(table: pd.DataFrame, *, title: str = "Rank against frequency (log-log)") -> Figure:
     """Zipf plot of :func:`analysis.frequency.zipf_table` (``rank``, ``count``,
-    ``zipf_expected``): observed counts and Zipf's line, both axes logarithmic. Fewer than two
-    different words give a message figure."""
+    ``zipf_expected``): observed counts and Zipf's line (Zipf 1949: the word of rank r occurs
+    about top count / r times), both axes logarithmic. Fewer than two different words give a
+    message figure.
+
+    Returns a Figure; raises ``ValueError`` naming any column the table lacks.
+
+    >>> t = pd.DataFrame({"rank": [1, 2, 3], "count": [6, 3, 2], "zipf_expected": [6, 3, 2]})
+    >>> zipf_plot(t).axes[0].get_xscale()
+    'log'
+    """
     require(table, ("rank", "count", "zipf_expected"), "zipf_plot")
     data = table[table["count"] > 0]
     if len(data) < 2:
@@ -112,7 +133,14 @@ def keyness_plot(table: pd.DataFrame, *, value: str = "log_ratio", title: str = 
     """Diverging bars of a keyness table (``word`` and ``value``, e.g.
     :func:`analysis.frequency.keyness_vs_english`): over-used words right, under-used left,
     in the table's order (first row at the top), at most ``top`` rows. An empty table or one
-    whose values are all zero gives a message figure."""
+    whose values are all zero gives a message figure.
+
+    Returns a Figure; raises ``ValueError`` naming any column the table lacks.
+
+    >>> t = pd.DataFrame({"word": ["benghazi", "said"], "log_ratio": [9.1, -1.2]})
+    >>> [float(p.get_width()) for p in keyness_plot(t).axes[0].patches]
+    [-1.2, 9.1]
+    """
     require(table, ("word", value), "keyness_plot")
     data = table[table[value].fillna(0) != 0]
     if data.empty:
