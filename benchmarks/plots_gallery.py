@@ -1,12 +1,15 @@
 """Every figure on a few real inputs, rendered to PNG for a person to look at, and measured.
 
 ``python -m benchmarks plots_gallery`` (or ``python -m benchmarks.plots_gallery [OUT]``) draws
-every plot function on the seed article, a dozen PolNeAR articles and BBC News articles
+every plot function on a one-sentence text, the seed article, a dozen PolNeAR articles, 140
+PolNeAR articles (20 per publisher, dated) and 300 BBC News articles (60 per section)
 (:mod:`benchmarks.plots_tables`), as a notebook shows them (``bbox_inches="tight"``, 100 dpi),
 into ``tests/output/plots/<input>/<figure>.png`` (not committed), and writes for each figure:
-its size in pixels and whether it fits the 960 x 700 slide frame, the smallest font on it, the
-seconds it took to draw, and for actor networks the overlapping and clipped names, names left
-out and whether the legend covers a circle (``benchmarks/results/plots_gallery.json``).
+its size in pixels and whether it fits the 960 x 700 slide frame, the share of pixels that are
+not white (a blank figure would be 0), the smallest font on it, the seconds it took to draw, the
+sentence of a message figure, and for actor networks the overlapping and clipped names, names
+left out and whether the legend covers a circle (``benchmarks/results/plots_gallery.json``).
+Look at the PNGs: the numbers say a figure fits, not that it reads well.
 """
 
 from __future__ import annotations
@@ -137,9 +140,11 @@ def render(name: str, docs, by: str | None, out: Path) -> list[dict]:
         data = _png(fig)
         seconds = time.perf_counter() - t0
         (folder / f"{key}.png").write_bytes(data)
-        h, w = mpimg.imread(io.BytesIO(data)).shape[:2]
+        image = mpimg.imread(io.BytesIO(data))
+        h, w = image.shape[:2]
         row = {"input": name, "figure": key, "width": int(w), "height": int(h),
                "fits_slide": bool(w <= 960 and h <= 700),
+               "ink": round(float((image[..., :3] < 0.9).any(axis=-1).mean()), 4),
                "message": plots.figure_message(fig) or "",
                "min_font": float(_min_font(fig)), "seconds": round(seconds, 3)}
         if key.startswith("cooccurrence_network") and not row["message"]:
@@ -152,6 +157,8 @@ def main(argv: list[str] | None = None) -> None:
     out = Path(argv[0]) if argv else OUT
     plots.style()
     inputs = [
+        ("one_sentence", tables.Corpus([tables.Document.from_text(
+            "Officials met in Tripoli on Monday.", id="one", title="One sentence")]), None),
         ("seed", tables.seed(), None),
         ("polnear_12", tables.Corpus(tables.polnear(2).documents[:12]), "publisher"),
         ("polnear_140", tables.polnear(20), "publisher"),
@@ -161,12 +168,14 @@ def main(argv: list[str] | None = None) -> None:
     for name, docs, by in inputs:
         rows += render(name, docs, by, out)
     show("figures (pixels as a notebook shows them; slide frame 960 x 700)",
-         [{k: r.get(k, "") for k in ("input", "figure", "width", "height", "fits_slide",
+         [{k: r.get(k, "") for k in ("input", "figure", "width", "height", "fits_slide", "ink",
                                      "min_font", "seconds", "overlapping_pairs", "clipped")}
           for r in rows])
     write_results("plots_gallery", {
         "figures": rows,
         "all_fit_slide": all(r["fits_slide"] for r in rows),
+        "least_ink": min(r["ink"] for r in rows),
+        "message_figures": sum(bool(r["message"]) for r in rows),
         "network_overlaps": sum(r.get("overlapping_pairs", 0) for r in rows),
         "network_clipped": sum(r.get("clipped", 0) for r in rows),
         "png_folder": str(out.relative_to(REPO)) if out.is_relative_to(REPO) else str(out),

@@ -341,9 +341,10 @@ def cooccurrence_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str
     of sentences naming both; line width). Extra columns are ignored; edges to actors not in
     ``nodes`` are dropped. At most ``top`` actors are drawn (the most mentioned, ties by
     name), and only each actor's ``links`` strongest links (:func:`strongest_links`; ``None``
-    draws every link; the legend says how many are shown). The figure is 9.4 x 6.4 inches;
-    see the module's docstring for how it stays readable. Deterministic: Kamada-Kawai from a
-    circular start (``seed`` only for a fallback). No actor gives a message figure.
+    draws every link; the legend says how many are shown). The figure is 9.4 inches wide and
+    3 to 6.4 high (by the number of actors); see the module's docstring for how it stays
+    readable. Deterministic: Kamada-Kawai from a circular start (``seed`` only for a
+    fallback). No actor gives a message figure.
 
     Returns a Figure; raises ``ValueError`` naming any column the table lacks.
 
@@ -374,7 +375,9 @@ def _draw(nodes: pd.DataFrame, edges: pd.DataFrame, drawn: pd.DataFrame, title: 
     g = nx.Graph()
     g.add_nodes_from(names)
     g.add_weighted_edges_from(drawn.itertuples(index=False, name=None))
-    fig = Figure(figsize=(MAX_WIDTH, 6.4), dpi=DPI, layout="constrained")
+    n = len(names)
+    fig = Figure(figsize=(MAX_WIDTH, 3.0 if n <= 3 else 4.8 if n <= 8 else 6.4), dpi=DPI,
+                 layout="constrained")
     FigureCanvasAgg(fig)  # a canvas with a renderer, to measure the names
     ax = fig.subplots()
     ax.set_axis_off()
