@@ -254,6 +254,15 @@ def test_all_zero_or_one_row_tables_draw_something_readable():
         assert _ink(_shown(fig)) > 0.02
 
 
+def test_dollars_and_control_characters_are_shown_as_text():
+    plots.style()
+    table = pd.DataFrame({"word": ["$5", "$10\x0e"], "count": [2, 1]})
+    fig = plots.bar_counts(table, title="Spending: $5 and $10")
+    assert not fig.axes[0].title.get_parse_math()
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["$10", "$5"]
+    assert all(not t.get_parse_math() for t in fig.axes[0].get_yticklabels())
+
+
 def test_missing_columns_are_named_in_the_error():
     with pytest.raises(ValueError, match="mean_compound"):
         plots.tone_by_group_plot(TONE.drop(columns="mean_compound"))
@@ -445,3 +454,55 @@ def test_show_table_escapes_cells():
     out = notebook.show_table(df, caption="<i>c</i>").markup
     assert "<b>bold" not in out and "&lt;b&gt;bold&lt;/b&gt;" in out
     assert "&lt;i&gt;c&lt;/i&gt;" in out
+
+
+# ---------------------------------------------------------------------------------------
+# Degenerate tables, generated: never an error, never a blank or oversized figure.
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_VALUE = st.one_of(st.just(0.0), st.just(float("nan")), st.floats(-1e4, 1e4))
+_SHARE = st.one_of(st.just(0.0), st.floats(0, 1))
+
+
+@st.composite
+def degenerate(draw):
+    n = draw(st.integers(0, 4))
+    names = draw(st.lists(st.text(st.characters(codec="latin-1"), max_size=70), min_size=n,
+                          max_size=n))
+    values = draw(st.lists(_VALUE, min_size=n, max_size=n))
+    shares = draw(st.lists(_SHARE, min_size=n, max_size=n))
+    docs = draw(st.lists(st.integers(0, 3), min_size=n, max_size=n))
+    return n, names, values, shares, docs
+
+
+def _draw_all(n, names, values, shares, docs) -> list[Figure]:
+    counts = pd.DataFrame({"word": names, "count": values})
+    groups = pd.DataFrame({"group": names, "documents": docs, "words": docs, "term": "war",
+                           "per_10k": values, "mean_compound": shares, "low": shares,
+                           "high": shares, "negative": shares, "neutral": shares,
+                           "positive": shares, "too_small": [d < 2 for d in docs],
+                           "word": names, "g2": values})
+    return [
+        plots.bar_counts(counts), plots.keyness_plot(counts.rename(columns={"count": "g2"}),
+                                                     value="g2"),
+        plots.sentence_sentiment_plot(pd.DataFrame({"compound": np.clip(
+            np.nan_to_num(values), -1, 1)})),
+        plots.arc_plot(pd.DataFrame({"compound": shares, "smoothed": shares})),
+        plots.group_sizes_plot(groups), plots.keyness_by_group_plot(groups),
+        plots.frequency_by_group_plot(groups), plots.tone_by_group_plot(groups),
+        plots.trend_plot(pd.DataFrame({"bin": [f"b{i}" for i in range(n)], "documents": docs,
+                                       "war": values})),
+    ]
+
+
+@settings(max_examples=8, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(degenerate())
+def test_degenerate_tables_give_a_readable_figure(case):
+    plots.style()
+    for fig in _draw_all(*case):
+        image = _shown(fig)
+        assert image.shape[0] <= 700 and image.shape[1] <= 960
+        assert _ink(image) > 0.005

@@ -22,6 +22,7 @@ draw ...", "No ..."): never a blank frame. :func:`figure_message` returns that s
 from __future__ import annotations
 
 import textwrap
+import unicodedata
 from collections.abc import Mapping
 
 import matplotlib
@@ -56,7 +57,8 @@ def style() -> None:
     """The project's figure style, and settings that make saved figures byte-identical.
 
     Fonts are sized to stay readable when a 960-pixel-wide figure is projected (ticks 11 pt,
-    labels 12 pt, titles 14 pt at 100 dpi).
+    labels 12 pt, titles 14 pt at 100 dpi). Text is never read as mathematics: a title with
+    "$5 and $10" shows the dollars.
     """
     import seaborn as sns
 
@@ -74,6 +76,7 @@ def style() -> None:
         "legend.title_fontsize": 11,
         "figure.titlesize": 15,
         "figure.titleweight": "bold",
+        "text.parse_math": False,
         "svg.hashsalt": "news-text-analysis",
         "path.simplify": True,
     })
@@ -124,7 +127,7 @@ def message_figure(message: str, *, title: str = "") -> Figure:
     if title:
         ax.set_title(title)
     ax.text(0.5, 0.45, textwrap.fill(message, 80), ha="center", va="center", fontsize=12.5,
-            color="#333333", transform=ax.transAxes)
+            color="#333333", transform=ax.transAxes, parse_math=False)
     setattr(fig, _MESSAGE, message)
     return fig
 
@@ -150,7 +153,7 @@ def short_label(name: object, *, width: int = 20, lines: int = 2) -> str:
     >>> short_label("Libya"), short_label("x" * 30, width=10)
     ('Libya', 'xxxxxxxxx…')
     """
-    text = " ".join(str(name).split())
+    text = _printable(name)
     parts = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=True) or [""]
     parts = [p if len(p) <= width else p[:width - 1] + "…" for p in parts]
     if len(parts) > lines:
@@ -159,13 +162,20 @@ def short_label(name: object, *, width: int = 20, lines: int = 2) -> str:
     return "\n".join(parts)
 
 
+def _printable(name: object) -> str:
+    """Text on one line with control characters dropped (they have no glyph)."""
+    text = "".join(c for c in str(name) if c in "\t\n\r" or
+                   not unicodedata.category(c).startswith("C"))
+    return " ".join(text.split())
+
+
 def one_line(name: object, width: int = 32) -> str:
     """``name`` on one line of at most ``width`` characters ("…" marks a cut).
 
     >>> one_line("The Ninth Circle: The Hellish View from Inside the Beltway", 24)
     'The Ninth Circle: The H…'
     """
-    text = " ".join(str(name).split())
+    text = _printable(name)
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 

@@ -257,8 +257,10 @@ def frequency_by_group_plot(table: pd.DataFrame, *, terms: Sequence[str] | None 
 
 
 def _shares(table: pd.DataFrame) -> pd.DataFrame:
-    shares = table[["negative", "neutral", "positive"]].astype(float).fillna(0)
-    return shares if shares.to_numpy().max() > 1.5 else shares * 100
+    """Negative, neutral and positive shares in percent, each row summing to 100 (or 0)."""
+    shares = table[["negative", "neutral", "positive"]].astype(float).fillna(0).clip(lower=0)
+    total = shares.sum(axis=1)
+    return shares.div(total.where(total > 0, 1), axis=0) * 100
 
 
 def tone_by_group_plot(table: pd.DataFrame, *, title: str = "",

@@ -90,15 +90,19 @@ def sentence_sentiment_plot(table: pd.DataFrame, *, title: str = "",
                               title=title)
     values = table["compound"].to_numpy(dtype=float)
     x = np.arange(1, len(values) + 1)
-    fig, ax = new_figure(MAX_WIDTH, 4.6)
+    fig, ax = new_figure(min(MAX_WIDTH, 5.5 + 0.3 * len(x)), 4.6)
     colors = _sentiment_colors(values)
     if len(x) <= 120:
         ax.bar(x, values, color=colors, width=0.8)
-        ax.scatter(x[values == 0], values[values == 0], color=NEUTRAL, s=14, zorder=3)
+        ax.scatter(x[values == 0], values[values == 0], color=NEUTRAL, s=36, zorder=3,
+                   edgecolors="#555555", linewidths=0.8)
     else:
         ax.vlines(x, 0, values, colors=colors, linewidth=0.6, alpha=0.6)
         ax.scatter(x, values, c=colors, s=9, zorder=3)
     ax.axhline(0, color="black", linewidth=0.8)
+    if not values.any():
+        ax.text(0.5, 0.75, "every sentence scores 0 (neutral)",
+                ha="center", va="center", fontsize=12, color="#333333", transform=ax.transAxes)
     ax.set_ylim(-1.05, 1.05)
     ax.set_xlim(0.3, len(x) + 0.7)
     ax.set_xlabel("sentence (1 = first sentence, in reading order)")

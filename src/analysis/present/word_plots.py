@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 from analysis.present.chart import (
     ACCENT,
@@ -123,8 +124,18 @@ def zipf_plot(table: pd.DataFrame, *, title: str = "Rank against frequency (log-
     ax.set_title(title)
     ax.set_xlabel("rank (1 = most frequent word)")
     ax.set_ylabel("occurrences")
-    ax.legend(loc="upper right")
+    for axis, values in ((ax.xaxis, data["rank"]), (ax.yaxis, data["count"])):
+        _plain_log_ticks(axis, float(values.max()) / max(float(values.min()), 1e-9))
+    fig.legend(loc="outside lower center", ncols=2, frameon=False)
     return fig
+
+
+def _plain_log_ticks(axis, span: float) -> None:
+    """Log-axis ticks as plain numbers (1, 2, 5, 10, ...; only powers of ten over a wide
+    range), no minor labels."""
+    axis.set_major_locator(LogLocator(base=10, subs=(1.0,) if span > 300 else (1.0, 2.0, 5.0)))
+    axis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if v >= 1 else f"{v:g}"))
+    axis.set_minor_formatter(NullFormatter())
 
 
 def keyness_plot(table: pd.DataFrame, *, value: str = "log_ratio", title: str = "",
