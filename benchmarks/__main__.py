@@ -13,7 +13,6 @@ BENCHMARKS = [
     "folder_report",
     "report_speed",
     "entities_gum",
-    "plots_gallery",
 ]
 
 

@@ -429,8 +429,8 @@ def trend_plot(table: pd.DataFrame, *, values: Sequence[str] | None = None, titl
     values = [v for v in values if v in table.columns]
     more, values = len(values), values[:max_series]
     if table.empty or not table["documents"].fillna(0).any() or not values:
-        return message_figure("Too little text to draw a trend: no time bin has a dated "
-                              "document.", title=title)
+        return message_figure("Nothing to draw over time: no document has a date (or no "
+                              "value to draw).", title=title)
     table = table.reset_index(drop=True)
     fig, top, bottom, x = time_axes(table, title or "Over time")
     few = table["documents"].fillna(0).to_numpy() < min_documents

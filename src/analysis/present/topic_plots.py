@@ -167,8 +167,8 @@ def topic_trend_plot(table: pd.DataFrame, *, labels: Mapping | None = None, titl
     """
     require(table, ("bin", "topic", "share", "documents"), "topic_trend_plot")
     if table.empty or not table["documents"].fillna(0).any():
-        return message_figure("Too little text to draw topics over time: no time bin has a "
-                              "dated document.", title=title)
+        return message_figure("Nothing to draw over time: no document has a date.",
+                              title=title)
     order = list(pd.unique(table["bin"]))
     wide = table.pivot_table(index="bin", columns="topic", values="share", aggfunc="sum",
                              fill_value=0, sort=False).reindex(order)
