@@ -11,6 +11,7 @@ BENCHMARKS = [
     "vader_groundtruth",
     "folder_report",
     "corpus_scale",
+    "plots_gallery",
     "report_speed",
     "entities_gum",
     "corpus_read",
