@@ -37,7 +37,7 @@ from analysis.present.chart import (
     title_of,
 )
 
-__all__ = ["dispersion_counts_plot", "dispersion_plot"]
+__all__ = ["dispersion_counts_plot", "dispersion_plot", "dispersion_view", "titles_of"]
 
 _NOT_COUNTS = {"document", "words", "total", "title", "group"}
 
@@ -210,3 +210,34 @@ def _heat_map(counts: pd.DataFrame, words: list[str], titles: Mapping | None, *,
                                                                  if none > 0 else ""))
     note(fig, shown + (f"; {_n(none, 'document')} with none" if none > 0 else ""))
     return fig
+
+
+def titles_of(source) -> dict[str, str]:
+    """Document id -> title for every document of a source (in its order)."""
+    from analysis.tables import documents_table
+
+    docs = documents_table(source, sizes=False)
+    return dict(zip(docs["document"].astype(str), docs["title"].astype(str), strict=True))
+
+
+def dispersion_view(source, words: Sequence[str], *, title: str = "", max_documents: int = 12,
+                    top: int = 20) -> Figure:
+    """Where ``words`` occur in ``source``, drawn the way its size allows: ticks along the text
+    for one document; a row per document for up to ``max_documents`` documents (named by their
+    titles); beyond that, a heat map of the ``top`` documents' counts, read from the stored
+    per-document word counts (no text is tokenised again).
+
+    >>> fig = dispersion_view("War came. Then peace. Then war.", ["war"])
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    ['war (2)']
+    """
+    from analysis.dispersion import dispersion, dispersion_counts
+
+    titles = titles_of(source)
+    if len(titles) <= max_documents:
+        return dispersion_plot(dispersion(source, words), words, titles=titles, title=title,
+                               max_documents=max_documents, top=top)
+    counts = dispersion_counts(source, words)
+    return dispersion_counts_plot(counts, [w for w in words if w in counts.columns],
+                                  titles=titles, top=top,
+                                  title=title or "How often the words occur in each document")

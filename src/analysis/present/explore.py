@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
-from analysis import concordance, dispersion, sentiment
+from analysis import concordance, sentiment
 from analysis.corpus import Corpus, Document, as_documents
 from analysis.present import plots
 
@@ -94,7 +94,7 @@ def kwic_explorer(source: str | Document | Corpus | Iterable[Document], *,
     >>> "War came" in e.static()[0] and "<img" in e.static()[0]
     True
     """
-    docs = as_documents(source)
+    docs = source if hasattr(source, "select") else as_documents(source)
 
     def render(word) -> tuple[str, str]:
         word = str(word).strip()
@@ -104,9 +104,8 @@ def kwic_explorer(source: str | Document | Corpus | Iterable[Document], *,
         if lines.empty:
             msg = f"“{word}” does not occur in the text."
             return f"<p>{html.escape(msg)}</p>", msg
-        shown = lines.head(rows)[["document", "left", "keyword", "right", "start"]]
-        where = dispersion.dispersion(docs[0], [word])
-        fig = plots.dispersion_plot(where, [word], title=f"Where “{word}” occurs")
+        shown = lines.head(rows)[["document", "sentence", "left", "keyword", "right"]]
+        fig = plots.dispersion_view(docs, [word], title=f"Where “{word}” occurs")
         summary = f"{len(lines)} occurrence{'s' if len(lines) != 1 else ''} of “{word}”"
         body = (f"<p>{html.escape(summary)}</p>" + _table_html(shown) + _figure_html(fig))
         return body, summary + "\n" + shown.to_string(index=False)

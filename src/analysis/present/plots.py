@@ -40,7 +40,12 @@ from analysis.present.chart import (
     short_label,
     style,
 )
-from analysis.present.dispersion_plots import dispersion_counts_plot, dispersion_plot
+from analysis.present.dispersion_plots import (
+    dispersion_counts_plot,
+    dispersion_plot,
+    dispersion_view,
+    titles_of,
+)
 from analysis.present.group_plots import (
     frequency_by_group_plot,
     group_sizes_plot,
@@ -86,6 +91,7 @@ __all__ = [
     "cooccurrence_network",
     "dispersion_counts_plot",
     "dispersion_plot",
+    "dispersion_view",
     "explanation_plot",
     "figure_message",
     "frequency_by_group_plot",
@@ -98,6 +104,7 @@ __all__ = [
     "sentence_sentiment_plot",
     "sentiment_top_contributions",
     "short_label",
+    "titles_of",
     "style",
     "tone_by_group_plot",
     "topic_labels",
