@@ -26,6 +26,7 @@ from analysis.frequency.diversity import (
     mattr,
     zipf_table,
 )
+from analysis.frequency.groups import frequency_by_group, keyness_by_group
 from analysis.frequency.keywords import (
     REFERENCE_FLOOR,
     english_frequency,
@@ -44,10 +45,12 @@ __all__ = [
     "WORDS",
     "collocations",
     "english_frequency",
+    "frequency_by_group",
     "g2",
     "hapaxes",
     "key_terms",
     "keyness",
+    "keyness_by_group",
     "keyness_vs_english",
     "lexical_diversity",
     "mattr",
