@@ -44,8 +44,9 @@ MIN_WORDS = 1000
 NONE = "(none)"
 
 KEYNESS_COLUMNS = ["group", "rank", "word", "target", "reference", "target_per_1000",
-                   "reference_per_1000", "documents", "g2", "p", "log_ratio"]
-FREQUENCY_COLUMNS = ["group", "term", "count", "documents", "words", "per_10k", "too_small"]
+                   "reference_per_1000", "range", "g2", "p", "log_ratio"]
+FREQUENCY_COLUMNS = ["group", "term", "count", "range", "documents", "words", "per_10k",
+                     "too_small"]
 
 
 def group_label(value: Any) -> str:
@@ -74,7 +75,7 @@ def group_table(source: Any, spec: TableSpec, by: str) -> pd.DataFrame:
     >>> group_table(docs, SIZES, "outlet")
     Traceback (most recent call last):
     ...
-    ValueError: cannot group by 'outlet': no metadata column 'outlet'; the documents have: desk, source, title
+    ValueError: cannot group by 'outlet': no metadata column 'outlet'; the documents have: ...
     """
     if not isinstance(by, str) or not by:
         raise ValueError(f"by must name a metadata column, got {by!r}")
@@ -146,8 +147,9 @@ def keyness_by_group(
 
     Returns one row per group and word: ``group``, ``rank`` (from 1 within the group),
     ``word``, ``target`` (count in the group), ``reference`` (count in the rest),
-    ``target_per_1000``, ``reference_per_1000`` (per 1,000 words), ``documents`` (documents of
-    the group containing the word: a key word from one article is weak evidence), ``g2``,
+    ``target_per_1000``, ``reference_per_1000`` (per 1,000 words), ``range`` (documents of the
+    group containing the word, AntConc's "range": a key word from one article is weak
+    evidence), ``g2``,
     ``p``, ``log_ratio``. Groups are in alphabetical order. A corpus with only one group has no
     rest to compare with and gives no rows. Raises ``ValueError`` for an unknown ``by`` or
     ``direction``.
@@ -166,7 +168,7 @@ def keyness_by_group(
     sizes = _sizes(words)
     total = int(sizes["words"].sum())
     counts = words.groupby(["group", "word"], sort=False, observed=True).agg(
-        target=("count", "sum"), documents=("document", "nunique")).reset_index()
+        target=("count", "sum"), range=("document", "nunique")).reset_index()
     corpus = counts.groupby("word", sort=False)["target"].sum()
     rows = []
     for group, size in sizes.sort_index().iterrows():
@@ -176,7 +178,7 @@ def keyness_by_group(
                                min_words=min_words):
             continue
         mine = counts[(counts["group"] == group) & (counts["target"] >= min_count)]
-        for word, a, docs in zip(mine["word"], mine["target"], mine["documents"], strict=True):
+        for word, a, docs in zip(mine["word"], mine["target"], mine["range"], strict=True):
             if not _keep_word(word, drop_stopwords):
                 continue
             a = int(a)
@@ -202,7 +204,7 @@ def _rank_keyness(rows: list[tuple], top: int | None, direction: str) -> pd.Data
     for col in ("target_per_1000", "reference_per_1000", "g2", "log_ratio"):
         df[col] = df[col].astype(float).round(3)
     df["p"] = [float(f"{v:.3g}") for v in df["p"]]
-    for col in ("target", "reference", "documents"):
+    for col in ("target", "reference", "range"):
         df[col] = df[col].astype("int64")
     return df[KEYNESS_COLUMNS]
 
@@ -230,8 +232,9 @@ def frequency_by_group(
     Terms are single words, matched folded and lower-cased like every count of the package
     ("Libya's" is the words "libya" and "'s"). Returns one row per group and term (groups in
     alphabetical order, terms in the order given, zero counts included): ``group``, ``term``,
-    ``count``, ``documents`` (documents of the group containing the term), ``words`` (all words
-    of the group), ``per_10k`` (``count * 10000 / words``, rounded to 2 decimals) and
+    ``count``, ``range`` (documents of the group containing the term), ``documents`` (all
+    documents of the group with a word), ``words`` (all words of the group), ``per_10k``
+    (``count * 10000 / words``, rounded to 2 decimals) and
     ``too_small`` (:func:`too_small`: a rate from so little text is shown but should not be
     compared). Raises ``ValueError`` for an unknown ``by`` or a term of several words.
 
@@ -239,15 +242,15 @@ def frequency_by_group(
     ...         Document("b", "t", "s", "Peace talks.", meta={"outlet": "Y"})]
     >>> frequency_by_group(docs, ["war", "Peace"], by="outlet", min_words=1,
     ...                    min_documents=1).values.tolist()
-    [['X', 'war', 2, 1, 3, 6666.67, False], ['X', 'peace', 0, 0, 3, 0.0, False],
-     ['Y', 'war', 0, 0, 2, 0.0, False], ['Y', 'peace', 1, 1, 2, 5000.0, False]]
+    [['X', 'war', 2, 1, 1, 3, 6666.67, False], ['X', 'peace', 0, 0, 1, 3, 0.0, False],
+     ['Y', 'war', 0, 0, 1, 2, 0.0, False], ['Y', 'peace', 1, 1, 1, 2, 5000.0, False]]
     """
     wanted = _terms(terms)
     words = group_table(source, WORDS, by)
     sizes = _sizes(words).sort_index()
     hits = words[words["word"].isin(wanted)]
     found = hits.groupby(["group", "word"]).agg(count=("count", "sum"),
-                                                documents=("document", "nunique"))
+                                                range=("document", "nunique"))
     rows = []
     for group, size in sizes.iterrows():
         n_docs, n_words = int(size["documents"]), int(size["words"])
@@ -256,5 +259,5 @@ def frequency_by_group(
             count, docs = (found.loc[(group, term)].tolist() if (group, term) in found.index
                            else (0, 0))
             rate = round(count * 10000 / n_words, 2) if n_words else 0.0
-            rows.append((group, term, int(count), int(docs), n_words, rate, small))
+            rows.append((group, term, int(count), int(docs), n_docs, n_words, rate, small))
     return pd.DataFrame(rows, columns=FREQUENCY_COLUMNS)
