@@ -13,6 +13,7 @@ BENCHMARKS = [
     "folder_report",
     "report_speed",
     "entities_gum",
+    "topics_bbc",
 ]
 
 

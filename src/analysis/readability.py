@@ -52,16 +52,16 @@ SUMMARY_COLUMNS = ["documents", "sentences", "words", "syllables", "words_per_se
 def _pyphen():
     from pyphen import Pyphen
 
-    return Pyphen(lang="en")
+    return Pyphen(lang="en_US")
 
 
 @lru_cache(maxsize=1 << 17)
 def syllables(word: str) -> int:
     """The syllables of one word (lower-cased): the CMU Pronouncing Dictionary's count
-    (``pysyllables``), else pyphen's hyphenation points plus one (textstat's fallback).
+    (``pysyllables``), else pyphen's hyphenation points (US English) plus one (textstat's fallback).
 
     >>> [syllables(w) for w in ("cat", "readability", "didn't", "misrata")]
-    [1, 5, 2, 2]
+    [1, 5, 2, 3]
     """
     from pysyllables import get_syllable_count
 
@@ -79,7 +79,7 @@ def reading_ease(words: int, sentences: int, syllables: int) -> float | None:
     """
     if not words or not sentences:
         return None
-    return round(206.835 - 1.015 * words / sentences - 84.6 * syllables / words, 2)
+    return round(206.835 - 1.015 * (words / sentences) - 84.6 * (syllables / words), 2)
 
 
 def grade(words: int, sentences: int, syllables: int) -> float | None:
@@ -90,7 +90,7 @@ def grade(words: int, sentences: int, syllables: int) -> float | None:
     """
     if not words or not sentences:
         return None
-    return round(0.39 * words / sentences + 11.8 * syllables / words - 15.59, 2)
+    return round(0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59, 2)
 
 
 def _counts(text: str) -> tuple[int, int, int]:
