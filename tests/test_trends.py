@@ -94,7 +94,7 @@ def test_tone_trends_means_by_hand_and_empty_bins(dated):
 
 def test_mixed_date_types_are_read_alike():
     docs = [doc("a", "One.", dt.date(2016, 5, 2)),
-            doc("b", "Two.", dt.datetime(2016, 5, 2, 23, 30, tzinfo=dt.timezone.utc)),
+            doc("b", "Two.", dt.datetime(2016, 5, 2, 23, 30, tzinfo=dt.UTC)),
             doc("c", "Three.", pd.Timestamp("2016-05-02 08:00")),
             doc("d", "Four.", "2016-05-02"),
             doc("e", "Five.", "not a date")]
