@@ -105,11 +105,14 @@ def test_key_words_are_sorted_ranked_and_cut_per_group(two_outlets):
         assert part["rank"].tolist() == list(range(1, len(part) + 1))
 
 
-def test_min_count_and_numbers(two_outlets):
-    docs = two_outlets + [doc("x9", "2016 2016 2016 2016 2016 alpha", outlet="X")]
+def test_min_count_numbers_and_clitics(two_outlets):
+    docs = two_outlets + [doc("x9", "2016 2016 2016 2016 2016 2016 2016 alpha Zeta's zeta's "
+                                    "zeta's zeta's zeta's zeta's zeta's", outlet="X")]
     key = frequency.keyness_by_group(docs, by="outlet", min_count=7, min_words=1, top=None)
-    assert "zeta" not in set(key["word"])  # 6 < 7 occurrences in X
-    assert "2016" not in set(key["word"])  # numbers are never key words
+    assert "zeta" in set(key["word"])  # 6 + 7 occurrences in X
+    assert not {"2016", "'s"} & set(key["word"])  # numbers and clitics are never key words
+    key = frequency.keyness_by_group(docs, by="outlet", min_count=14, min_words=1, top=None)
+    assert "zeta" not in set(key["word"])  # 13 < 14 occurrences
 
 
 # --- groups too small, one group, missing values, bad column -----------------------------------

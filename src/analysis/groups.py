@@ -27,7 +27,6 @@ from analysis.corpus import Document  # noqa: F401 (used in the examples)
 from analysis.frequency.groups import (
     MIN_DOCUMENTS,
     MIN_WORDS,
-    document_groups,
     group_table,
     too_small,
 )
@@ -63,7 +62,10 @@ def group_sizes(source: Any, *, by: str, min_documents: int = MIN_DOCUMENTS,
     >>> group_sizes(docs, by="desk", min_words=1).values.tolist()
     [['news', 1, 2, 2, 0.4, True], ['sport', 1, 1, 3, 0.6, True]]
     """
-    table = group_table(source, SIZES, by)
+    return _sizes_of(group_table(source, SIZES, by), min_documents, min_words)
+
+
+def _sizes_of(table: pd.DataFrame, min_documents: int, min_words: int) -> pd.DataFrame:
     out = table.groupby("group", sort=True).agg(
         documents=("document", "size"), sentences=("sentences", "sum"),
         words=("words", "sum")).reset_index()
@@ -151,9 +153,10 @@ def tone_by_group(source: Any, *, by: str, seed: int = 0, resamples: int = BOOTS
     :func:`analysis.sentiment.sentence_table` of ``source`` already computed. Raises
     ``ValueError`` when ``by`` is not a metadata column.
     """
-    sizes = group_sizes(source, by=by, min_documents=min_documents, min_words=min_words)
+    sized = group_table(source, SIZES, by)
+    sizes = _sizes_of(sized, min_documents, min_words)
     table = sentence_table(source) if sentences is None else sentences
-    table = table.merge(document_groups(source, by), on="document", how="left")
+    table = table.merge(sized[["document", "group"]], on="document", how="left")
     out = tone_table(table, ["group"], seed=seed, resamples=resamples)
     out = out.merge(sizes[["group", "words", "too_small"]], on="group", how="left")
     return out[["group", *TONE_COLUMNS, "words", "too_small"]]

@@ -25,6 +25,7 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from analysis.corpus import Document  # noqa: F401 (used in the examples)
@@ -86,8 +87,9 @@ def group_table(source: Any, spec: TableSpec, by: str) -> pd.DataFrame:
         table = per_document(source, spec, meta=(by,))
     except KeyError as error:
         raise ValueError(f"cannot group by {by!r}: {error.args[0]}") from None
-    labels = table.pop(by)
-    table["group"] = [group_label(v) for v in labels] if len(table) else labels.astype(object)
+    codes, uniques = pd.factorize(table.pop(by).astype(object))  # missing values: code -1
+    names = np.array([group_label(u) for u in uniques] + [NONE], dtype=object)
+    table["group"] = names[codes]
     return table
 
 
@@ -120,7 +122,9 @@ def _sizes(words: pd.DataFrame) -> pd.DataFrame:
 
 
 def _keep_word(word: str, drop_stopwords: bool) -> bool:
-    return not (drop_stopwords and word in STOPWORDS) and not is_number(word)
+    if is_number(word) or word[:1] == "'" or word == "n't":
+        return False
+    return not (drop_stopwords and word in STOPWORDS)
 
 
 def keyness_by_group(
@@ -136,8 +140,9 @@ def keyness_by_group(
     documents' ``d`` words: ``g2`` is Dunning's (1993) log-likelihood (1 d.f.), positive when
     the word is relatively more frequent in the group, negative when less; ``p`` its chi-squared
     p-value; ``log_ratio`` (Hardie 2014) is ``log2((a / c) / (b / d))`` with a zero count taken
-    as 0.5 (+1: twice as frequent in the group). Numbers are left out; ``drop_stopwords`` also
-    leaves out the stopwords (the totals ``c`` and ``d`` stay all words).
+    as 0.5 (+1: twice as frequent in the group). Numbers and the clitic pieces of the
+    tokeniser ("'s", "n't", "'re") are left out; ``drop_stopwords`` also leaves out the
+    stopwords (the totals ``c`` and ``d`` stay all words).
 
     Arguments: ``by`` a metadata column; ``top`` rows per group (None: all); ``min_count``
     the fewest occurrences in the group for a word to be listed; ``direction`` "over" (the
