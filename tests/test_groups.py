@@ -254,3 +254,33 @@ def test_readability_by_group_pools_the_documents_counts(toned):
         assert got["grade"] == round(0.39 * (w / s) + 11.8 * (y / w) - 15.59, 2)
         assert got["median_reading_ease"] == round(part["reading_ease"].median(), 3)
     assert not read["too_small"].any()
+
+
+# --- properties on any small corpus -------------------------------------------------------------
+
+corpora = st.lists(
+    st.tuples(st.sampled_from(["X", "Y", "Z", None]),
+              st.lists(st.sampled_from(["war", "peace", "talks", "Libya's", "army", "the", ".",
+                                        "2016", "U.S.", "don't"]), max_size=30).map(" ".join)),
+    min_size=1, max_size=8)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(corpora)
+def test_key_words_add_up_and_signs_agree(items):
+    docs = [doc(f"d{i}", text, outlet=outlet) for i, (outlet, text) in enumerate(items)]
+    totals = frequency.word_totals(docs).set_index("word")["count"]
+    sizes = groups.group_sizes(docs, by="outlet", min_documents=1, min_words=1)
+    assert sizes["words"].sum() == totals.sum()
+    for direction in ("over", "under"):
+        key = frequency.keyness_by_group(docs, by="outlet", min_count=1, min_documents=1,
+                                         min_words=1, top=None, direction=direction)
+        for r in key.itertuples():
+            assert r.target + r.reference == totals[r.word]
+            if r.reference:  # with a zero, the 0.5 of Hardie's ratio may outweigh a tiny rest
+                assert np.sign(r.g2) == np.sign(r.log_ratio) or 0 in (r.g2, r.log_ratio)
+            c = int(sizes.set_index("group").at[r.group, "words"])
+            assert abs(r.g2) == round(frequency.g2(r.target, r.reference, c,
+                                                   totals.sum() - c), 3)
+        if len(sizes) < 2:
+            assert key.empty

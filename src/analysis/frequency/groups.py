@@ -140,7 +140,9 @@ def keyness_by_group(
     documents' ``d`` words: ``g2`` is Dunning's (1993) log-likelihood (1 d.f.), positive when
     the word is relatively more frequent in the group, negative when less; ``p`` its chi-squared
     p-value; ``log_ratio`` (Hardie 2014) is ``log2((a / c) / (b / d))`` with a zero count taken
-    as 0.5 (+1: twice as frequent in the group). Numbers and the clitic pieces of the
+    as 0.5 (+1: twice as frequent in the group; with a zero and a rest of very few words
+    the 0.5 can outweigh the difference, so read such a ratio with ``reference``). Numbers
+    and the clitic pieces of the
     tokeniser ("'s", "n't", "'re") are left out; ``drop_stopwords`` also leaves out the
     stopwords (the totals ``c`` and ``d`` stay all words).
 
