@@ -10,7 +10,8 @@
 2. Speed: 2,225 articles (all 924 PolNeAR articles with publisher and date, 1,301 BBC articles
    as publisher "bbc", undated). The per-document tables are computed once, as the store does
    (their time is the store's, reported apart), and the comparison functions the notebook
-   calls are timed on them (median of 3 runs, each call and all of them in order); baseline:
+   calls are timed on them (median of 3 runs, each call and all of them in order; wall time,
+   and the process's CPU time, which other work on the machine does not inflate); baseline:
    key words by group the obvious way, :func:`analysis.frequency.keyness` of each group
    against the other documents.
 3. Findings on PolNeAR (publisher, date): key words, tone and readability of each publisher,
@@ -21,6 +22,8 @@ Run: ``.venv/bin/python -m benchmarks topics_bbc`` (results in benchmarks/result
 
 from __future__ import annotations
 
+import os
+import statistics
 import time
 from collections.abc import Callable
 from typing import Any
@@ -166,10 +169,18 @@ def speed() -> dict[str, Any]:
     each = {name: round(median_seconds(call, repeat=3, warmup=0), 3)
             for name, call in calls.items()}
     total = round(median_seconds(lambda: run_all(calls), repeat=3, warmup=0), 2)
+    cpu = []
+    for _ in range(3):
+        t0 = time.process_time()
+        run_all(calls)
+        cpu.append(time.process_time() - t0)
+    load = os.getloadavg()[0]
     obvious = round(median_seconds(lambda: keyness_obvious(docs, "publisher"), repeat=3,
                                    warmup=0), 2)
     out = {"articles": len(docs), "words": int(stored.table(tables.SIZES)["words"].sum()),
            "per_document_tables_s": round(per_document_s, 2), "notebook_calls_s": total,
+           "notebook_calls_cpu_s": round(statistics.median(cpu), 2),
+           "load_average_1min": round(load, 2), "cpus": os.cpu_count(),
            "each_s": each, "keyness_by_group_s": each["keyness_by_group"],
            "baseline_keyness_each_group_vs_rest_s": obvious}
     show("Comparison of 2,225 articles (seconds)",

@@ -176,24 +176,24 @@ def keyness_by_group(
     total = int(sizes["words"].sum())
     counts = words.groupby(["group", "word"], sort=False, observed=True).agg(
         target=("count", "sum"), range=("document", "nunique")).reset_index()
-    corpus = counts.groupby("word", sort=False)["target"].sum()
+    counts["corpus"] = counts.groupby("word", sort=False)["target"].transform("sum")
+    counts = counts[counts["target"] >= min_count]
     rows = []
-    for group, size in sizes.sort_index().iterrows():
-        c = int(size["words"])
+    for group, mine in counts.groupby("group", sort=True):
+        n_docs, c = int(sizes.at[group, "documents"]), int(sizes.at[group, "words"])
         d = total - c
-        if d <= 0 or too_small(int(size["documents"]), c, min_documents=min_documents,
-                               min_words=min_words):
+        if d <= 0 or too_small(n_docs, c, min_documents=min_documents, min_words=min_words):
             continue
-        mine = counts[(counts["group"] == group) & (counts["target"] >= min_count)]
-        for word, a, docs in zip(mine["word"], mine["target"], mine["range"], strict=True):
+        for word, a, docs, n in zip(mine["word"].tolist(), mine["target"].tolist(),
+                                    mine["range"].tolist(), mine["corpus"].tolist(),
+                                    strict=True):
             if not _keep_word(word, drop_stopwords):
                 continue
-            a = int(a)
-            b = int(corpus[word]) - a
+            b = n - a
             stat = g2(a, b, c, d)
             sign = 1 if a / c >= b / d else -1
             lr = math.log2(((a or 0.5) / c) / ((b or 0.5) / d))
-            rows.append((group, word, a, b, a * 1000 / c, b * 1000 / d, int(docs), sign * stat,
+            rows.append((group, word, a, b, a * 1000 / c, b * 1000 / d, docs, sign * stat,
                          p_value(stat), lr))
     return _rank_keyness(rows, top, direction)
 
