@@ -125,9 +125,9 @@ def keyness_obvious(docs: list[Document], by: str) -> pd.DataFrame:
 
 def notebook_calls(source: Any, sentences: pd.DataFrame, by: str, terms: list[str]
                    ) -> dict[str, Callable[[], Any]]:
-    """The comparison functions the 07 notebook calls, in order, as calls to time; the topic
-    tables take the model fitted by the "fit_topics" call before them."""
-    fitted: dict[str, topics.TopicModel] = {}
+    """The comparison functions the 07 notebook calls, in order, as calls to time; the
+    concordance lines take the key words, and the topic tables the model, of calls before."""
+    fitted: dict[str, Any] = {}
 
     def fit():
         fitted["model"] = topics.fit_topics(source, n_topics=5, random_state=0)
@@ -135,7 +135,9 @@ def notebook_calls(source: Any, sentences: pd.DataFrame, by: str, terms: list[st
 
     return {
         "group_sizes": lambda: groups.group_sizes(source, by=by),
-        "keyness_by_group": lambda: frequency.keyness_by_group(source, by=by, top=10),
+        "keyness_by_group": lambda: fitted.update(
+            key=frequency.keyness_by_group(source, by=by, top=10)),
+        "key_word_lines": lambda: groups.key_word_lines(source, fitted["key"], by=by),
         "frequency_by_group": lambda: frequency.frequency_by_group(source, terms, by=by),
         "tone_by_group": lambda: groups.tone_by_group(source, by=by, sentences=sentences),
         "readability_by_group": lambda: groups.readability_by_group(source, by=by),

@@ -284,3 +284,18 @@ def test_key_words_add_up_and_signs_agree(items):
                                                    totals.sum() - c), 3)
         if len(sizes) < 2:
             assert key.empty
+
+
+def test_each_key_word_gets_a_line_from_the_group_document_that_uses_it_most():
+    docs = [doc("x1", "Alpha came once. Nothing else here today.", outlet="X"),
+            doc("x2", "Alpha, alpha and alpha again: alpha everywhere.", outlet="X"),
+            doc("y1", "Beta only. Beta twice.", outlet="Y")]
+    key = frequency.keyness_by_group(docs, by="outlet", min_count=1, min_documents=1,
+                                     min_words=1, top=1)
+    lines = groups.key_word_lines(docs, key, by="outlet", width=20)
+    assert list(lines.columns) == groups.LINE_COLUMNS
+    assert lines[["group", "word", "document"]].values.tolist() == [
+        ["X", "alpha", "x2"], ["Y", "beta", "y1"]]
+    assert lines["keyword"].str.lower().tolist() == ["alpha", "beta"]
+    assert lines.iloc[0]["title"] == "title x2" and lines.iloc[0]["left"] == ""
+    assert groups.key_word_lines(docs, key.iloc[:0], by="outlet").empty

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.corpus import Document  # noqa: F401 (used in the examples)
+from analysis.frequency.counts import WORDS
 from analysis.frequency.groups import (
     MIN_DOCUMENTS,
     MIN_WORDS,
@@ -32,15 +33,17 @@ from analysis.frequency.groups import (
 )
 from analysis.readability import READABILITY, SUMMARY_COLUMNS, summarise
 from analysis.sentiment import sentence_table
-from analysis.tables import SIZES
+from analysis.tables import SIZES, documents_of
 
-__all__ = ["BOOTSTRAP", "SIZE_COLUMNS", "TONE_COLUMNS", "bootstrap_mean", "group_sizes",
-           "readability_by_group", "tone_by_group", "tone_table"]
+__all__ = ["BOOTSTRAP", "LINE_COLUMNS", "SIZE_COLUMNS", "TONE_COLUMNS", "bootstrap_mean",
+           "group_sizes", "key_word_lines", "readability_by_group", "tone_by_group",
+           "tone_table"]
 
 #: Bootstrap resamples for the confidence interval of a mean.
 BOOTSTRAP = 2000
 
 SIZE_COLUMNS = ["group", "documents", "sentences", "words", "share_of_words", "too_small"]
+LINE_COLUMNS = ["group", "word", "document", "title", "left", "keyword", "right"]
 TONE_COLUMNS = ["documents", "sentences", "mean_compound", "ci_low", "ci_high", "negative",
                 "neutral", "positive"]
 
@@ -180,3 +183,47 @@ def readability_by_group(source: Any, *, by: str, min_documents: int = MIN_DOCUM
     out = summarise(group_table(source, READABILITY, by), ["group"])
     out["too_small"] = _flag(out, min_documents, min_words)
     return out[["group", *SUMMARY_COLUMNS, "too_small"]]
+
+
+def key_word_lines(source: Any, key: pd.DataFrame, *, by: str, width: int = 40
+                   ) -> pd.DataFrame:
+    """One concordance line for each key word of each group, so a claim can be checked
+    against the text: for every ``group`` and ``word`` of ``key`` (a table from
+    :func:`analysis.frequency.keyness_by_group`), the first occurrence in the group's document
+    that uses the word most (ties: the first document id).
+
+    Columns: ``group``, ``word``, ``document``, ``title``, ``left``, ``keyword``, ``right``
+    (:func:`analysis.concordance.kwic` with ``width`` characters each side). Rows follow
+    ``key``. Raises ``ValueError`` when ``by`` is not a metadata column.
+
+    >>> docs = [Document("a", "Ann's story", "s", "The rain fell. Rain again.", meta={"d": "x"})]
+    >>> key = pd.DataFrame({"group": ["x"], "word": ["rain"]})
+    >>> key_word_lines(docs, key, by="d", width=8)[["document", "left", "keyword", "right"]
+    ...                                            ].values.tolist()
+    [['a', 'The', 'rain', 'fell. R']]
+    """
+    from analysis.concordance import kwic
+
+    if key.empty:
+        return pd.DataFrame(columns=LINE_COLUMNS)
+    words = group_table(source, WORDS, by)
+    words = words[words["word"].isin(set(key["word"]))]
+    wanted = set(zip(key["group"], key["word"], strict=True))
+    hits = words[[(g, w) in wanted for g, w in zip(words["group"], words["word"],
+                                                    strict=True)]]
+    best = (hits.sort_values(["group", "word", "count", "document"],
+                             ascending=[True, True, False, True])
+            .drop_duplicates(["group", "word"]).set_index(["group", "word"])["document"])
+    docs = {d.id: d for d in documents_of(source, set(best))}
+    rows = []
+    for group, word in zip(key["group"], key["word"], strict=True):
+        doc_id = best.get((group, word))
+        if doc_id is None:
+            continue
+        doc = docs[doc_id]
+        line = kwic(doc, word, width=width, top=1)
+        if len(line):
+            first = line.iloc[0]
+            rows.append((group, word, doc_id, doc.title, first["left"], first["keyword"],
+                         first["right"]))
+    return pd.DataFrame(rows, columns=LINE_COLUMNS)
