@@ -27,6 +27,7 @@ straight ones first (:func:`analysis.tokenise.fold`), so "don’t" counts like "
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Any
 
@@ -98,7 +99,9 @@ def _counts(text: str) -> tuple[int, int, int]:
 
     text = fold(text)
     words = _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text)).lower().split()
-    return textstat.sentence_count(text), len(words), sum(syllables(w) for w in words)
+    per_word = Counter(words)  # each distinct word looked up once
+    return (textstat.sentence_count(text), len(words),
+            sum(syllables(w) * n for w, n in per_word.items()))
 
 
 def _rows(doc: Document) -> list[tuple[Any, ...]]:
