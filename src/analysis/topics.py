@@ -12,9 +12,10 @@ term's smoothed inverse document frequency, each document vector has unit length
 factorises it into document weights and topic terms (Lee and Seung 1999). The same input
 and ``random_state`` give the same topics.
 
-Choices measured on the BBC News training articles (benchmarks/topics_bbc.py): five topics
-against the five sections, normalised mutual information on held-out subsets 0.84 against 0.66
-for scikit-learn's defaults (``TfidfVectorizer()`` on the raw text, ``NMF(5)``).
+Measured on the BBC News training articles (benchmarks/topics_bbc.py): five topics against the
+five sections agree at normalised mutual information 0.865 on all 1,557 articles and 0.904 on a
+third held back from every choice, against 0.721 and 0.701 for scikit-learn's defaults
+(``TfidfVectorizer()`` on the raw text, ``NMF(5)``).
 
 Topics are numbered by size: topic 1 has the largest total weight over the documents. A
 document's topic is the one with the largest weight; ``weight`` is that topic's share of the
