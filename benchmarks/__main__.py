@@ -16,6 +16,7 @@ BENCHMARKS = [
     "entities_gum",
     "corpus_read",
     "mojibake",
+    "topics_bbc",
 ]
 
 

@@ -27,6 +27,7 @@ from analysis.frequency.diversity import (
     mattr,
     zipf_table,
 )
+from analysis.frequency.groups import frequency_by_group, keyness_by_group
 from analysis.frequency.keywords import (
     REFERENCE_FLOOR,
     english_frequency,
@@ -46,10 +47,12 @@ __all__ = [
     "collocations",
     "diversity_table",
     "english_frequency",
+    "frequency_by_group",
     "g2",
     "hapaxes",
     "key_terms",
     "keyness",
+    "keyness_by_group",
     "keyness_vs_english",
     "lexical_diversity",
     "mattr",
