@@ -14,6 +14,7 @@ import hashlib
 
 from analysis.corpus import Document
 from analysis.frequency import LEXICAL, NGRAMS, WORDS
+from analysis.readability import READABILITY
 from analysis.sentiment import vader
 from analysis.tables import REMOVED, REPAIRS, SIZES, TableSpec
 from analysis.tokenise.counting import word_keys
@@ -53,7 +54,7 @@ SENTENCES = TableSpec("sentences", (
 
 #: Every table of the per-document pass, in the order they are computed.
 PASS: tuple[TableSpec, ...] = (TEXTS, REMOVED, REPAIRS, SIZES, WORDS, NGRAMS, LEXICAL,
-                               SENTENCES)
+                               SENTENCES, READABILITY)
 
 
 def pass_version(specs=PASS) -> str:
