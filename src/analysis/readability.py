@@ -38,7 +38,7 @@ from analysis.tables import TableSpec, per_document
 from analysis.tokenise import fold
 
 __all__ = ["READABILITY", "SUMMARY_COLUMNS", "document_readability", "grade", "reading_ease",
-           "readability_summary", "syllables", "summarise"]
+           "readability_summary", "sentence_count", "syllables", "summarise"]
 
 # textstat 0.7's word list: apostrophes kept only in contractions, other punctuation removed.
 _NON_CONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
@@ -94,13 +94,34 @@ def grade(words: int, sentences: int, syllables: int) -> float | None:
     return round(0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59, 2)
 
 
-def _counts(text: str) -> tuple[int, int, int]:
-    import textstat
+_SENTENCE_PIECE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 
+
+def _words(text: str) -> list[str]:
+    """textstat 0.7's word list of a text (its ``lexicon_count``)."""
+    return _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text)).lower().split()
+
+
+def sentence_count(text: str) -> int:
+    """textstat 0.7's sentence count (``textstat.sentence_count``), written out here because
+    importing textstat imports all of NLTK (4 s in every worker process): pieces ending in
+    ``.``, ``!`` or ``?``, not counting pieces of one or two words; at least 1 for any text.
+
+    >>> sentence_count("The cat sat. Yes. It was on the mat!"), sentence_count("")
+    (2, 0)
+    """
+    if not text:
+        return 0
+    pieces = _SENTENCE_PIECE.findall(text)
+    short = sum(1 for p in pieces if len(_words(p)) <= 2)
+    return max(1, len(pieces) - short)
+
+
+def _counts(text: str) -> tuple[int, int, int]:
     text = fold(text)
-    words = _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text)).lower().split()
+    words = _words(text)
     per_word = Counter(words)  # each distinct word looked up once
-    return (textstat.sentence_count(text), len(words),
+    return (sentence_count(text), len(words),
             sum(syllables(w) * n for w, n in per_word.items()))
 
 
