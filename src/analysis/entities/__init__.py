@@ -13,18 +13,28 @@ figures), and the shared word lists and gazetteer in :mod:`~analysis.entities.le
  ['Shura Council of Benghazi Revolutionaries', 'group', 1]]
 """
 
-from analysis.entities.actors import actors, cooccurrence, mention_kinds, mentions
+from analysis.entities.actors import actors, cooccurrence, group_actors, mention_kinds, mentions
 from analysis.entities.attributions import attribution_parts, attributions
 from analysis.entities.figures import figures
-from analysis.entities.names import name_spans
+from analysis.entities.mentions import MENTIONS, Mention, document_mentions
+from analysis.entities.names import analyse, name_spans
 
 __all__ = [
+    "MENTIONS",
+    "Mention",
     "actors",
     "attribution_parts",
     "attributions",
     "cooccurrence",
+    "document_mentions",
     "figures",
+    "group_actors",
     "mention_kinds",
     "mentions",
     "name_spans",
 ]
+
+
+def clear_caches() -> None:
+    """Forget the cached analyses of texts (benchmarks measure cold runs with it)."""
+    analyse.cache_clear()

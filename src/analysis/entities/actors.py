@@ -1,65 +1,146 @@
-"""Actors across documents: the mentions grouped into actors with their kinds, and who is named
-with whom (co-occurrence)."""
+"""Actors across documents: the per-document mentions (:data:`~analysis.entities.mentions.
+MENTIONS`) grouped into actors with their kinds, by a metadata column if asked, and who is named
+with whom (co-occurrence).
+
+Every function takes a *source*: anything :func:`analysis.tables.per_document` accepts (a
+string, a Document, a Corpus, a list of Documents, a stored corpus), or the mentions table
+itself (a DataFrame from :func:`mentions`), so a notebook computes it once.
+
+>>> from analysis.corpus import Document
+>>> docs = [Document.from_text("Barack Obama met Angela Merkel in Berlin.", id="a"),
+...         Document.from_text("Obama left Berlin.", id="b")]
+>>> actors(docs)[["actor", "kind", "mentions", "documents"]].values.tolist()
+... # doctest: +NORMALIZE_WHITESPACE
+[['Barack Obama', 'person', 2, 2], ['Berlin', 'place', 2, 2],
+ ['Angela Merkel', 'person', 1, 1]]
+"""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
-from analysis.corpus import Source
-from analysis.entities.lexicon import is_all_caps
-from analysis.entities.mentions import _documents_mentions, _norm
+from analysis.entities.mentions import KINDS, MENTIONS
+from analysis.tables import per_document
+
+__all__ = ["actors", "cooccurrence", "group_actors", "mention_kinds", "mentions"]
 
 
-def mentions(source: Source, *, demonyms: bool = True) -> pd.DataFrame:
-    """Every mention of an actor: a name (not a day or month) or, with ``demonyms``, a
-    nationality word standing for its country ("Tunisian" -> Tunisia).
+def mentions(source: Any, *, demonyms: bool = True, meta: Sequence[str] = ()) -> pd.DataFrame:
+    """Every mention of an actor, one row each: the table :data:`~analysis.entities.mentions.
+    MENTIONS` of every document.
 
-    Columns: ``document``, ``sentence``, ``start``, ``end`` (offsets into the document's
-    text), ``text`` (as written, without a leading title), ``actor`` (the actor it is
-    counted for in :func:`actors`), ``demonym`` (True for nationality words).
+    Columns: ``document``, ``sentence`` (from 1), ``start``, ``end`` (offsets into the
+    document's text), ``text`` (as written, without a leading title), ``actor`` (the
+    canonical name within the document), ``kind`` (of this mention in its context: person,
+    place, group or unknown), ``via_demonym`` (a nationality word standing for its country),
+    ``title`` (the title dropped: "Gen.", or ""), ``evidence`` (the reasons for the kind
+    found at this mention); then the metadata columns named in ``meta``. With
+    ``demonyms=False`` nationality words are left out.
 
     >>> text = "Gen. Khalifa Haftar met Tunisian officials. Haftar’s men left."
-    >>> mentions(text)[["text", "actor", "demonym"]].values.tolist()
+    >>> mentions(text)[["sentence", "text", "actor", "via_demonym"]].values.tolist()
     ... # doctest: +NORMALIZE_WHITESPACE
-    [['Khalifa Haftar', 'Khalifa Haftar', False], ['Tunisian', 'Tunisia', True],
-     ['Haftar', 'Khalifa Haftar', False]]
+    [[1, 'Khalifa Haftar', 'Khalifa Haftar', False], [1, 'Tunisian', 'Tunisia', True],
+     [2, 'Haftar', 'Khalifa Haftar', False]]
     """
-    rows = []
-    for _, ms, keys, canon in _documents_mentions(source, demonyms=demonyms):
-        for i, m in enumerate(ms):
-            rows.append((m.document, m.sentence, m.start, m.end, m.text, canon[keys[i]],
-                         m.demonym))
-    return pd.DataFrame(rows, columns=["document", "sentence", "start", "end", "text", "actor",
-                                       "demonym"])
+    table = source if isinstance(source, pd.DataFrame) else per_document(
+        source, MENTIONS, meta=meta)
+    if not demonyms and len(table):
+        table = table[~table["via_demonym"]].reset_index(drop=True)
+    return table
 
 
+def group_actors(table: pd.DataFrame) -> pd.Series:
+    """The actor of each row of a mentions table across documents (same index).
 
-_KINDS = ("person", "place", "group")
+    Mentions with one name are one actor. A one-word actor of one document ("Obama") joins
+    the one multi-word person of other documents whose last or first word it is ("Barack
+    Obama"), and an acronym ("NATO") the one multi-word name with its initials, when exactly
+    one such actor exists in the table (otherwise it stays apart: "Smith" with two Smiths).
+
+    >>> t = pd.DataFrame({"actor": ["Barack Obama", "Obama", "Smith", "John Smith",
+    ...                             "Ann Smith"], "kind": ["person"] * 5})
+    >>> group_actors(t).tolist()
+    ['Barack Obama', 'Barack Obama', 'Smith', 'John Smith', 'Ann Smith']
+    """
+    if not len(table):
+        return pd.Series([], index=table.index, dtype=object)
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    for actor, kind in zip(table["actor"], table["kind"], strict=True):
+        kinds[actor][kind] += 1
+    by_word: dict[str, set[str]] = defaultdict(set)
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for actor, counts in kinds.items():
+        words = actor.split()
+        if len(words) < 2:
+            continue
+        if counts.get("person", 0) >= max(counts.get("group", 0), counts.get("place", 0), 1):
+            by_word[words[-1]].add(actor)
+            by_word[words[0]].add(actor)
+        initials = "".join(w[0] for w in words if w[:1].isupper())
+        if len(initials) >= 2:
+            by_initials[initials].add(actor)
+    joined = {}
+    for actor in kinds:
+        if " " in actor:
+            continue
+        cands = by_word.get(actor, set())
+        if actor.isupper() and not cands:
+            cands = by_initials.get(actor.replace(".", ""), set())
+        if len(cands) == 1:
+            joined[actor] = next(iter(cands))
+    return table["actor"].map(lambda a: joined.get(a, a))
 
 
-def actors(source: Source, *, min_mentions: int = 1, demonyms: bool = True) -> pd.DataFrame:
-    """Who and where: names grouped into actors, with a kind where the evidence allows.
+def _joined(pairs: pd.DataFrame, keys: list[str], column: str, *, counts: bool) -> pd.Series:
+    """Per actor: the values of ``column``, most frequent first, "; "-joined (with " xN" for
+    values seen more than once if ``counts``)."""
+    n = pairs.groupby([*keys, "actor", column], sort=False).size().reset_index(name="n")
+    n = n.sort_values([*keys, "actor", "n", column],
+                      ascending=[True] * (len(keys) + 1) + [False, True])
+    items = pd.Series([f"{v} x{c}" if counts and c > 1 else str(v)
+                       for v, c in zip(n[column], n["n"], strict=True)], index=n.index,
+                      dtype=object)
+    return items.groupby([n[k] for k in [*keys, "actor"]], sort=False).agg("; ".join)
 
-    Variants of one name are one actor: a surname alone joins the full name of a person
-    ("Haftar", "Haftar’s" -> "Khalifa Haftar"), a country's codes and other names join it
-    ("U.S." -> "United States"), an acronym joins the one name with those initials, a title
-    is dropped ("Gen. Khalifa Haftar"). With ``demonyms`` a nationality word counts as a
-    mention of its country ("Tunisian officials" -> Tunisia, in ``via_demonym``).
 
-    ``kind`` is "person", "place", "group" or "unknown", from weighed evidence listed in
-    ``evidence``: the gazetteer (countries, capitals, provinces, demonyms), titles,
-    organisation and place words in the name ("Council", "Ansar", "City", "River"), a
-    surname used alone, and the words around a mention: an apposition ("Khalifa Haftar, a
-    renegade general"), a role before the name ("strongman Muammar Gaddafi"), "a group
-    called X", "the city, X", a preposition of place ("in Benghazi").
+def _kinds(table: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """The most frequent known kind of each actor's mentions (ties in :data:`KINDS` order)."""
+    order = {k: i for i, k in enumerate(KINDS)}
+    known = table[table["kind"].isin(order)]
+    counts = known.groupby([*keys, "actor", "kind"], sort=False).size().reset_index(name="n")
+    counts["order"] = counts["kind"].map(order)
+    counts = counts.sort_values([*keys, "actor", "n", "order"],
+                                ascending=[True] * (len(keys) + 1) + [False, True])
+    return counts.groupby([*keys, "actor"], sort=False)["kind"].first()
 
-    Columns: ``actor`` (the longest variant, or the country's name), ``kind``, ``mentions``,
-    ``via_demonym``, ``documents`` (how many mention it), ``variants`` (as written, most
-    frequent first, "; "-separated), ``first_document``, ``first_sentence``,
-    ``first_mention`` (character offset), ``evidence``. Sorted by mentions (descending),
-    then actor. Days, months, hashtags and web addresses are no actors.
+
+_ACTOR_COLUMNS = ["actor", "kind", "mentions", "via_demonym", "documents", "variants",
+                  "first_document", "first_sentence", "first_mention", "evidence"]
+
+
+def actors(source: Any, *, by: str | None = None, top: int | None = None,
+           min_mentions: int = 1, demonyms: bool = True) -> pd.DataFrame:
+    """Who and where: the mentions of all documents grouped into actors, with their kinds.
+
+    Within a document a surname, an acronym, a country's code and a title-less form join their
+    full name (see :mod:`analysis.entities.mentions`); across documents equal names are one
+    actor, and a one-word name joins the one full name it fits (:func:`group_actors`). ``kind``
+    is the most frequent kind of the actor's mentions (each decided from weighed evidence in
+    its document; a country acting as a government or a team counts as a group there).
+
+    Columns: ``actor``, ``kind`` (person, place, group or unknown), ``mentions``,
+    ``via_demonym`` (mentions by a nationality word), ``documents`` (how many mention it),
+    ``variants`` (as written, most frequent first, "; "-separated), ``first_document``,
+    ``first_sentence`` (from 1), ``first_mention`` (character offset), ``evidence`` (the
+    reasons for the kinds, with counts). With ``by`` (a metadata column such as
+    "publisher") one row per group and actor, the group column first: who is covered by
+    whom. Sorted by mentions (descending), then actor (within each group); ``top`` keeps that
+    many rows (per group); actors with fewer than ``min_mentions`` mentions are left out.
 
     >>> text = ("Tunisian officials said Khalifa Haftar, a renegade general, left the U.S. "
     ...         "on Friday. Haftar’s men and the United States stayed.")
@@ -69,95 +150,66 @@ def actors(source: Source, *, min_mentions: int = 1, demonyms: bool = True) -> p
      ['United States', 'place', 2, 'U.S.; United States'],
      ['Tunisia', 'place', 1, 'Tunisian']]
     """
-    per_actor: dict[str, dict] = {}
-    for _doc, ms, keys, canon in _documents_mentions(source, demonyms=demonyms):
-        for i, m in enumerate(ms):
-            name = canon[keys[i]]
-            a = per_actor.setdefault(name, {
-                "mentions": 0, "via_demonym": 0, "documents": set(), "variants": Counter(),
-                "first": (m.doc_index, m.start, m.sentence, m.document),
-                "scores": defaultdict(float), "reasons": Counter()})
-            a["mentions"] += 1
-            a["via_demonym"] += int(m.demonym)
-            a["documents"].add(m.doc_index)
-            a["variants"][_norm(m.text)] += 1
-            a["first"] = min(a["first"], (m.doc_index, m.start, m.sentence, m.document))
-            seen = set()
-            linked = keys[i] != m.core and not m.country
-            for kind, weight, reason in m.evidence:
-                if (kind, reason) in seen or (linked and reason.startswith("gazetteer")):
-                    continue  # "Hamilton" for "Lewis Hamilton" is no capital
-                seen.add((kind, reason))
-                a["scores"][kind] += weight
-                a["reasons"][reason] += 1
-        # A surname used alone for a full name is evidence of a person.
-        for i, m in enumerate(ms):
-            name = canon[keys[i]]
-            if len(m.core.split()) == 1 and keys[i] != m.core and not m.country and (
-                    len(name.split()) > 1) and not is_all_caps(m.core):
-                per_actor[name]["scores"]["person"] += 3.0
-                per_actor[name]["reasons"]["surname alone"] += 1
-    rows = []
-    for name, a in per_actor.items():
-        if a["mentions"] < min_mentions:
-            continue
-        scores = a["scores"]
-        ranked = sorted(_KINDS, key=lambda k: -scores.get(k, 0.0))
-        best = ranked[0]
-        if scores.get(best, 0.0) <= 0 or scores.get(best) == scores.get(ranked[1], 0.0):
-            kind = "unknown"
-        else:
-            kind = best
-        variants = "; ".join(v for v, _ in sorted(a["variants"].items(),
-                                                   key=lambda kv: (-kv[1], kv[0])))
-        evidence = "; ".join(f"{r}" + (f" x{c}" if c > 1 else "")
-                             for r, c in sorted(a["reasons"].items(),
-                                                key=lambda kv: (-kv[1], kv[0])))
-        d, start, sentence, doc_id = a["first"]
-        rows.append((name, kind, a["mentions"], a["via_demonym"], len(a["documents"]),
-                     variants, doc_id, sentence, start, evidence))
-    df = pd.DataFrame(rows, columns=["actor", "kind", "mentions", "via_demonym", "documents",
-                                     "variants", "first_document", "first_sentence",
-                                     "first_mention", "evidence"])
-    return df.sort_values(["mentions", "actor"], ascending=[False, True],
-                          kind="mergesort").reset_index(drop=True)
+    table = mentions(source, demonyms=demonyms, meta=(by,) if by else ())
+    keys = [by] if by else []
+    if not len(table):
+        return pd.DataFrame(columns=keys + _ACTOR_COLUMNS)
+    table = table.assign(actor=group_actors(table),
+                         variant=table["text"].map(lambda s: " ".join(s.split())))
+    out = table.groupby([*keys, "actor"], sort=False).agg(
+        mentions=("start", "size"), via_demonym=("via_demonym", "sum"),
+        documents=("document", "nunique"), first_document=("document", "first"),
+        first_sentence=("sentence", "first"), first_mention=("start", "first"))
+    out["kind"] = _kinds(table, keys).reindex(out.index).fillna("unknown")
+    out["variants"] = _joined(table, keys, "variant", counts=False).reindex(out.index)
+    reasons = table[[*keys, "actor", "evidence"]].assign(
+        evidence=table["evidence"].str.split("; ")).explode("evidence")
+    reasons = reasons[reasons["evidence"].fillna("") != ""]
+    out["evidence"] = _joined(reasons, keys, "evidence", counts=True).reindex(
+        out.index).fillna("")
+    out = out.reset_index()
+    out = out[out["mentions"] >= min_mentions][keys + _ACTOR_COLUMNS]
+    out = out.astype({"via_demonym": "int64", "first_sentence": "int64",
+                      "first_mention": "int64"})
+    out = out.sort_values([*keys, "mentions", "actor"],
+                          ascending=[True] * len(keys) + [False, True], kind="mergesort")
+    if top is not None:
+        out = out.groupby(keys, sort=False).head(top) if keys else out.head(top)
+    return out.reset_index(drop=True)
 
 
-def cooccurrence(source: Source, *, min_weight: int = 1, min_mentions: int = 1,
-                 demonyms: bool = True, isolated: bool = True, top: int | None = None,
+def cooccurrence(source: Any, *, top: int | None = 30, min_weight: int = 1,
+                 min_mentions: int = 1, demonyms: bool = True, isolated: bool = True,
                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Actors named in the same sentence: ``(nodes, edges)`` for a network figure
     (:func:`analysis.plots.cooccurrence_network`).
 
-    ``nodes`` has columns ``name``, ``mentions``, ``kind`` (actors with at least
-    ``min_mentions`` mentions; with ``isolated=False`` only those with an edge); ``edges``
-    has ``source``, ``target`` (alphabetical within a pair), ``weight`` (the number of
-    sentences naming both; pairs below ``min_weight`` are dropped). Both sorted: by
-    mentions or weight (descending), then by name. ``top`` keeps only the ``top`` most
-    mentioned actors (ties by name), so a network of a large corpus stays readable.
+    ``nodes`` has columns ``name``, ``mentions``, ``kind``: the ``top`` most mentioned actors
+    (ties by name; all with ``top=None``) with at least ``min_mentions`` mentions, and with
+    ``isolated=False`` only those with an edge. ``edges`` has ``source``, ``target``
+    (alphabetical within a pair), ``weight`` (the number of sentences naming both; pairs
+    below ``min_weight`` are dropped). Both sorted: by mentions or weight (descending), then
+    by name.
 
     >>> nodes, edges = cooccurrence("Spain and China left Libya. Spain stayed in Tunisia.")
     >>> edges.values.tolist()  # doctest: +NORMALIZE_WHITESPACE
     [['China', 'Libya', 1], ['China', 'Spain', 1], ['Libya', 'Spain', 1],
      ['Spain', 'Tunisia', 1]]
     >>> nodes.values.tolist()  # doctest: +NORMALIZE_WHITESPACE
-    [['Spain', 2, 'place'], ['China', 1, 'place'], ['Libya', 1, 'place'],
+    [['Spain', 2, 'group'], ['China', 1, 'group'], ['Libya', 1, 'place'],
      ['Tunisia', 1, 'place']]
     """
-    table = actors(source, min_mentions=1, demonyms=demonyms)
-    eligible = table.loc[table["mentions"] >= min_mentions, "actor"]
-    keep = set(eligible.head(top) if top else eligible)
-    nodes = table.loc[table["actor"].isin(keep), ["actor", "mentions", "kind"]].rename(
+    table = mentions(source, demonyms=demonyms)
+    cast = actors(table, min_mentions=min_mentions)
+    keep = set(cast["actor"].head(top) if top is not None else cast["actor"])
+    nodes = cast.loc[cast["actor"].isin(keep), ["actor", "mentions", "kind"]].rename(
         columns={"actor": "name"}).reset_index(drop=True)
     pairs: Counter[tuple[str, str]] = Counter()
-    for _, ms, keys, canon in _documents_mentions(source, demonyms=demonyms):
-        by_sentence: dict[int, set[str]] = defaultdict(set)
-        for i, m in enumerate(ms):
-            name = canon[keys[i]]
-            if name in keep:
-                by_sentence[m.sentence].add(name)
-        for names in by_sentence.values():
-            ordered = sorted(names)
+    if len(table):
+        named = table.assign(actor=group_actors(table))
+        named = named[named["actor"].isin(keep)]
+        for names in named.groupby(["document", "sentence"], sort=False)["actor"]:
+            ordered = sorted(set(names[1]))
             for x in range(len(ordered)):
                 for y in range(x + 1, len(ordered)):
                     pairs[(ordered[x], ordered[y])] += 1
@@ -171,17 +223,21 @@ def cooccurrence(source: Source, *, min_weight: int = 1, min_mentions: int = 1,
     return nodes, edges
 
 
-
-def mention_kinds(mention_table: pd.DataFrame, actor_table: pd.DataFrame) -> pd.DataFrame:
-    """Each mention (:func:`mentions`) with the kind of the actor it counts for.
+def mention_kinds(mention_table: pd.DataFrame,
+                  actor_table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The mentions table with a ``kind`` for highlighting: each mention's own kind in its
+    context (kept from :func:`mentions`); a table without one takes its actor's kind from
+    ``actor_table`` ("unknown" for an actor not there).
 
     >>> text = "Spain announced it. Madrid agreed."
     >>> mention_kinds(mentions(text), actors(text))[["text", "kind"]].values.tolist()
-    [['Spain', 'place'], ['Madrid', 'place']]
+    [['Spain', 'group'], ['Madrid', 'group']]
     """
-    kinds = dict(zip(actor_table["actor"], actor_table["kind"], strict=True))
+    if "kind" in mention_table.columns:
+        return mention_table.copy()
+    kinds = {} if actor_table is None else dict(
+        zip(actor_table["actor"], actor_table["kind"], strict=True))
     out = mention_table.copy()
     out["kind"] = [kinds.get(a, "unknown") for a in out["actor"]]
     return out
-
 

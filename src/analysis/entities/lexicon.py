@@ -54,7 +54,8 @@ PERSON_TITLES: frozenset[str] = frozenset(
         Dame Lord Lady Ambassador Director Chairman Chairwoman Commissioner Inspector
         Detective Sheriff Deputy Undersecretary Spokesman Spokeswoman Coach Attorney
         Crown Chief Councillor Councilor Senior Superintendent Speaker Minister-President
-        Emeritus Haji Hajji Spokesperson""".split()
+        Emeritus Haji Hajji Spokesperson Administrator Commissioner President-elect MP MPs
+        MEP MSP MLA Ombudsman Secretary-General Treasurer Mrs Ms Mr Dr""".split()
     )
 )
 #: Nouns that end (or head) the name of an organisation.
@@ -145,6 +146,40 @@ _COUNTRY_CODES = {
     "Great Britain": "United Kingdom", "Burma": "Myanmar", "Holland": "Netherlands",
     "Congo": "Republic of the Congo", "Ivory Coast": "Ivory Coast",
 }
+#: Places the gazetteer lacks: the nations of the United Kingdom, continents and regions.
+EXTRA_PLACES = {
+    "England": "country", "Scotland": "country", "Wales": "country",
+    "Northern Ireland": "country", "Europe": "region", "Africa": "region", "Asia": "region",
+    "North America": "region", "South America": "region", "Latin America": "region",
+    "Middle East": "region", "Antarctica": "region", "Oceania": "region",
+    "Caribbean": "region", "Balkans": "region", "Scandinavia": "region", "Sahel": "region",
+    "Central America": "region", "Southeast Asia": "region", "East Asia": "region",
+    "Central Asia": "region", "South Asia": "region", "West Africa": "region",
+    "East Africa": "region", "North Africa": "region", "Gaza": "region", "West Bank": "region",
+    "Gaza Strip": "region", "Kashmir": "region", "Crimea": "region", "Donbas": "region",
+    "Darfur": "region", "Kurdistan": "region", "Siberia": "region", "Patagonia": "region",
+}
+#: Short names of well-known parties, movements and armed groups that carry no organisation
+#: word ("Labour said", "Hamas fired"); they are groups wherever they appear.
+KNOWN_GROUPS: frozenset[str] = frozenset(
+    """Labour Tories Tory Conservatives Liberals Democrats Republicans Greens Likud Fatah Hamas
+    Hezbollah Hizbollah Taliban ISIS ISIL Daesh al-Qaeda al-Qaida Al-Qaeda Al-Qaida al-Shabab
+    al-Shabaab Boko Haram Houthis Wagner Ukip UKIP SNP DUP Sinn Fein Plaid Cymru Podemos
+    Syriza Fidesz Kadima Quartet Interpol Europol Frontex NATO Nato OPEC Opec Mossad Hamas's
+    Kremlin Pentagon Politburo Knesset Bundestag Duma Bundesbank Fed Vatican""".split()
+)
+#: Capitalised words of names that are no person's ("Space Shuttle Atlantis", "Act", "Day").
+NOT_PERSON_WORDS: frozenset[str] = frozenset(
+    """Space Shuttle Spacecraft Satellite Telescope Rover Station Act Bill Treaty Accord
+    Agreement Plan Programme Program Project Initiative Operation Day Week Year Summit War
+    Battle Revolution Index Report Prize Awards Award Cup Games Festival Expo Show Series
+    Street Avenue Road Building Tower Centre Center Hall Museum Gallery Park Square Bridge
+    Airport Station Hotel Stadium Arena Environment Health Transport Statistics Energy
+    Finance Defence Defense Justice Education Agriculture Trade Labor Labour Interior
+    Affairs Security Intelligence Foreign Home Office Internet Web Online Digital Global
+    International National Federal Royal Democratic Republican Socialist Islamic State
+    States Union""".split()
+)
 #: Prepositions, subordinators and sentence adverbs: capitalised, they start sentences.
 CLOSED_CLASS: frozenset[str] = frozenset(
     """about above across after against along amid amidst among amongst around as at before
@@ -234,6 +269,8 @@ def gazetteer() -> Gazetteer:
                         plural = d + "s"
                         if plural not in places:
                             demonyms.setdefault(plural, name)
+    for place, what in EXTRA_PLACES.items():
+        places.setdefault(place, (place, what))
     for alias, name in _COUNTRY_CODES.items():
         if name in countries or name == "Ivory Coast":
             places[alias] = (name, "country")

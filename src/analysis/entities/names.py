@@ -37,6 +37,7 @@ Decisions, measured against the proper nouns (PROPN) of the UD English GUM news 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -58,6 +59,7 @@ from analysis.entities.lexicon import (
     PLACE_WORDS,
     RARE_ZIPF,
     ROMAN_RE,
+    SAY_WORDS,
     SENTENCE_END,
     demonym,
     gazetteer,
@@ -98,6 +100,15 @@ class Analysis:
     headline: list[bool] = field(default_factory=list)
     # nationality words: (start, end, sentence, country, part_of_a_name)
     nationalities: list[tuple[int, int, int, str, bool]] = field(default_factory=list)
+    #: results computed from this analysis (mentions, attributions), kept with it
+    memo: dict = field(default_factory=dict)
+
+    def token_at(self, pos: int) -> int:
+        """Index of the first token that ends after character ``pos``."""
+        ends = self.memo.get("ends")
+        if ends is None:
+            ends = self.memo["ends"] = [t.end for t in self.toks]
+        return bisect.bisect_right(ends, pos)
 
 
 
@@ -223,6 +234,8 @@ def _evidence(word: str, prev: str | None, nxt: str | None, nxt_name: bool,
         return not _derived(lw, plural=True)  # not "Retreats", "Militiamen"
     if nxt_name and not _derived(lw):
         return zipf(lw) < 5.0 or word in ORG_WORDS or word in COMPASS
+    if nxt and nxt in SAY_WORDS:  # "Obama said", not "Officials said", "Police said"
+        return zipf(lw) < 5.0 and not _derived(lw, plural=True)
     return False
 
 
@@ -324,6 +337,9 @@ def _sentence_names(state: Analysis, idxs: list[int], cap_reliable: Counter,
                         keep = True
                         break
                     q += 1
+            if nxt_cap and not keep and k >= 2 and words[k - 1] in CONNECTORS and ok[
+                    k - 2] and _head_word(words[k - 2]):
+                keep = True  # "Association of British Insurers"
             for q in range(k, k + dem):
                 ok[q] = keep
             state.nationalities.append((toks[idxs[k]].start, toks[idxs[k + dem - 1]].end,

@@ -1,0 +1,148 @@
+"""What the words around a mention say about its kind: an apposition ("Khalifa Haftar, a
+renegade general"), a role before the name ("strongman Muammar Gaddafi"), "a group called X",
+"the city of X", a preposition of place ("in Benghazi"); and whether a country acts in its
+sentence, as a government or a team does ("Sweden beat Belgium", "North Korea fired").
+
+>>> from analysis.entities.mentions import document_mentions
+>>> [(m.text, m.kind) for m in document_mentions("Sweden beat Belgium in Russia.")]
+[('Sweden', 'group'), ('Belgium', 'group'), ('Russia', 'place')]
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from analysis.entities.lexicon import (
+    GROUP_NOUNS,
+    LOCATIVES,
+    PERSON_NOUNS,
+    PLACE_NOUNS,
+    SAY_WORDS,
+    SPEECH_VERBS,
+    zipf,
+)
+from analysis.tokenise import fold
+
+if TYPE_CHECKING:  # pragma: no cover
+    from analysis.entities.mentions import Draft
+    from analysis.entities.names import Analysis
+
+__all__ = ["acts", "context_evidence"]
+
+_AUXILIARIES = frozenset("has have had will would could can must should might may did".split())
+_COPULAS = frozenset("is was are were be been being 's".split())
+#: Irregular past and present forms of verbs a government or a team does things with.
+_IRREGULAR_VERBS = frozenset(
+    """won wins beat beats lost loses drew draws led leads made makes took takes gave gives
+    sent sends fought fights struck strikes hit hits held holds met meets kept keeps left
+    began begins ran runs sold sells bought buys threw throws shot shoots went goes came comes
+    put puts set sets told tells said says saw sees brought brings sought seeks""".split()
+)
+_TEAM_VERBS = frozenset(
+    """defeated defeat defeats beat beats faced face faces against versus vs vs. v v. play
+    played plays playing thrashed edged eliminated knocked overcame""".split()
+)
+_TEAM_NOUNS = frozenset(
+    """coach captain goalkeeper keeper striker defender midfielder manager squad players
+    team side defence defense attack victory win defeat goal goals lead fans supporters""".split()
+)
+_ADVERBS = frozenset("also recently both then now reportedly again already later".split())
+_DASHES = frozenset({"-", "\u2013", "\u2014", ":"})
+
+
+def _word(state: Analysis, i: int, sentence: int) -> str:
+    toks = state.toks
+    if 0 <= i < len(toks) and toks[i].sentence == sentence:
+        return fold(toks[i].text)
+    return ""
+
+
+def _verb_like(w: str) -> bool:
+    """A finite verb form after a subject (no tagger: word shapes and lists)."""
+    lw = w.lower()
+    if not lw.isalpha() or w[:1].isupper():
+        return False
+    if lw in _AUXILIARIES or lw in _IRREGULAR_VERBS or lw in SPEECH_VERBS:
+        return True
+    if lw.endswith("ed") and len(lw) > 4:
+        return True
+    if lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and len(lw) > 3:
+        stem = lw[:-2] if lw.endswith("es") else lw[:-1]
+        past = (lw[:-1] + "d", stem + "ed", stem + stem[-1:] + "ed")
+        return zipf(lw[:-1]) >= 3.0 and max(zipf(p) for p in past) >= 3.0
+    return False
+
+
+def acts(state: Analysis, d: Draft) -> bool:
+    """Whether a country (or capital) mention acts in its sentence: the subject of a verb
+    ("North Korea fired", "Malaysia and Indonesia have maintained"; not "Myanmar is"), the
+    object of a team verb ("defeated Panama", "against England"), a side of a score ("Sweden
+    1 - 0"), or the owner of a team role ("Tunisia's coach")."""
+    s = d.sentence
+    before = _word(state, d.first - 1, s).lower()
+    if before in _TEAM_VERBS:
+        return True
+    j = d.last + 1
+    nxt = _word(state, j, s)
+    if nxt[:1].isdigit() and _word(state, j + 1, s) in _DASHES:
+        return True
+    if before[:1].isdigit() and _word(state, d.first - 2, s) in _DASHES:
+        return True
+    if nxt == "'s":
+        return _word(state, j + 1, s).lower() in _TEAM_NOUNS
+    # the subject of a verb, perhaps one of several ("Malaysia and Indonesia have")
+    if nxt in ("and", ","):
+        k = j + 1
+        while _word(state, k, s)[:1].isupper():
+            k += 1
+        if k > j + 1:
+            j, nxt = k, _word(state, k, s)
+    while nxt.lower() in _ADVERBS or (nxt.endswith("ly") and len(nxt) > 4 and nxt.islower()):
+        j += 1
+        nxt = _word(state, j, s)
+    return nxt.lower() not in _COPULAS and _verb_like(nxt)
+
+
+def context_evidence(state: Analysis, d: Draft) -> None:
+    """Append to ``d.evidence`` what the words around the mention say about its kind."""
+    s, first, last = d.sentence, d.first, d.last
+    raw_before = _word(state, first - 1, s)
+    before, before2 = raw_before.lower(), _word(state, first - 2, s).lower()
+    if before in PERSON_NOUNS and raw_before[:1].islower():
+        d.evidence.append(("person", 3.0, f"after '{before}'"))
+    if before == "," and before2 in PLACE_NOUNS:
+        d.evidence.append(("place", 3.0, f"after '{before2},'"))
+    if before == "of" and before2 in ("city", "town", "village", "province", "region",
+                                      "state", "island", "capital"):
+        d.evidence.append(("place", 3.0, f"after '{before2} of'"))
+    if before in ("called", "named") or (before == "as" and before2 == "known"):
+        noun = before2 if before != "as" else _word(state, first - 3, s).lower()
+        for kind, nouns in (("group", GROUP_NOUNS), ("place", PLACE_NOUNS),
+                            ("person", PERSON_NOUNS)):
+            if noun in nouns:
+                d.evidence.append((kind, 3.0, f"'{noun} {before}'"))
+    if before in LOCATIVES:
+        d.evidence.append(("place", 1.0, f"after '{before}'"))
+    _apposition(state, d)
+    after = _word(state, last + 1, s)
+    if after.lower() in SAY_WORDS and state.toks[last].text[-1:].isalpha() and " " in d.core:
+        d.evidence.append(("person", 1.0, f"'{after}'"))
+
+
+def _apposition(state: Analysis, d: Draft) -> None:
+    """"Khalifa Haftar, a renegade general who ..."; "Ahmed Mohamed, 14, ..."."""
+    s, last = d.sentence, d.last
+    after = _word(state, last + 1, s)
+    if after == "," and _word(state, last + 2, s).lower() in ("a", "an", "the"):
+        for j in range(last + 3, last + 8):
+            w = _word(state, j, s).lower()
+            if not w or not w[:1].isalpha() or w in ("who", "which", "that", "whose"):
+                break
+            for kind, nouns in (("person", PERSON_NOUNS), ("group", GROUP_NOUNS),
+                                ("place", PLACE_NOUNS)):
+                if w in nouns:
+                    d.evidence.append((kind, 3.0, f"apposition '{w}'"))
+                    return
+    elif after == "," and _word(state, last + 2, s).isdigit() and _word(
+            state, last + 3, s) == ",":
+        d.evidence.append(("person", 3.0, "age apposition"))
