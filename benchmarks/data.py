@@ -261,7 +261,6 @@ def read_gum_mentions(path: Path, doc: GumDocument | None = None) -> list[GumMen
     a one-word mention is ``(ID-TYPE-...)``. ``minspan`` numbers the mention's head words from 1
     at its first word. Identities are URL-decoded (``Washington%2C_D.C.`` -> ``Washington,_D.C.``).
     """
-    from urllib.parse import unquote
 
     doc = doc or read_conllu(path)
     out: list[GumMention] = []
