@@ -155,8 +155,10 @@ def _drafts(state: Analysis) -> list[Draft]:
         if forms[0][:1] in "#@" or forms[0].lower().startswith(("www.", "http")):
             continue
         out.extend(_split_title(state, name))
-    for start, end, sentence, country, part_of_name in state.nationalities:
-        if country and not part_of_name:
+    inside = [(n.start, n.end) for n in state.names]
+    for start, end, sentence, country, _kept in state.nationalities:
+        if country and not any(a <= start and end <= b and (a, b) != (start, end)
+                               for a, b in inside):  # not "Libyan" in "Libyan National Army"
             first = state.token_at(start)
             d = Draft(sentence, start, end, first, first, state.text[start:end], country,
                       demonym=True, country=country)
