@@ -18,8 +18,7 @@ from analysis.entities.lexicon import (
     PERSON_NOUNS,
     PLACE_NOUNS,
     SAY_WORDS,
-    SPEECH_VERBS,
-    zipf,
+    verb_like,
 )
 from analysis.tokenise import fold
 
@@ -29,15 +28,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["acts", "context_evidence"]
 
-_AUXILIARIES = frozenset("has have had will would could can must should might may did".split())
-_COPULAS = frozenset("is was are were be been being 's".split())
-#: Irregular past and present forms of verbs a government or a team does things with.
-_IRREGULAR_VERBS = frozenset(
-    """won wins beat beats lost loses drew draws led leads made makes took takes gave gives
-    sent sends fought fights struck strikes hit hits held holds met meets kept keeps left
-    began begins ran runs sold sells bought buys threw throws shot shoots went goes came comes
-    put puts set sets told tells said says saw sees brought brings sought seeks""".split()
-)
 _TEAM_VERBS = frozenset(
     """defeated defeat defeats beat beats faced face faces against versus vs vs. v v. play
     played plays playing thrashed edged eliminated knocked overcame""".split()
@@ -55,22 +45,6 @@ def _word(state: Analysis, i: int, sentence: int) -> str:
     if 0 <= i < len(toks) and toks[i].sentence == sentence:
         return fold(toks[i].text)
     return ""
-
-
-def _verb_like(w: str) -> bool:
-    """A finite verb form after a subject (no tagger: word shapes and lists)."""
-    lw = w.lower()
-    if not lw.isalpha() or w[:1].isupper():
-        return False
-    if lw in _AUXILIARIES or lw in _IRREGULAR_VERBS or lw in SPEECH_VERBS:
-        return True
-    if lw.endswith("ed") and len(lw) > 4:
-        return True
-    if lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and len(lw) > 3:
-        stem = lw[:-2] if lw.endswith("es") else lw[:-1]
-        past = (lw[:-1] + "d", stem + "ed", stem + stem[-1:] + "ed")
-        return zipf(lw[:-1]) >= 3.0 and max(zipf(p) for p in past) >= 3.0
-    return False
 
 
 def acts(state: Analysis, d: Draft) -> bool:
@@ -100,7 +74,7 @@ def acts(state: Analysis, d: Draft) -> bool:
     while nxt.lower() in _ADVERBS or (nxt.endswith("ly") and len(nxt) > 4 and nxt.islower()):
         j += 1
         nxt = _word(state, j, s)
-    return nxt.lower() not in _COPULAS and _verb_like(nxt)
+    return nxt.lower() not in ("is", "was", "are", "were", "be", "been", "'s") and verb_like(nxt)
 
 
 def context_evidence(state: Analysis, d: Draft) -> None:

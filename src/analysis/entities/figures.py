@@ -1,14 +1,16 @@
-"""Key figures of news text: numbers with what they count, percentages, money, dates, ordinals."""
+"""Key figures of news text: numbers with what they count, percentages, money, dates and
+ordinals (the per-document table :data:`FIGURES`)."""
 
 from __future__ import annotations
 
 import math
 import re
 from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 import pandas as pd
 
-from analysis.corpus import Source, as_documents
+from analysis.corpus import Document
 from analysis.entities.lexicon import (
     AMBIGUOUS_MONTHS,
     APOS,
@@ -33,6 +35,7 @@ from analysis.entities.lexicon import (
     is_group_adjective,
 )
 from analysis.entities.names import Analysis, analyse
+from analysis.tables import TableSpec, per_document
 from analysis.tokenise import Token
 
 _TIME_RE = re.compile(r"\d{1,2}[:.]\d{2}(?:[ap]\.?m\.?)?|\d{1,2}[ap]\.?m\.?")
@@ -64,9 +67,55 @@ def _plural_noun(w: str) -> bool:
         "cattle", "sheep", "fish", "aircraft")
 
 
-def figures(source: Source) -> pd.DataFrame:
+class Figure(NamedTuple):
+    """One row of :data:`FIGURES`."""
+
+    sentence: int  # from 1
+    text: str
+    kind: str  # date, quantity, percent, money, ordinal or number
+    value: float  # NaN for dates and vague amounts ("hundreds")
+    unit: str
+    date: str  # ISO form of a calendar date where the text gives it, else ""
+    start: int
+    end: int
+    context: str  # the sentence around the figure
+
+
+#: One row per key figure of a document (:func:`document_figures`): ``sentence`` (from 1),
+#: ``text``, ``kind``, ``value``, ``unit``, ``date``, ``start``/``end`` (offsets into the
+#: text), ``context``.
+FIGURES = TableSpec(
+    "figures",
+    (("sentence", "int32"), ("text", "string"), ("kind", "string"), ("value", "float64"),
+     ("unit", "string"), ("date", "string"), ("start", "int64"), ("end", "int64"),
+     ("context", "string")),
+    lambda doc: document_figures(doc),
+    version=1,
+)
+
+
+def document_figures(doc: Document | str) -> list[Figure]:
+    """The key figures of one document (or text), in text order: typed rows.
+
+    >>> [(f.text, f.kind, f.value) for f in document_figures("Prices rose 4.5% in 2011.")]
+    [('4.5%', 'percent', 4.5), ('2011', 'date', nan)]
+    """
+    text = doc if isinstance(doc, str) else doc.text
+    state = analyse(text)
+    sents = state.sentences
+    out = []
+    for sentence, start, end, kind, value, unit, date in _doc_figures(state):
+        s0, s1 = sents[sentence] if sentence < len(sents) else (start, end)
+        out.append(Figure(sentence + 1, text[start:end], kind, float(value), unit, date, start,
+                          end, _context(text, s0, s1, start, end)))
+    return out
+
+
+def figures(source: Any, *, meta: Sequence[str] = ()) -> pd.DataFrame:
     """The key figures of news text: numbers with what they count, percentages, money,
-    dates and ordinals, each with its character offsets and sentence.
+    dates and ordinals, each with its character offsets and sentence: the table
+    :data:`FIGURES` of every document of ``source`` (anything
+    :func:`analysis.tables.per_document` accepts), then the metadata columns in ``meta``.
 
     ``kind`` is one of "date" ("Sept. 11, 2012", "Thursday", "2011", "last week", "the
     past days", "15:11"), "quantity" (a number with its unit or counted noun: "12 hours",
@@ -75,12 +124,12 @@ def figures(source: Source) -> pd.DataFrame:
     largest city", "22nd") or "number" (alone: "more than 10,000"). Approximators belong to
     the figure ("more than", "some", "about", "nearly", "at least", "just").
 
-    Columns: ``document``, ``sentence``, ``text``, ``kind``, ``value`` (the number as a
-    float: 10000.0 for "more than 10,000", 2e9 for "$2 billion", 4.5 for "4.5%"; NaN for
-    dates and vague amounts such as "hundreds"), ``unit`` (the counted noun or unit, the
-    currency code, "%"), ``date`` (ISO form of a calendar date where the text gives it:
-    "2012-09-11", "2012"), ``start``, ``end``, ``context`` (the sentence). Sorted by
-    document and position.
+    Columns: ``document`` (the document's id), ``sentence`` (from 1), ``text``, ``kind``,
+    ``value`` (the number as a float: 10000.0 for "more than 10,000", 2e9 for "$2 billion",
+    4.5 for "4.5%"; NaN for dates and vague amounts such as "hundreds"), ``unit`` (the
+    counted noun or unit, the currency code, "%"), ``date`` (ISO form of a calendar date
+    where the text gives it: "2012-09-11", "2012"), ``start``, ``end``, ``context`` (the
+    sentence). Sorted by document and position.
 
     >>> text = ("Some 13,000 Filipino workers left on Sept. 11, 2012, and prices rose 4.5% "
     ...         "to $2 billion in 12 hours, Libya's second largest city said.")
@@ -91,21 +140,9 @@ def figures(source: Source) -> pd.DataFrame:
      ['$2 billion', 'money', 2000000000.0, 'USD'], ['12 hours', 'quantity', 12.0, 'hours'],
      ['second largest city', 'ordinal', 2.0, 'largest city']]
     """
-    rows = []
-    for d, doc in enumerate(as_documents(source)):
-        text = doc.text
-        state = analyse(text)
-        sents = state.sentences
-        for f in _doc_figures(state):
-            sentence, start, end, kind, value, unit, date = f
-            s0, s1 = sents[sentence] if sentence < len(sents) else (start, end)
-            rows.append((d, doc.id, sentence, text[start:end], kind, value, unit, date, start,
-                         end, _context(text, s0, s1, start, end)))
-    df = pd.DataFrame(rows, columns=["_d", "document", "sentence", "text", "kind", "value",
-                                     "unit", "date", "start", "end", "context"])
-    df["value"] = df["value"].astype(float)
-    df = df.sort_values(["_d", "start"], kind="mergesort")
-    return df.drop(columns="_d").reset_index(drop=True)
+    if isinstance(source, pd.DataFrame):
+        return source
+    return per_document(source, FIGURES, meta=meta)
 
 
 def _context(text: str, s0: int, s1: int, start: int, end: int, *, width: int = 120) -> str:

@@ -403,6 +403,7 @@ _SPEECH_LEMMAS = """say tell announce claim accuse report warn deny add confirm 
 insist argue note explain acknowledge admit ask urge suggest estimate predict reveal disclose
 allege promise vow pledge threaten write tweet reply respond complain concede contend
 assert stress emphasise emphasize recall remark comment observe testify speculate caution
+continue
 demand blame criticise criticize condemn quote cite inform assure remind""".split()
 _IRREGULAR = {
     "say": ("says", "said"), "tell": ("tells", "told"), "write": ("writes", "wrote", "written"),
@@ -449,6 +450,25 @@ def _verb_forms() -> dict[str, str]:
 
 
 SPEECH_VERBS = _verb_forms()
+
+
+def _participles() -> dict[str, str]:
+    out = {}
+    for lemma in set(SPEECH_VERBS.values()):
+        if lemma.endswith("ie"):
+            form = lemma[:-2] + "ying"
+        elif lemma.endswith("e") and not lemma.endswith("ee"):
+            form = lemma[:-1] + "ing"
+        elif lemma in ("admit", "commit", "regret"):
+            form = lemma + lemma[-1] + "ing"
+        else:
+            form = lemma + "ing"
+        out[form] = lemma
+    return out
+
+
+#: "-ing" forms of the verbs of saying: ", saying ...", "is telling".
+SPEECH_PARTICIPLES = _participles()
 SUBJECT_PRONOUNS = frozenset("he she they we i it you".split())
 SPEAKER_SKIP = frozenset(
     """also later previously earlier repeatedly publicly again recently reportedly then now
@@ -512,3 +532,28 @@ FIGURE_WORDS = frozenset(NUMBER_WORDS) | VAGUE | frozenset(ORDINAL_WORDS) | froz
     "today yesterday tomorrow tonight last next this past a an".split()) | frozenset(
     f"{t}-{u}" for t in TENS for u in UNITS[1:10])
 
+
+AUXILIARIES = frozenset("has have had will would could can must should might may did".split())
+#: Irregular past and present forms of verbs a government or a team does things with.
+IRREGULAR_VERBS = frozenset(
+    """won wins beat beats lost loses drew draws led leads made makes took takes gave gives
+    sent sends fought fights struck strikes hit hits held holds met meets kept keeps left
+    began begins ran runs sold sells bought buys threw throws shot shoots went goes came comes
+    put puts set sets told tells said says saw sees brought brings sought seeks""".split()
+)
+
+
+def verb_like(w: str) -> bool:
+    """A finite verb form after a subject (no tagger: word shapes and lists)."""
+    lw = w.lower()
+    if not lw.isalpha() or w[:1].isupper():
+        return False
+    if lw in AUXILIARIES or lw in IRREGULAR_VERBS or lw in SPEECH_VERBS:
+        return True
+    if lw.endswith("ed") and len(lw) > 4:
+        return True
+    if lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and len(lw) > 3:
+        stem = lw[:-2] if lw.endswith("es") else lw[:-1]
+        past = (lw[:-1] + "d", stem + "ed", stem + stem[-1:] + "ed")
+        return zipf(lw[:-1]) >= 3.0 and max(zipf(p) for p in past) >= 3.0
+    return False

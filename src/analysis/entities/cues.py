@@ -1,0 +1,408 @@
+"""The rules that find who said what in one text: each verb of saying (or "according to") with
+its source and its content, as token and character spans.
+
+Patterns, tried in this order for each verb of saying outside a quotation:
+
+* a quotation just before: '"We will win," Haftar said.' / '"We will win," said Haftar.';
+  when the sentence ends there and the next one opens a quotation that has no verb of its own,
+  that quotation continues the same content ('"...," she said. "..."'), one attribution;
+* a quotation just after: 'Haftar said: "We will win."', 'Haftar told reporters, "..."';
+* the content before, the source after: "The airport was closed, officials said." /
+  "..., said the official."; in the middle of a sentence, both sides ("The problem, she said,
+  is that ...");
+* reported speech after: "Tunisian officials said Wednesday (that) they were struggling";
+  "Carter's press secretary, Peter Cook, told the Times that ...";
+* a participle after a comma: "Trump attacked Clinton, saying she ..." (the source is the
+  clause's subject);
+* a passive with its agent: "the group accused by the United States of leading ...";
+* "according to X" before or after its content.
+
+A negated verb ("did not say") attributes nothing; nor does a verb inside a quotation.
+
+>>> [(d.kind, d.source, d.content) for d in find("Spain announced it would leave.")]
+[('reported', (0, 1), (17, 30))]
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from analysis.entities.lexicon import (
+    AUX_BEFORE_BASE,
+    NOUN_LIKE,
+    PASSIVE_AUX,
+    PASSIVE_OK,
+    POSSESSIVES,
+    SPEECH_PARTICIPLES,
+    SPEECH_VERBS,
+    TELL_LIKE,
+    is_word,
+)
+from analysis.entities.phrases import (
+    View,
+    is_name,
+    left_phrase,
+    negated,
+    right_phrase,
+    skip_adjuncts,
+    subject,
+)
+from analysis.entities.quotes import quotations
+
+__all__ = ["Found", "find"]
+
+Span = tuple[int, int]
+_OPEN_MARKS = frozenset({'"', "\u201c", "'", "`", "\u201e"})
+_END_MARKS = frozenset({".", "!", "?", "\u2026"})
+_ADDRESSEES = frozenset("him her them us me reporters journalists".split())
+
+
+@dataclass
+class Found:
+    """One attribution found: ``source`` and ``cue`` as token spans; ``content`` as a character
+    span (``parts``: the character spans it is made of, two for a quotation that continues
+    after its speaker); ``kind``."""
+
+    source: Span
+    cue: Span
+    content: Span
+    kind: str
+    parts: list[Span] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.parts:
+            self.parts = [self.content]
+
+
+class _Finder:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.view = v = View.of(text)
+        self.toks = v.state.toks
+        self.starts = [t.start for t in self.toks]
+        self.quotes = quotations(text)
+        self.inside = [-1] * len(self.toks)  # the quotation each token is inside, or -1
+        for n, q in enumerate(self.quotes):
+            a, b = bisect.bisect_left(self.starts, q.start), bisect.bisect_left(
+                self.starts, q.end)
+            for i in range(a, b):
+                self.inside[i] = n
+        self.used: set[int] = set()  # cue tokens attributed
+        self.found: list[Found] = []
+
+    # --- helpers -------------------------------------------------------------------------
+    def chars(self, a: int, b: int) -> Span:
+        return self.toks[a].start, self.toks[b - 1].end
+
+    def quote_ending_before(self, i: int) -> int | None:
+        """The quotation closing just before token ``i`` (a comma may stand between)."""
+        if i <= 0:
+            return None
+        j = i - 1
+        while j >= 0 and self.view.words[j] in (",", "'", '"', "\u201d", "`", "\u2014", "--"):
+            j -= 1
+        q = self.inside[j] if j >= 0 else -1
+        if q < 0 or self.quotes[q].close > self.toks[i].start:
+            return None
+        if self.toks[j].sentence != self.toks[i].sentence:
+            return None  # '"..." Officials said': the quotation ended a sentence before
+        return q
+
+    def quote_starting_at(self, i: int, hi: int) -> int | None:
+        """The quotation opening at token ``i`` (a colon or comma may stand before it)."""
+        while i < hi and self.view.words[i] in (":", ",", "\u2014", "--"):
+            i += 1
+        while i < hi and self.view.words[i] in _OPEN_MARKS and self.inside[i] < 0:
+            i += 1
+        if i < len(self.toks) and self.inside[i] >= 0:
+            q = self.quotes[self.inside[i]]
+            if q.start == self.toks[i].start:
+                return self.inside[i]
+        return None
+
+    def content(self, a: int, b: int) -> Span | None:
+        """Character span of tokens ``a``..``b`` without edge punctuation and a leading
+        "that"; None without a word."""
+        words = self.view.words
+        if a < b and self.view.low[a] in ("that", ":"):
+            a += 1
+        while a < b and not any(c.isalnum() for c in words[a]) and words[a] not in _OPEN_MARKS:
+            a += 1
+        while b > a and not any(c.isalnum() for c in words[b - 1]):
+            b -= 1
+        if b <= a or not any(is_word(w) for w in words[a:b]):
+            return None
+        return self.chars(a, b)
+
+    def quote_content(self, q: int) -> Span:
+        s = self.quotes[q]
+        start, end = s.start, s.end
+        while end > start and self.text[end - 1] in ",;:\u2014-":
+            end -= 1
+        return start, end
+
+    def add(self, found: Found, cue: int) -> None:
+        self.found.append(found)
+        self.used.add(cue)
+
+    # --- the verb cues ----------------------------------------------------------------
+    def cue(self, i: int) -> bool:
+        """Whether token ``i`` is a verb of saying that may carry an attribution."""
+        v = self.view
+        lw = v.low[i]
+        if lw not in SPEECH_VERBS or self.inside[i] >= 0:
+            return False
+        lo, _ = v.bounds(i)
+        prev = v.low[i - 1] if i > lo else ""
+        if prev in POSSESSIVES or (prev in ("a", "an") and lw in NOUN_LIKE):
+            return False  # a noun: "his claims", "the reports"
+        if lw == SPEECH_VERBS[lw] and lw != "said" and prev in AUX_BEFORE_BASE:
+            return False  # "to say", "would not deny"
+        if prev in PASSIVE_AUX and prev not in ("has", "have", "had") and not (
+                i + 1 < len(v.words) and v.low[i + 1] == "by"):
+            return False  # "was reported": a passive without its agent
+        return not negated(v, i, lo)
+
+    def verb(self, i: int) -> None:
+        for rule in (self.quote_before, self.quote_after, self.inverted, self.reported):
+            found = rule(i)
+            if found is not None:
+                self.add(found, i)
+                return
+
+    def quote_before(self, i: int) -> Found | None:
+        """'"...," Haftar said.' and '"...," said Haftar.'"""
+        v = self.view
+        lo, hi = v.bounds(i)
+        q = self.quote_ending_before(i)
+        if q is not None:  # '"...," said Haftar'
+            src = right_phrase(v, i + 1, hi)
+            if src is None:
+                return None
+            after = src[1]
+        else:
+            src = subject(v, i, lo)
+            if src is None:
+                return None
+            q = self.quote_ending_before(src[0])
+            if q is None:
+                return None
+            after = i + 1
+        found = Found(src, (i, i + 1), self.quote_content(q), "quote")
+        self.continuation(found, skip_adjuncts(v, after, hi), hi)
+        return found
+
+    def continuation(self, found: Found, j: int, hi: int) -> None:
+        """'"...," she said. "..."': the next quotation continues the content when it opens
+        right after the cue's clause and has no verb of saying of its own."""
+        v = self.view
+        if j >= len(v.words) or v.words[j] not in (".", ",", ":", ";"):
+            return
+        if v.words[j] == "." and j + 1 != hi:
+            return  # the sentence goes on: not a plain "she said."
+        q = self.quote_starting_at(j + 1, len(v.words))
+        if q is None or self.text.count("\n", self.toks[j].end, self.quotes[q].start):
+            return
+        close = bisect.bisect_left(self.starts, self.quotes[q].close)
+        if self._cue_near(close):
+            return  # '"...," he said. "...," she added.'
+        nxt = self.quote_content(q)
+        found.parts.append(nxt)
+        found.content = (found.content[0], nxt[1])
+
+    def _cue_near(self, close: int) -> bool:
+        """A verb of saying in the sentence of a quotation's last words, after the quotation
+        closing at token ``close`` ('"...," she added.')."""
+        v = self.view
+        if close <= 0 or close > len(v.words):
+            return False
+        _, hi = v.bounds(close - 1)
+        return any(v.low[k] in SPEECH_VERBS and self.inside[k] < 0
+                   for k in range(close, min(close + 6, hi)))
+
+    def quote_after(self, i: int) -> Found | None:
+        """'Haftar said: "We will win."', 'Haftar told reporters, "..."'."""
+        v = self.view
+        lo, hi = v.bounds(i)
+        src = subject(v, i, lo)
+        if src is None:
+            return None
+        j = self.past_addressee(i, skip_adjuncts(v, i + 1, hi), hi)
+        q = self.quote_starting_at(j, hi)
+        if q is None:
+            return None
+        return Found(src, (i, i + 1), self.quote_content(q), "quote")
+
+    def past_addressee(self, i: int, j: int, hi: int) -> int:
+        """After "told" (and the like) skip the person told: "told reporters", "told The
+        Associated Press", "told him"."""
+        v = self.view
+        if SPEECH_VERBS.get(v.low[i], "") not in TELL_LIKE or j >= hi:
+            return j
+        if v.low[j] in _ADDRESSEES:
+            return skip_adjuncts(v, j + 1, hi)
+        that = next((q for q in range(j, min(hi, j + 8)) if v.low[q] == "that"), None)
+        if that is not None:
+            return that
+        r = right_phrase(v, j, hi)
+        if r and r[1] - r[0] <= 5 and (is_name(v.words[j]) or v.low[j] in ("the", "a", "an")):
+            return skip_adjuncts(v, r[1], hi)
+        return j
+
+    def inverted(self, i: int) -> Found | None:
+        """"The airport was closed, officials said." / "..., said the official." / "The
+        problem, she said, is that ..." (content on both sides)."""
+        v = self.view
+        lo, hi = v.bounds(i)
+        if i > lo and v.words[i - 1] == ",":
+            src = right_phrase(v, i + 1, hi)
+            left_end = i - 1
+            after = src[1] if src else i + 1
+        else:
+            src = subject(v, i, lo)
+            if src is None or src[0] <= lo or v.words[src[0] - 1] != ",":
+                return None
+            left_end = src[0] - 1
+            after = i + 1
+        if src is None:
+            return None
+        after = skip_adjuncts(v, after, hi)
+        rest = self.content(after, hi) if after < hi and v.words[after] == "," else None
+        if after < hi and v.words[after] not in _END_MARKS and rest is None:
+            return None
+        before = self.content(lo, left_end)
+        if before is None:
+            return None
+        parts = [before] + ([rest] if rest else [])
+        return Found(src, (i, i + 1), (before[0], parts[-1][1]), "reported", parts)
+
+    def reported(self, i: int) -> Found | None:
+        """"Tunisian officials said Wednesday that they were struggling ..."."""
+        v = self.view
+        lo, hi = v.bounds(i)
+        src = subject(v, i, lo)
+        lw = v.low[i]
+        if src is None:
+            return None
+        j = self.past_addressee(i, skip_adjuncts(v, i + 1, hi), hi)
+        if j < hi and v.low[j] == "to" and SPEECH_VERBS[lw] not in (
+                "claim", "vow", "promise", "threaten", "pledge", "admit", "deny"):
+            that = next((q for q in range(j + 1, min(hi, j + 9)) if v.low[q] == "that"), None)
+            if that is None:
+                return None
+            j = that  # "stated to LA Weekly that ..."
+        if j >= hi or v.words[j - 1] == "," and j - 1 > i:
+            return None
+        first = v.low[j + 1] if v.low[j] in ("that", ":") and j + 1 < hi else v.low[j]
+        if not (is_word(first) or first in _OPEN_MARKS) or first in ("by", "as", "and", "or",
+                                                                     "of", "about", "for"):
+            return None
+        end = hi
+        if src[1] < i and v.words[src[1]] == ",":  # "Haftar, who said he would ..., left"
+            end = next((q for q in range(j, hi) if v.words[q] == ","), hi)
+        q = self.quote_starting_at(j + (v.low[j] == "that"), hi)
+        if q is not None:
+            return Found(src, (i, i + 1), self.quote_content(q), "quote")
+        content = self.content(j, end)
+        if content is None or (lw in NOUN_LIKE and src[1] - src[0] > 6):
+            return None
+        return Found(src, (i, i + 1), content, "reported")
+
+    # --- other cues -------------------------------------------------------------------
+    def participle(self, i: int) -> None:
+        """", saying she ...": the source is the subject of the clause the participle
+        follows."""
+        v = self.view
+        lo, hi = v.bounds(i)
+        if i - 1 <= lo or v.words[i - 1] != "," or self.inside[i] >= 0:
+            return
+        src = self.clause_subject(lo, i - 1)
+        if src is None:
+            return
+        j = self.past_addressee(i, skip_adjuncts(v, i + 1, hi), hi)
+        if j < hi and v.low[j] in ("by", "of", "to", "about", "for", "with", "in"):
+            return
+        q = self.quote_starting_at(j + (j < hi and v.low[j] == "that"), hi)
+        content = self.quote_content(q) if q is not None else self.content(j, hi)
+        if content is not None:
+            self.add(Found(src, (i, i + 1), content, "quote" if q is not None else
+                           "reported"), i)
+
+    def clause_subject(self, lo: int, end: int) -> Span | None:
+        """The subject of the clause that ends at ``end``: its first noun phrase after any
+        opening adverbial ("On Tuesday, Trump attacked ...")."""
+        v = self.view
+        a = lo
+        while a < end and v.words[a] in _OPEN_MARKS:
+            a += 1
+        comma = next((q for q in range(a, min(end, a + 8)) if v.words[q] == ","), None)
+        if comma is not None and v.low[a] in ("on", "in", "at", "after", "before", "during",
+                                               "later", "earlier", "meanwhile", "however",
+                                               "still", "yet", "but", "and", "also"):
+            a = comma + 1
+        b = a
+        while b < end and b - a < 8 and v.words[b] not in (",", ";") and (
+                left_phrase(v, b, a) == (a, b + 1)):
+            b += 1
+        if b == a:
+            return None
+        if v.low[a] in ("he", "she", "they", "we", "i", "it"):
+            return (a, a + 1)
+        return (a, b)
+
+    def passive(self, i: int) -> None:
+        """"(was) accused by X of ..."."""
+        v = self.view
+        lo, hi = v.bounds(i)
+        lw = v.low[i]
+        if not (i + 1 < hi and v.low[i + 1] == "by" and SPEECH_VERBS[lw] in PASSIVE_OK
+                and lw.endswith(("ed", "d", "ten", "id"))):
+            return
+        src = right_phrase(v, i + 2, hi, stop_of=True)
+        if src is None:
+            return
+        content = self.content(src[1], hi)
+        if content is None:
+            prev = v.low[i - 1] if i > lo else ""
+            subj = subject(v, i if prev not in PASSIVE_AUX else i - 1, lo)
+            content = self.chars(*subj) if subj else None
+        if content is not None:
+            self.add(Found(src, (i, i + 1), content, "passive"), i)
+
+    def according(self, i: int) -> None:
+        """"..., according to Saudi Arabia's Civil Defense Authority." / "According to the
+        head of the agency, 200 people died."."""
+        v = self.view
+        lo, hi = v.bounds(i)
+        comma = next((q for q in range(i + 2, min(hi, i + 16)) if v.words[q] in (",", ";")),
+                     None)
+        leading = i == lo or v.words[i - 1] in (",", "that", "(") or not is_word(v.words[i - 1])
+        if leading and comma is not None and comma > i + 2 and self.content(comma + 1, hi):
+            src = (i + 2, comma)
+            content = self.content(comma + 1, hi)
+        else:
+            src = right_phrase(v, i + 2, hi)
+            end = i - 1 if i > lo and v.words[i - 1] == "," else i
+            content = self.content(lo, end) if end > lo else None
+        if src is not None and content is not None and self.inside[i] < 0:
+            self.add(Found(src, (i, i + 2), content, "according to"), i)
+
+    def run(self) -> list[Found]:
+        v = self.view
+        for i, lw in enumerate(v.low):
+            if lw == "according" and i + 1 < len(v.low) and v.low[i + 1] == "to":
+                self.according(i)
+            elif lw in SPEECH_VERBS and self.inside[i] < 0:
+                self.passive(i)
+                if i not in self.used and self.cue(i):
+                    self.verb(i)
+            elif lw in SPEECH_PARTICIPLES:
+                self.participle(i)
+        self.found.sort(key=lambda f: (f.cue[0], f.content[0]))
+        return self.found
+
+
+def find(text: str) -> list[Found]:
+    """The attributions of one text (see the module's notes), in the order of their cues."""
+    return _Finder(text).run()

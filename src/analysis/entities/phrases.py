@@ -1,0 +1,280 @@
+"""Noun phrases around a verb, by word shapes and word lists (no tagger): the subject before a
+verb of saying, the phrase after it, and the time and manner phrases to skip between them.
+
+All positions are token indexes into a :class:`View` of one text; spans are ``(first, end)``
+with ``end`` exclusive.
+
+>>> view = View.of("Ms. Arnold, who helped found EDGE, a group in Philadelphia, said so.")
+>>> a, b = subject(view, view.words.index("said"))
+>>> view.words[a:b]
+['Ms.', 'Arnold']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analysis.entities.lexicon import (
+    CLOSED_CLASS,
+    DAYS,
+    NP_INSIDE,
+    SPEAKER_SKIP,
+    SPEECH_VERBS,
+    SUBJECT_PRONOUNS,
+    is_word,
+    name_shaped,
+    verb_like,
+)
+from analysis.entities.names import Analysis, analyse
+from analysis.tokenise import fold
+
+__all__ = ["View", "is_name", "left_phrase", "negated", "right_phrase", "skip_adjuncts",
+           "skip_back", "subject"]
+
+Span = tuple[int, int]
+
+#: Words that start a comma-delimited interruption between a subject and its verb: a relative
+#: clause, an apposition, a participle phrase ("Ms. Arnold, who ...,", "X, a senior fellow,").
+_INTERRUPTIONS = frozenset(
+    """who whom whose which where when a an the one two three four five six seven eight nine
+    ten like including such also now then himself herself themselves itself both former
+    currently according speaking among along as in at of for from with without after before
+    during since while despite""".split()
+)
+_CLAUSE_MARKS = frozenset({";", ":", "\u2014", "--", "(", "\u201c", '"', "``", "''"})
+_AUX = frozenset(
+    """has have had did does do will would could can may might must should shall is are was were
+    be been being 's 've 'd""".split()
+)
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+_STATEMENT_NOUNS = frozenset(
+    """statement interview post tweet speech letter report video message briefing email e-mail
+    memo release conference call op-ed column appearance address podcast rally debate
+    filing lawsuit""".split()
+)
+_MEDIA = frozenset(
+    """Twitter Facebook X Instagram Telegram TikTok YouTube television TV radio CNN Fox MSNBC
+    ABC NBC CBS NPR BBC""".split()
+)
+_TIME_NOUNS = frozenset(
+    "week weekend month year morning afternoon night evening day time".split())
+
+
+@dataclass
+class View:
+    """The tokens of one text as the phrase rules read them: folded ``words``, their lower-case
+    forms ``low``, the sentence of each token and each sentence's token range ``[lo, hi)``."""
+
+    state: Analysis
+    words: list[str]
+    low: list[str]
+    sent: list[int]
+    lo: dict[int, int]
+    hi: dict[int, int]
+
+    @classmethod
+    def of(cls, text: str) -> View:
+        """The view of a text (kept with its cached analysis)."""
+        state = analyse(text)
+        view = state.memo.get("view")
+        if view is None:
+            words = [fold(t.text) for t in state.toks]
+            lo: dict[int, int] = {}
+            hi: dict[int, int] = {}
+            sent = [t.sentence for t in state.toks]
+            for i, s in enumerate(sent):
+                lo.setdefault(s, i)
+                hi[s] = i + 1
+            view = state.memo["view"] = cls(state, words, [w.lower() for w in words], sent,
+                                            lo, hi)
+        return view
+
+    def bounds(self, i: int) -> Span:
+        """The token range of the sentence of token ``i``."""
+        s = self.sent[i]
+        return self.lo[s], self.hi[s]
+
+
+def is_name(w: str) -> bool:
+    return name_shaped(w) and w.lower() not in CLOSED_CLASS
+
+
+def _np_word(view: View, k: int) -> bool:
+    """A word that may stand inside a noun phrase: a name, a determiner or possessive, a
+    number, or a content word that is not a verb form."""
+    w, lw = view.words[k], view.low[k]
+    if is_name(w) or lw in NP_INSIDE or w[:1].isdigit():
+        return lw not in _AUX or lw == "'s"
+    if not w[:1].isalpha() or lw in CLOSED_CLASS or lw in _AUX:
+        return False
+    return not (verb_like(w) or lw.endswith("ly"))
+
+
+def skip_back(view: View, j: int, lo: int) -> int:
+    """Skip adverbs, auxiliaries and time words leftwards from ``j``: "has also", "on
+    Tuesday", "repeatedly" (returns the first position not skipped)."""
+    while j >= lo:
+        lw = view.low[j]
+        if lw in SPEAKER_SKIP or lw in _AUX - {"'s"} or (lw.endswith("ly") and len(lw) > 4
+                                                          and lw.isalpha()):
+            j -= 1
+        elif view.words[j] in DAYS:
+            j -= 1
+            if j >= lo and view.low[j] in ("on", "late", "early", "last", "this"):
+                j -= 1
+        else:
+            break
+    return j
+
+
+def negated(view: View, i: int, lo: int) -> bool:
+    """Whether the verb at ``i`` is negated ("did not say", "has never said")."""
+    return any(view.low[q] in _NEGATIONS for q in range(max(lo, i - 3), i))
+
+
+def subject(view: View, i: int, lo: int | None = None) -> Span | None:
+    """The subject noun phrase of the verb at token ``i`` (searching back to ``lo``, by
+    default the start of its sentence): a pronoun, the noun phrase just before the verb
+    ("Residents who fled said"), or, past a comma, the phrase an apposition or a relative
+    clause interrupts ("Ms. Arnold, who ..., said")."""
+    if lo is None:
+        lo = view.bounds(i)[0]
+    j = skip_back(view, i - 1, lo)
+    if j < lo:
+        return None
+    lw = view.low[j]
+    if lw in SUBJECT_PRONOUNS:
+        return (j, j + 1)
+    if lw == "who" and j - 1 >= lo and view.words[j - 1] == ",":
+        return _before_comma(view, j - 1, lo)
+    if view.words[j] in (",", ")", "\u2014", "--"):
+        return _before_comma(view, j, lo)
+    return left_phrase(view, j, lo)
+
+
+def left_phrase(view: View, j: int, lo: int, *, limit: int = 10) -> Span | None:
+    """The noun phrase ending at token ``j`` ("Tunisian state media", "the head of the
+    agency", "Residents who fled"), at most ``limit`` tokens."""
+    words, low = view.words, view.low
+    k = j
+    while k >= lo and j - k < limit:
+        if _np_word(view, k):
+            k -= 1
+            continue
+        if low[k] in ("who", "that") and k < j and k - 1 >= lo and _np_word(view, k - 1):
+            inner = left_phrase(view, k - 1, lo, limit=limit)  # "Residents who fled said"
+            if inner is not None:
+                return (inner[0], j + 1)
+        break
+    start = k + 1
+    while start <= j and low[start] in ("of", "for", "from", "in", "at", "and", "'s", "to"):
+        start += 1
+    if start > j or not any(is_word(w) and w.lower() not in NP_INSIDE
+                            for w in words[start:j + 1]):
+        return None
+    return (start, j + 1)
+
+
+def _before_comma(view: View, j: int, lo: int) -> Span | None:
+    """The subject before a comma-delimited interruption that ends at token ``j``."""
+    words, low = view.words, view.low
+    start = lo
+    for q in range(j - 1, lo - 1, -1):
+        if words[q] in _CLAUSE_MARKS:
+            start = q + 1
+            break
+    segments: list[Span] = []
+    end = j
+    for q in range(j - 1, start - 1, -1):
+        if words[q] in (",", ")", "(", "\u2014", "--"):
+            if q + 1 < end:
+                segments.append((q + 1, end))
+            end = q
+    if start < end:
+        segments.append((start, end))
+    chosen = None
+    for n, (a, b) in enumerate(segments):
+        first = low[a]
+        further = segments[n + 1:]
+        if first in _INTERRUPTIONS or first.endswith("ing") or first[:1].isdigit():
+            if first in ("the", "a", "an") and not any(_plain_np(view, s) for s in further):
+                chosen = (a, b)
+                break
+            continue
+        chosen = (a, b)
+        break
+    if chosen is None:
+        return None
+    a, b = chosen
+    if not _plain_np(view, chosen):
+        return None
+    return left_phrase(view, b - 1, a)
+
+
+def _plain_np(view: View, span: Span) -> bool:
+    """A segment made only of noun-phrase words (no verb: not a clause)."""
+    a, b = span
+    return b > a and b - a <= 12 and all(
+        _np_word(view, k) or view.low[k] in ("of", "for", "and", "at", "in", "on", "to")
+        or view.words[k] in ("-", "&") for k in range(a, b))
+
+
+def right_phrase(view: View, j: int, hi: int, *, stop_of: bool = False) -> Span | None:
+    """The noun phrase starting at token ``j`` (after "by", "according to", an inverted
+    "said"): up to a comma, a verb or a clause word, at most 10 tokens; with ``stop_of`` also
+    before "of" ("accused by the United States of leading ...")."""
+    words, low = view.words, view.low
+    k = j
+    while k < hi and k - j < 10:
+        w, lw = words[k], low[k]
+        if lw in ("of", "for", "in", "at", "from") and (stop_of or lw != "of"):
+            if stop_of or not (k + 1 < hi and (is_name(words[k + 1]) or low[k + 1] in (
+                    "the", "a", "an"))):
+                break
+        if lw in ("the", "a", "an") and k > j and is_name(words[k - 1]):
+            break  # "according to Rathbun the property was ..."
+        if is_name(w) or lw in NP_INSIDE or w[:1].isdigit() or (
+                w[:1].isalpha() and lw not in CLOSED_CLASS and lw not in SPEECH_VERBS
+                and lw not in _AUX and not (verb_like(w) and k > j)):
+            k += 1
+            continue
+        break
+    while k > j and low[k - 1] in ("of", "for", "in", "at", "and", "the", "from", "'s"):
+        k -= 1
+    if k == j:
+        return None
+    return (j, k)
+
+
+def skip_adjuncts(view: View, j: int, hi: int) -> int:
+    """Skip forwards over what may stand between a verb of saying and what was said: time
+    expressions ("Wednesday", "on Thursday", "last week", "earlier this year"), "in a
+    statement", "in an interview with X", "on Twitter", "at a rally"."""
+    words, low = view.words, view.low
+    while j < hi:
+        w, lw = words[j], low[j]
+        nxt = low[j + 1] if j + 1 < hi else ""
+        if w in DAYS or lw in ("today", "yesterday", "tonight", "earlier", "later", "again",
+                               "also", "repeatedly", "previously", "recently", "then"):
+            j += 1
+        elif lw in ("on", "late", "early", "last", "this", "next") and j + 1 < hi and (
+                words[j + 1] in DAYS or nxt in _TIME_NOUNS):
+            j += 2
+        elif lw in ("in", "at", "during", "after") and nxt in ("a", "an", "the", "his", "her",
+                                                              "their", "its"):
+            k = j + 2
+            while k < hi and k < j + 6 and low[k] not in _STATEMENT_NOUNS:
+                k += 1
+            if k < hi and low[k] in _STATEMENT_NOUNS:
+                j = k + 1
+                if j < hi and low[j] in ("with", "to", "on") and j + 1 < hi:
+                    r = right_phrase(view, j + 1, hi)
+                    j = r[1] if r else j
+            else:
+                break
+        elif lw in ("on", "via", "to") and j + 1 < hi and words[j + 1] in _MEDIA:
+            j += 2
+        else:
+            break
+    return j
+
