@@ -119,7 +119,10 @@ def _row(text: str, f: Found, mentions: Sequence[Mention]) -> Attribution:
         if m is not None:
             speaker, p0, p1, named, resolved = m.actor, m.start, m.end, True, True
     else:
-        m = _naming(mentions, s0, s1)
+        if f.head is not None:  # "Humphrey, who said ...": the speaker is Humphrey
+            p0, p1 = toks[f.head[0]].start, toks[f.head[1] - 1].end
+            speaker = _unnamed(text[p0:p1], initial=False)
+        m = _naming(mentions, p0, p1)
         if m is not None:
             speaker, p0, p1, named = m.actor, m.start, m.end, True
     content = " \u2026 ".join(text[a:b] for a, b in f.parts)

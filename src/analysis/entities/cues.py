@@ -38,14 +38,17 @@ from analysis.entities.lexicon import (
     SPEECH_VERBS,
     TELL_LIKE,
     is_word,
+    verb_like,
 )
 from analysis.entities.phrases import (
     View,
     is_name,
     left_phrase,
     negated,
+    relative_antecedent,
     right_phrase,
     skip_adjuncts,
+    skip_back,
     subject,
 )
 from analysis.entities.quotes import quotations
@@ -54,8 +57,19 @@ __all__ = ["Found", "find"]
 
 Span = tuple[int, int]
 _OPEN_MARKS = frozenset({'"', "\u201c", "'", "`", "\u201e"})
+_CLOSE_MARKS = frozenset({'"', "\u201d", "'"})
 _END_MARKS = frozenset({".", "!", "?", "\u2026"})
 _ADDRESSEES = frozenset("him her them us me reporters journalists".split())
+#: What content cannot start with: a preposition or a verb form ("reported from Washington",
+#: "said would").
+_NOT_CONTENT = frozenset(
+    """by as and or of about for from on in at during with without after before to into
+    would could should will can may might must has have had is was are were""".split()
+)
+#: Verbs whose object is no content unless a clause follows ("accused X of", "cited X").
+_NEEDS_CLAUSE = frozenset("accuse criticise criticize condemn blame cite quote praise".split())
+_PROGRESSIVE = frozenset("is are was were 's 're been being".split())
+_LEMMAS = {**SPEECH_VERBS, **SPEECH_PARTICIPLES}
 
 
 @dataclass
@@ -69,6 +83,7 @@ class Found:
     content: Span
     kind: str
     parts: list[Span] = field(default_factory=list)
+    head: Span | None = None  # what a relative "who" stands for ("Humphrey, who said ...")
 
     def __post_init__(self) -> None:
         if not self.parts:
@@ -105,7 +120,9 @@ class _Finder:
         q = self.inside[j] if j >= 0 else -1
         if q < 0 or self.quotes[q].close > self.toks[i].start:
             return None
-        if self.toks[j].sentence != self.toks[i].sentence:
+        if self.toks[j].sentence != self.toks[i].sentence and not (
+                self.text[self.quotes[q].end - 1:self.quotes[q].end] in "?!" and
+                self.view.bounds(i)[0] == j + 1 + (self.view.words[j + 1] in _CLOSE_MARKS)):
             return None  # '"..." Officials said': the quotation ended a sentence before
         return q
 
@@ -143,21 +160,58 @@ class _Finder:
         return start, end
 
     def add(self, found: Found, cue: int) -> None:
+        a, b = found.source
+        if b - a == 1 and self.view.low[a] in ("who", "which"):
+            found.head = relative_antecedent(self.view, a, self.view.bounds(a)[0])
         self.found.append(found)
         self.used.add(cue)
+
+    def after_opening_quote(self, i: int, lo: int) -> int:
+        """Where the search for a subject may start: after a quotation that opens the
+        sentence ('"...," Trump, the frontrunner, said'), not inside it."""
+        for q in self.quotes:
+            if q.open <= self.toks[lo].start and self.toks[lo].start <= q.close < self.toks[
+                    i].start:
+                k = bisect.bisect_left(self.starts, q.close)
+                while k < i and not any(c.isalnum() for c in self.view.words[k]):
+                    k += 1
+                return k
+        return lo
+
+    def subject(self, i: int, lo: int) -> Span | None:
+        """The subject of the verb at ``i``; for a verb coordinated with an earlier one ("...
+        defended the route and said ...") or a participle after a comma, the earlier verb's."""
+        v = self.view
+        lo = self.after_opening_quote(i, lo)
+        j = skip_back(v, i - 1, lo)
+        if j >= lo and (v.low[j] in ("and", "but") or (v.words[j] == "," and v.low[i] in
+                                                          SPEECH_PARTICIPLES)):
+            for k in range(j - 1, lo - 1, -1):
+                if self.inside[k] < 0 and (k in self.used or verb_like(v.words[k])) and (
+                        v.low[k] not in ("and", "but")):
+                    done = next((f for f in self.found if f.cue[0] == k), None)
+                    if done is not None:
+                        return done.source
+                    return subject(v, k, lo)
+            return None
+        return subject(v, i, lo)
 
     # --- the verb cues ----------------------------------------------------------------
     def cue(self, i: int) -> bool:
         """Whether token ``i`` is a verb of saying that may carry an attribution."""
         v = self.view
         lw = v.low[i]
-        if lw not in SPEECH_VERBS or self.inside[i] >= 0:
+        if lw not in _LEMMAS or self.inside[i] >= 0:
             return False
         lo, _ = v.bounds(i)
+        if lw in SPEECH_PARTICIPLES:  # only as a progressive: "are asking", "is saying"
+            j = skip_back(v, i - 1, lo)
+            return j + 1 < i and v.low[j + 1] in _PROGRESSIVE or (
+                j >= lo and v.low[j] in _PROGRESSIVE) and not negated(v, i, lo)
         prev = v.low[i - 1] if i > lo else ""
         if prev in POSSESSIVES or (prev in ("a", "an") and lw in NOUN_LIKE):
             return False  # a noun: "his claims", "the reports"
-        if lw == SPEECH_VERBS[lw] and lw != "said" and prev in AUX_BEFORE_BASE:
+        if lw == _LEMMAS[lw] and lw != "said" and prev in AUX_BEFORE_BASE:
             return False  # "to say", "would not deny"
         if prev in PASSIVE_AUX and prev not in ("has", "have", "had") and not (
                 i + 1 < len(v.words) and v.low[i + 1] == "by"):
@@ -182,7 +236,7 @@ class _Finder:
                 return None
             after = src[1]
         else:
-            src = subject(v, i, lo)
+            src = self.subject(i, lo)
             if src is None:
                 return None
             q = self.quote_ending_before(src[0])
@@ -225,7 +279,7 @@ class _Finder:
         """'Haftar said: "We will win."', 'Haftar told reporters, "..."'."""
         v = self.view
         lo, hi = v.bounds(i)
-        src = subject(v, i, lo)
+        src = self.subject(i, lo)
         if src is None:
             return None
         j = self.past_addressee(i, skip_adjuncts(v, i + 1, hi), hi)
@@ -238,7 +292,7 @@ class _Finder:
         """After "told" (and the like) skip the person told: "told reporters", "told The
         Associated Press", "told him"."""
         v = self.view
-        if SPEECH_VERBS.get(v.low[i], "") not in TELL_LIKE or j >= hi:
+        if _LEMMAS.get(v.low[i], "") not in TELL_LIKE or j >= hi:
             return j
         if v.low[j] in _ADDRESSEES:
             return skip_adjuncts(v, j + 1, hi)
@@ -260,7 +314,7 @@ class _Finder:
             left_end = i - 1
             after = src[1] if src else i + 1
         else:
-            src = subject(v, i, lo)
+            src = self.subject(i, lo)
             if src is None or src[0] <= lo or v.words[src[0] - 1] != ",":
                 return None
             left_end = src[0] - 1
@@ -281,12 +335,13 @@ class _Finder:
         """"Tunisian officials said Wednesday that they were struggling ..."."""
         v = self.view
         lo, hi = v.bounds(i)
-        src = subject(v, i, lo)
+        src = self.subject(i, lo)
         lw = v.low[i]
+        lemma = _LEMMAS[lw]
         if src is None:
             return None
         j = self.past_addressee(i, skip_adjuncts(v, i + 1, hi), hi)
-        if j < hi and v.low[j] == "to" and SPEECH_VERBS[lw] not in (
+        if j < hi and v.low[j] == "to" and lemma not in (
                 "claim", "vow", "promise", "threaten", "pledge", "admit", "deny"):
             that = next((q for q in range(j + 1, min(hi, j + 9)) if v.low[q] == "that"), None)
             if that is None:
@@ -294,9 +349,13 @@ class _Finder:
             j = that  # "stated to LA Weekly that ..."
         if j >= hi or v.words[j - 1] == "," and j - 1 > i:
             return None
-        first = v.low[j + 1] if v.low[j] in ("that", ":") and j + 1 < hi else v.low[j]
-        if not (is_word(first) or first in _OPEN_MARKS) or first in ("by", "as", "and", "or",
-                                                                     "of", "about", "for"):
+        clause = v.low[j] in ("that", ":")
+        first = v.low[j + 1] if clause and j + 1 < hi else v.low[j]
+        if lemma == "accuse" and not clause:  # "accused him of sexism"
+            clause = any(v.low[q] == "of" for q in range(j, min(hi, j + 6)))
+        if not (is_word(first) or first[:1].isdigit() or first in _OPEN_MARKS) or (
+                first in _NOT_CONTENT and not (first == "to" and lemma in TELL_LIKE)) or (
+                lemma in _NEEDS_CLAUSE and not clause):
             return None
         end = hi
         if src[1] < i and v.words[src[1]] == ",":  # "Haftar, who said he would ..., left"
@@ -304,10 +363,29 @@ class _Finder:
         q = self.quote_starting_at(j + (v.low[j] == "that"), hi)
         if q is not None:
             return Found(src, (i, i + 1), self.quote_content(q), "quote")
-        content = self.content(j, end)
-        if content is None or (lw in NOUN_LIKE and src[1] - src[0] > 6):
+        content = self.content(j, self.clause_end(j, end))
+        if content is None or (lw in NOUN_LIKE and not self.strong(src)):
             return None
         return Found(src, (i, i + 1), content, "reported")
+
+    def clause_end(self, j: int, end: int) -> int:
+        """Where reported content ends: before a trailing ", according to ..." or ", he
+        said"."""
+        v = self.view
+        for q in range(j + 1, end - 1):
+            if v.words[q] == "," and (v.low[q + 1] == "according" or any(
+                    v.low[k] in SPEECH_VERBS for k in range(q + 1, min(q + 4, end)))):
+                return q
+        return end
+
+    def strong(self, src: Span) -> bool:
+        """A source that makes a noun-like form ("claims", "reports") a verb: a pronoun, a
+        name, or a short phrase ending in a noun (not "Mr. Trump's wide-ranging")."""
+        v = self.view
+        a, b = src
+        last = v.low[b - 1]
+        return b - a == 1 or is_name(v.words[b - 1]) or (
+            b - a <= 4 and not last.endswith(("ing", "'s", "ed")) and last not in POSSESSIVES)
 
     # --- other cues -------------------------------------------------------------------
     def participle(self, i: int) -> None:
@@ -317,7 +395,7 @@ class _Finder:
         lo, hi = v.bounds(i)
         if i - 1 <= lo or v.words[i - 1] != "," or self.inside[i] >= 0:
             return
-        src = self.clause_subject(lo, i - 1)
+        src = self.subject(i, lo) or self.clause_subject(lo, i - 1)
         if src is None:
             return
         j = self.past_addressee(i, skip_adjuncts(v, i + 1, hi), hi)
@@ -390,7 +468,10 @@ class _Finder:
 
     def run(self) -> list[Found]:
         v = self.view
+        headline = v.state.headline
         for i, lw in enumerate(v.low):
+            if headline[v.sent[i]]:
+                continue  # a Title Case heading: "Clinton Says Trump's Bigotry ..."
             if lw == "according" and i + 1 < len(v.low) and v.low[i + 1] == "to":
                 self.according(i)
             elif lw in SPEECH_VERBS and self.inside[i] < 0:
@@ -398,7 +479,10 @@ class _Finder:
                 if i not in self.used and self.cue(i):
                     self.verb(i)
             elif lw in SPEECH_PARTICIPLES:
-                self.participle(i)
+                if self.cue(i):
+                    self.verb(i)
+                else:
+                    self.participle(i)
         self.found.sort(key=lambda f: (f.cue[0], f.content[0]))
         return self.found
 

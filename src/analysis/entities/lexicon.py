@@ -159,6 +159,12 @@ EXTRA_PLACES = {
     "Gaza Strip": "region", "Kashmir": "region", "Crimea": "region", "Donbas": "region",
     "Darfur": "region", "Kurdistan": "region", "Siberia": "region", "Patagonia": "region",
 }
+#: US state abbreviations in the Associated Press style ("Cory James of Lansing, Mich., said").
+STATE_ABBREVIATIONS: frozenset[str] = frozenset(
+    """Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass. Mich.
+    Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D.
+    Tenn. Vt. Va. Wash. W.Va. Wis. Wyo. D.C.""".split()
+)
 #: Short names of well-known parties, movements and armed groups that carry no organisation
 #: word ("Labour said", "Hamas fired"); they are groups wherever they appear.
 KNOWN_GROUPS: frozenset[str] = frozenset(
@@ -414,7 +420,8 @@ NOUN_LIKE = frozenset("""claims reports notes comments demands promises estimate
 pledges replies remarks tweets states warns""".split())
 #: Base forms read as verbs after a plural subject ("officials say").
 _BASE_OK = frozenset("""say tell claim warn deny insist argue admit add explain predict suggest
-confirm acknowledge allege accuse believe""".split())
+confirm acknowledge allege accuse believe note agree contend stress write ask urge report
+estimate complain concede recall""".split())
 #: Verbs whose object is the person told before the content ("told reporters that ...").
 TELL_LIKE = frozenset("tell inform assure remind warn ask urge".split())
 PASSIVE_OK = frozenset("""accuse quote cite report claim criticise criticize condemn blame
@@ -473,7 +480,12 @@ SUBJECT_PRONOUNS = frozenset("he she they we i it you".split())
 SPEAKER_SKIP = frozenset(
     """also later previously earlier repeatedly publicly again recently reportedly then now
     further initially separately flatly angrily simply has have had has've already
-    officially formally privately quietly once""".split()
+    officially formally privately quietly once both all each still even long""".split()
+)
+#: Quantifiers that stand alone as a subject ("Some say", "Many said", "one in five say").
+QUANTIFIER_SUBJECTS = frozenset(
+    """some many most others few several both all none one two three four five six seven
+    eight nine ten half majority minority""".split()
 )
 NP_INSIDE = frozenset(
     """the a an its his her their our of for from in at 's \u2019s and other some many several

@@ -18,9 +18,12 @@ from analysis.entities.lexicon import (
     CLOSED_CLASS,
     DAYS,
     NP_INSIDE,
+    QUANTIFIER_SUBJECTS,
     SPEAKER_SKIP,
     SPEECH_VERBS,
+    STATE_ABBREVIATIONS,
     SUBJECT_PRONOUNS,
+    gazetteer,
     is_word,
     name_shaped,
     verb_like,
@@ -28,8 +31,8 @@ from analysis.entities.lexicon import (
 from analysis.entities.names import Analysis, analyse
 from analysis.tokenise import fold
 
-__all__ = ["View", "is_name", "left_phrase", "negated", "right_phrase", "skip_adjuncts",
-           "skip_back", "subject"]
+__all__ = ["View", "is_name", "left_phrase", "negated", "relative_antecedent", "right_phrase",
+           "skip_adjuncts", "skip_back", "subject"]
 
 Span = tuple[int, int]
 
@@ -41,7 +44,7 @@ _INTERRUPTIONS = frozenset(
     currently according speaking among along as in at of for from with without after before
     during since while despite""".split()
 )
-_CLAUSE_MARKS = frozenset({";", ":", "\u2014", "--", "(", "\u201c", '"', "``", "''"})
+_CLAUSE_MARKS = frozenset({";", ":"})
 _AUX = frozenset(
     """has have had did does do will would could can may might must should shall is are was were
     be been being 's 've 'd""".split()
@@ -105,6 +108,12 @@ def _np_word(view: View, k: int) -> bool:
     w, lw = view.words[k], view.low[k]
     if is_name(w) or lw in NP_INSIDE or w[:1].isdigit():
         return lw not in _AUX or lw == "'s"
+    if w == "'" and k > 0 and view.low[k - 1].endswith("s") and view.state.toks[
+            k].start == view.state.toks[k - 1].end:
+        return True  # "Sanders' aides"
+    if lw.endswith("ed") and k > 0 and view.low[k - 1] in ("those", "the", "people", "voters",
+                                                           "americans", "respondents"):
+        return True  # "those surveyed", "the embattled senator"
     if not w[:1].isalpha() or lw in CLOSED_CLASS or lw in _AUX:
         return False
     return not (verb_like(w) or lw.endswith("ly"))
@@ -143,13 +152,24 @@ def subject(view: View, i: int, lo: int | None = None) -> Span | None:
     if j < lo:
         return None
     lw = view.low[j]
-    if lw in SUBJECT_PRONOUNS:
+    if lw in SUBJECT_PRONOUNS or lw in ("who", "which"):
         return (j, j + 1)
-    if lw == "who" and j - 1 >= lo and view.words[j - 1] == ",":
-        return _before_comma(view, j - 1, lo)
+    if lw in QUANTIFIER_SUBJECTS and (j == lo or not _np_word(view, j - 1) or view.low[
+            j - 2 if j - 2 >= lo else j] == "in"):
+        return (j, j + 1)  # "Some say", "one in five say"
     if view.words[j] in (",", ")", "\u2014", "--"):
         return _before_comma(view, j, lo)
     return left_phrase(view, j, lo)
+
+
+def relative_antecedent(view: View, j: int, lo: int) -> Span | None:
+    """What a relative pronoun at ``j`` stands for: "Humphrey, who said ..." -> "Humphrey";
+    "people who said ..." -> "people"."""
+    if j - 1 < lo:
+        return None
+    if view.words[j - 1] == ",":
+        return _before_comma(view, j - 1, lo)
+    return left_phrase(view, j - 1, lo)
 
 
 def left_phrase(view: View, j: int, lo: int, *, limit: int = 10) -> Span | None:
@@ -196,6 +216,8 @@ def _before_comma(view: View, j: int, lo: int) -> Span | None:
     for n, (a, b) in enumerate(segments):
         first = low[a]
         further = segments[n + 1:]
+        if further and _place(view, a, b):
+            continue  # "Cory James of Lansing, Mich., said"
         if first in _INTERRUPTIONS or first.endswith("ing") or first[:1].isdigit():
             if first in ("the", "a", "an") and not any(_plain_np(view, s) for s in further):
                 chosen = (a, b)
@@ -211,6 +233,13 @@ def _before_comma(view: View, j: int, lo: int) -> Span | None:
     return left_phrase(view, b - 1, a)
 
 
+def _place(view: View, a: int, b: int) -> bool:
+    """A segment that is a place name alone: "Mich.", "Texas", "N.Y."."""
+    name = " ".join(view.words[a:b])
+    return name in STATE_ABBREVIATIONS or gazetteer().places.get(name, ("", ""))[1] in (
+        "country", "capital", "province")
+
+
 def _plain_np(view: View, span: Span) -> bool:
     """A segment made only of noun-phrase words (no verb: not a clause)."""
     a, b = span
@@ -224,6 +253,8 @@ def right_phrase(view: View, j: int, hi: int, *, stop_of: bool = False) -> Span 
     "said"): up to a comma, a verb or a clause word, at most 10 tokens; with ``stop_of`` also
     before "of" ("accused by the United States of leading ...")."""
     words, low = view.words, view.low
+    if j >= hi or (low[j] in CLOSED_CLASS and low[j] not in NP_INSIDE):
+        return None  # "said of the course", "reported from Washington"
     k = j
     while k < hi and k - j < 10:
         w, lw = words[k], low[k]
