@@ -63,9 +63,11 @@ _ADDRESSEES = frozenset("him her them us me reporters journalists".split())
 #: What content cannot start with: a preposition or a verb form ("reported from Washington",
 #: "said would").
 _NOT_CONTENT = frozenset(
-    """by as and or of about for from on in at during with without after before to into
-    would could should will can may might must has have had is was are were""".split()
+    """by as and or of about for from to into would could should will can may might must has
+    have had is was are were""".split()
 )
+#: What content starts with only when a clause follows ("said in politics it takes time").
+_SHORT_NOT_CONTENT = frozenset("on in at during with without after before".split())
 #: Verbs whose object is no content unless a clause follows ("accused X of", "cited X").
 _NEEDS_CLAUSE = frozenset("accuse criticise criticize condemn blame cite quote praise".split())
 _PROGRESSIVE = frozenset("is are was were 's 're been being".split())
@@ -186,13 +188,14 @@ class _Finder:
         j = skip_back(v, i - 1, lo)
         if j >= lo and (v.low[j] in ("and", "but") or (v.words[j] == "," and v.low[i] in
                                                           SPEECH_PARTICIPLES)):
-            for k in range(j - 1, lo - 1, -1):
-                if self.inside[k] < 0 and (k in self.used or verb_like(v.words[k])) and (
-                        v.low[k] not in ("and", "but")):
-                    done = next((f for f in self.found if f.cue[0] == k), None)
-                    if done is not None:
-                        return done.source
-                    return subject(v, k, lo)
+            done = next((f for f in reversed(self.found) if lo <= f.cue[0] < j), None)
+            if done is not None:
+                return done.source  # 'Clark said, noting ...'
+            for k in range(lo + 1, j):  # the clause's first verb with a subject
+                if self.inside[k] < 0 and verb_like(v.words[k], third_person=False):
+                    src = subject(v, k, lo)
+                    if src is not None:
+                        return src
             return None
         return subject(v, i, lo)
 
@@ -355,7 +358,8 @@ class _Finder:
             clause = any(v.low[q] == "of" for q in range(j, min(hi, j + 6)))
         if not (is_word(first) or first[:1].isdigit() or first in _OPEN_MARKS) or (
                 first in _NOT_CONTENT and not (first == "to" and lemma in TELL_LIKE)) or (
-                lemma in _NEEDS_CLAUSE and not clause):
+                lemma in _NEEDS_CLAUSE and not clause) or (
+                first in _SHORT_NOT_CONTENT and hi - j < 8):
             return None
         end = hi
         if src[1] < i and v.words[src[1]] == ",":  # "Haftar, who said he would ..., left"

@@ -555,7 +555,7 @@ IRREGULAR_VERBS = frozenset(
 )
 
 
-def verb_like(w: str) -> bool:
+def verb_like(w: str, *, third_person: bool = True) -> bool:
     """A finite verb form after a subject (no tagger: word shapes and lists)."""
     lw = w.lower()
     if not lw.isalpha() or w[:1].isupper():
@@ -564,7 +564,7 @@ def verb_like(w: str) -> bool:
         return True
     if lw.endswith("ed") and len(lw) > 4:
         return True
-    if lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and len(lw) > 3:
+    if third_person and lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and len(lw) > 3:
         stem = lw[:-2] if lw.endswith("es") else lw[:-1]
         past = (lw[:-1] + "d", stem + "ed", stem + stem[-1:] + "ed")
         return zipf(lw[:-1]) >= 3.0 and max(zipf(p) for p in past) >= 3.0

@@ -114,9 +114,11 @@ def _np_word(view: View, k: int) -> bool:
     if lw.endswith("ed") and k > 0 and view.low[k - 1] in ("those", "the", "people", "voters",
                                                            "americans", "respondents"):
         return True  # "those surveyed", "the embattled senator"
+    if lw in QUANTIFIER_SUBJECTS:
+        return True  # "Edwards and others"
     if not w[:1].isalpha() or lw in CLOSED_CLASS or lw in _AUX:
         return False
-    return not (verb_like(w) or lw.endswith("ly"))
+    return not (verb_like(w, third_person=False) or lw.endswith("ly"))
 
 
 def skip_back(view: View, j: int, lo: int) -> int:
@@ -181,8 +183,11 @@ def left_phrase(view: View, j: int, lo: int, *, limit: int = 10) -> Span | None:
         if _np_word(view, k):
             k -= 1
             continue
-        if low[k] in ("who", "that") and k < j and k - 1 >= lo and _np_word(view, k - 1):
-            inner = left_phrase(view, k - 1, lo, limit=limit)  # "Residents who fled said"
+        rel = next((q for q in range(k, max(lo, k - 8) - 1, -1)
+                    if low[q] in ("who", "that", "whose", "which")), None)
+        if rel is not None and rel - 1 >= lo and _np_word(view, rel - 1) and all(
+                words[q][:1].isalnum() for q in range(rel, j + 1)):
+            inner = left_phrase(view, rel - 1, lo, limit=limit)  # "Residents who fled said"
             if inner is not None:
                 return (inner[0], j + 1)
         break
@@ -227,6 +232,10 @@ def _before_comma(view: View, j: int, lo: int) -> Span | None:
         break
     if chosen is None:
         return None
+    n = segments.index(chosen)
+    if n + 1 < len(segments) and not is_name(words[chosen[0]]) and _plain_np(
+            view, segments[n + 1]) and is_name(words[segments[n + 1][1] - 1]):
+        chosen = segments[n + 1]  # "Neil Sroka, communications director of X, said"
     a, b = chosen
     if not _plain_np(view, chosen):
         return None
