@@ -120,7 +120,7 @@ class _Finder:
         while j >= 0 and self.view.words[j] in (",", "'", '"', "\u201d", "`", "\u2014", "--"):
             j -= 1
         q = self.inside[j] if j >= 0 else -1
-        if q < 0 or self.quotes[q].close > self.toks[i].start:
+        if q < 0 or self.quotes[q].close > self.toks[i].start or self.title(q):
             return None
         if self.toks[j].sentence != self.toks[i].sentence and not (
                 self.text[self.quotes[q].end - 1:self.quotes[q].end] in "?!" and
@@ -136,7 +136,7 @@ class _Finder:
             i += 1
         if i < len(self.toks) and self.inside[i] >= 0:
             q = self.quotes[self.inside[i]]
-            if q.start == self.toks[i].start:
+            if q.start == self.toks[i].start and not self.title(self.inside[i]):
                 return self.inside[i]
         return None
 
@@ -153,6 +153,13 @@ class _Finder:
         if b <= a or not any(is_word(w) for w in words[a:b]):
             return None
         return self.chars(a, b)
+
+    def title(self, q: int) -> bool:
+        """A quoted title rather than speech: a few capitalised words ('"Face the Nation"')."""
+        s = self.quotes[q]
+        words = self.text[s.start:s.end].rstrip(",.").split()
+        return len(words) <= 5 and all(w[:1].isupper() or w.lower() in (
+            "the", "of", "a", "an", "and", "in", "on", "for", "to", "with") for w in words)
 
     def quote_content(self, q: int) -> Span:
         s = self.quotes[q]
@@ -459,8 +466,10 @@ class _Finder:
         lo, hi = v.bounds(i)
         comma = next((q for q in range(i + 2, min(hi, i + 16)) if v.words[q] in (",", ";")),
                      None)
-        leading = i == lo or v.words[i - 1] in (",", "that", "(") or not is_word(v.words[i - 1])
-        if leading and comma is not None and comma > i + 2 and self.content(comma + 1, hi):
+        leading = i == lo or v.low[i - 1] in ("that", "(", "but", "and") or (
+            v.words[i - 1] in _OPEN_MARKS)
+        if leading and comma is not None and comma > i + 2 and self.content(comma + 1, hi) and (
+                v.low[comma + 1] not in ("which", "who", "a", "an", "the")):
             src = (i + 2, comma)
             content = self.content(comma + 1, hi)
         else:

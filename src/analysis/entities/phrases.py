@@ -49,6 +49,11 @@ _AUX = frozenset(
     """has have had did does do will would could can may might must should shall is are was were
     be been being 's 've 'd""".split()
 )
+#: Plural nouns shaped like verbs ("aides": "aide", "aided") that head subjects.
+_PLURAL_SUBJECTS = frozenset(
+    """aides sources forces advocates documents records results reports polls surveys figures
+    estimates studies data officials leaders backers supporters analysts""".split()
+)
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _STATEMENT_NOUNS = frozenset(
     """statement interview post tweet speech letter report video message briefing email e-mail
@@ -61,6 +66,15 @@ _MEDIA = frozenset(
 )
 _TIME_NOUNS = frozenset(
     "week weekend month year morning afternoon night evening day time".split())
+
+
+def _ago(low: list[str], j: int, hi: int) -> int:
+    """The end of "a few days later", "two weeks ago", "days earlier" at ``j`` (0: none)."""
+    for k in range(j, min(hi, j + 4)):
+        if low[k] in ("later", "ago", "earlier") and k > j and low[k - 1].rstrip("s") in (
+                "day", "week", "month", "year", "hour", "minute"):
+            return k + 1
+    return 0
 
 
 @dataclass
@@ -118,7 +132,9 @@ def _np_word(view: View, k: int) -> bool:
         return True  # "Edwards and others"
     if not w[:1].isalpha() or lw in CLOSED_CLASS or lw in _AUX:
         return False
-    return not (verb_like(w, third_person=False) or lw.endswith("ly"))
+    after_name = k > 0 and (is_name(view.words[k - 1]) or view.low[k - 1] in SUBJECT_PRONOUNS)
+    return not (verb_like(w, third_person=after_name and lw not in _PLURAL_SUBJECTS)
+                or lw.endswith("ly"))
 
 
 def skip_back(view: View, j: int, lo: int) -> int:
@@ -133,6 +149,9 @@ def skip_back(view: View, j: int, lo: int) -> int:
             j -= 1
             if j >= lo and view.low[j] in ("on", "late", "early", "last", "this"):
                 j -= 1
+        elif lw in _TIME_NOUNS and j - 1 >= lo and view.low[j - 1] in (
+                "last", "this", "next", "that", "each", "every"):
+            j -= 2  # "Reince Priebus last week announced"
         else:
             break
     return j
@@ -314,6 +333,9 @@ def skip_adjuncts(view: View, j: int, hi: int) -> int:
                 break
         elif lw in ("on", "via", "to") and j + 1 < hi and words[j + 1] in _MEDIA:
             j += 2
+        elif (lw in ("a", "few", "several", "two", "three", "days", "weeks", "months", "years")
+              and _ago(low, j, hi)):
+            j = _ago(low, j, hi)
         else:
             break
     return j
