@@ -485,7 +485,7 @@ SPEAKER_SKIP = frozenset(
 #: Quantifiers that stand alone as a subject ("Some say", "Many said", "one in five say").
 QUANTIFIER_SUBJECTS = frozenset(
     """some many most others few several both all none one two three four five six seven
-    eight nine ten half majority minority""".split()
+    eight nine ten half majority minority third quarter""".split()
 )
 NP_INSIDE = frozenset(
     """the a an its his her their our of for from in at 's \u2019s and other some many several

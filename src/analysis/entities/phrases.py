@@ -58,7 +58,7 @@ _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _STATEMENT_NOUNS = frozenset(
     """statement interview post tweet speech letter report video message briefing email e-mail
     memo release conference call op-ed column appearance address podcast rally debate
-    filing lawsuit""".split()
+    filing lawsuit issue article essay editorial piece book blog""".split()
 )
 _MEDIA = frozenset(
     """Twitter Facebook X Instagram Telegram TikTok YouTube television TV radio CNN Fox MSNBC
@@ -249,8 +249,10 @@ def _before_comma(view: View, j: int, lo: int) -> Span | None:
             continue
         chosen = (a, b)
         break
-    if chosen is None:
-        return None
+    if chosen is None:  # "Former candidate Bernie Sanders, who ..., said"
+        chosen = next((s for s in reversed(segments) if _plain_np(view, s)), None)
+        if chosen is None:
+            return None
     n = segments.index(chosen)
     if n + 1 < len(segments) and not is_name(words[chosen[0]]) and _plain_np(
             view, segments[n + 1]) and is_name(words[segments[n + 1][1] - 1]):
@@ -326,7 +328,7 @@ def skip_adjuncts(view: View, j: int, hi: int) -> int:
                 k += 1
             if k < hi and low[k] in _STATEMENT_NOUNS:
                 j = k + 1
-                if j < hi and low[j] in ("with", "to", "on") and j + 1 < hi:
+                if j < hi and low[j] in ("with", "to", "on", "of", "for") and j + 1 < hi:
                     r = right_phrase(view, j + 1, hi)
                     j = r[1] if r else j
             else:
