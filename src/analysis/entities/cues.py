@@ -68,6 +68,8 @@ _NOT_CONTENT = frozenset(
 )
 #: What content starts with only when a clause follows ("said in politics it takes time").
 _SHORT_NOT_CONTENT = frozenset("on in at during with without after before".split())
+#: Verbs whose content may be an infinitive ("claimed to have taken", "vowed to fight").
+_INFINITIVE_OK = frozenset("claim vow promise threaten pledge admit deny agree".split())
 #: Verbs whose object is no content unless a clause follows ("accused X of", "cited X").
 _NEEDS_CLAUSE = frozenset("accuse criticise criticize condemn blame cite quote praise".split())
 _PROGRESSIVE = frozenset("is are was were 's 're been being".split())
@@ -351,25 +353,30 @@ class _Finder:
         if src is None:
             return None
         j = self.past_addressee(i, skip_adjuncts(v, i + 1, hi), hi)
-        if j < hi and v.low[j] == "to" and lemma not in (
-                "claim", "vow", "promise", "threaten", "pledge", "admit", "deny"):
+        if j < hi and v.low[j] == "to":
             that = next((q for q in range(j + 1, min(hi, j + 9)) if v.low[q] == "that"), None)
-            if that is None:
+            if that is not None and all(is_word(w) for w in v.words[j:that]):
+                j = that  # "stated to LA Weekly that ...", "admitted to the newspaper that"
+            elif lemma not in _INFINITIVE_OK:
                 return None
-            j = that  # "stated to LA Weekly that ..."
         if j >= hi or v.words[j - 1] == "," and j - 1 > i:
             return None
         clause = v.low[j] in ("that", ":")
-        first = v.low[j + 1] if clause and j + 1 < hi else v.low[j]
+        k = j + 1 if clause else j
+        while k < hi and v.words[k] in (",", "\u2014", "--"):
+            k += 1  # "added that, based on what he has seen, ..."
+        first = v.low[k] if k < hi else ""
         if lemma == "accuse" and not clause:  # "accused him of sexism"
             clause = any(v.low[q] == "of" for q in range(j, min(hi, j + 6)))
         if not (is_word(first) or first[:1].isdigit() or first in _OPEN_MARKS) or (
-                first in _NOT_CONTENT and not (first == "to" and lemma in TELL_LIKE)) or (
+                first in _NOT_CONTENT and not (first == "to" and (
+                    lemma in TELL_LIKE or lemma in _INFINITIVE_OK))) or (
                 lemma in _NEEDS_CLAUSE and not clause) or (
                 first in _SHORT_NOT_CONTENT and hi - j < 8):
             return None
         end = hi
-        if src[1] < i and v.words[src[1]] == ",":  # "Haftar, who said he would ..., left"
+        if src[1] - src[0] == 1 and v.low[src[0]] in ("who", "which") and src[0] > lo and (
+                v.words[src[0] - 1] == ","):  # "Haftar, who said he would ..., left"
             end = next((q for q in range(j, hi) if v.words[q] == ","), hi)
         q = self.quote_starting_at(j + (v.low[j] == "that"), hi)
         if q is not None:
@@ -413,7 +420,8 @@ class _Finder:
         if j < hi and v.low[j] in ("by", "of", "to", "about", "for", "with", "in"):
             return
         q = self.quote_starting_at(j + (j < hi and v.low[j] == "that"), hi)
-        content = self.quote_content(q) if q is not None else self.content(j, hi)
+        content = self.quote_content(q) if q is not None else self.content(
+            j, self.clause_end(j, hi))
         if content is not None:
             self.add(Found(src, (i, i + 1), content, "quote" if q is not None else
                            "reported"), i)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from analysis.entities.lexicon import (
     CLOSED_CLASS,
     DAYS,
+    MONTHS,
     NP_INSIDE,
     QUANTIFIER_SUBJECTS,
     SPEAKER_SKIP,
@@ -54,6 +55,7 @@ _PLURAL_SUBJECTS = frozenset(
     """aides sources forces advocates documents records results reports polls surveys figures
     estimates studies data officials leaders backers supporters analysts""".split()
 )
+_REFLEXIVES = frozenset("himself herself themselves itself myself ourselves".split())
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _STATEMENT_NOUNS = frozenset(
     """statement interview post tweet speech letter report video message briefing email e-mail
@@ -142,8 +144,8 @@ def skip_back(view: View, j: int, lo: int) -> int:
     Tuesday", "repeatedly" (returns the first position not skipped)."""
     while j >= lo:
         lw = view.low[j]
-        if lw in SPEAKER_SKIP or lw in _AUX - {"'s"} or (lw.endswith("ly") and len(lw) > 4
-                                                          and lw.isalpha()):
+        if lw in SPEAKER_SKIP or lw in _AUX - {"'s"} or lw in _REFLEXIVES or (
+                lw.endswith("ly") and len(lw) > 4 and lw.isalpha()):
             j -= 1
         elif view.words[j] in DAYS:
             j -= 1
@@ -229,8 +231,15 @@ def _before_comma(view: View, j: int, lo: int) -> Span | None:
             break
     segments: list[Span] = []
     end = j
+    depth = 0
     for q in range(j - 1, start - 1, -1):
-        if words[q] in (",", ")", "(", "\u2014", "--"):
+        if words[q] == ")":  # "(D-Ill.)" is no segment of its own
+            depth += 1
+        elif words[q] == "(" and depth:
+            depth -= 1
+        elif depth:
+            continue
+        elif words[q] in (",", "\u2014", "--"):
             if q + 1 < end:
                 segments.append((q + 1, end))
             end = q
@@ -260,6 +269,8 @@ def _before_comma(view: View, j: int, lo: int) -> Span | None:
     a, b = chosen
     if not _plain_np(view, chosen):
         return None
+    while b - 1 > a and view.words[b - 1] == ")":  # "Sen. Richard J. Durbin (D-Ill.)"
+        b = next((q for q in range(b - 1, a - 1, -1) if view.words[q] == "("), a + 1)
     return left_phrase(view, b - 1, a)
 
 
@@ -271,11 +282,19 @@ def _place(view: View, a: int, b: int) -> bool:
 
 
 def _plain_np(view: View, span: Span) -> bool:
-    """A segment made only of noun-phrase words (no verb: not a clause)."""
+    """A segment made only of noun-phrase words (no verb: not a clause); a parenthesis
+    inside ("Sen. Richard J. Durbin (D-Ill.)") is passed over."""
     a, b = span
-    return b > a and b - a <= 12 and all(
-        _np_word(view, k) or view.low[k] in ("of", "for", "and", "at", "in", "on", "to")
-        or view.words[k] in ("-", "&") for k in range(a, b))
+    depth = 0
+    for k in range(a, b):
+        w = view.words[k]
+        depth += (w == "(") - (w == ")")
+        if depth or w == ")":
+            continue
+        if not (_np_word(view, k) or view.low[k] in ("of", "for", "and", "at", "in", "on",
+                                                      "to") or w in ("-", "&")):
+            return False
+    return b > a and b - a <= 16
 
 
 def right_phrase(view: View, j: int, hi: int, *, stop_of: bool = False) -> Span | None:
@@ -318,6 +337,12 @@ def skip_adjuncts(view: View, j: int, hi: int) -> int:
         if w in DAYS or lw in ("today", "yesterday", "tonight", "earlier", "later", "again",
                                "also", "repeatedly", "previously", "recently", "then"):
             j += 1
+        elif lw in ("in", "on", "since", "early", "late", "mid", "last") and j + 1 < hi and (
+                words[j + 1] in MONTHS or (low[j + 1] in ("early", "late", "mid") and j + 2 < hi
+                                           and words[j + 2] in MONTHS)):
+            j += 2 if words[j + 1] in MONTHS else 3  # "in May", "in early June"
+            while j < hi and (words[j][:1].isdigit() or words[j] == ","):
+                j += 1
         elif lw in ("on", "late", "early", "last", "this", "next") and j + 1 < hi and (
                 words[j + 1] in DAYS or nxt in _TIME_NOUNS):
             j += 2
