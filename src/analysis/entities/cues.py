@@ -45,6 +45,7 @@ from analysis.entities.phrases import (
     is_name,
     left_phrase,
     negated,
+    plausible,
     relative_antecedent,
     right_phrase,
     skip_adjuncts,
@@ -109,6 +110,7 @@ class _Finder:
                 self.inside[i] = n
         self.used: set[int] = set()  # cue tokens attributed
         self.found: list[Found] = []
+        self.rejected: list[Found] = []  # sources that are no noun phrase (for inspection)
 
     # --- helpers -------------------------------------------------------------------------
     def chars(self, a: int, b: int) -> Span:
@@ -170,12 +172,17 @@ class _Finder:
             end -= 1
         return start, end
 
-    def add(self, found: Found, cue: int) -> None:
+    def add(self, found: Found, cue: int) -> bool:
+        """Keep ``found`` if its source is plausible (see :func:`plausible`)."""
+        if not plausible(self.view, found.source):
+            self.rejected.append(found)
+            return False
         a, b = found.source
         if b - a == 1 and self.view.low[a] in ("who", "which"):
             found.head = relative_antecedent(self.view, a, self.view.bounds(a)[0])
         self.found.append(found)
         self.used.add(cue)
+        return True
 
     def after_opening_quote(self, i: int, lo: int) -> int:
         """Where the search for a subject may start: after a quotation that opens the
@@ -233,8 +240,7 @@ class _Finder:
     def verb(self, i: int) -> None:
         for rule in (self.quote_before, self.quote_after, self.inverted, self.reported):
             found = rule(i)
-            if found is not None:
-                self.add(found, i)
+            if found is not None and self.add(found, i):
                 return
 
     def quote_before(self, i: int) -> Found | None:
@@ -505,7 +511,16 @@ class _Finder:
                 else:
                     self.participle(i)
         self.found.sort(key=lambda f: (f.cue[0], f.content[0]))
-        return self.found
+        return [f for f in self.found if not self.nested_relative(f)]
+
+    def nested_relative(self, f: Found) -> bool:
+        """A relative clause's attribution inside another's content ('X said that women who
+        said ... were ignored'): a detail of that content, not an attribution of its own."""
+        a, b = f.source
+        if b - a != 1 or self.view.low[a] not in ("who", "which"):
+            return False
+        pos = self.toks[f.cue[0]].start
+        return any(g is not f and g.content[0] <= pos < g.content[1] for g in self.found)
 
 
 def find(text: str) -> list[Found]:

@@ -32,8 +32,8 @@ from analysis.entities.lexicon import (
 from analysis.entities.names import Analysis, analyse
 from analysis.tokenise import fold
 
-__all__ = ["View", "is_name", "left_phrase", "negated", "relative_antecedent", "right_phrase",
-           "skip_adjuncts", "skip_back", "subject"]
+__all__ = ["View", "is_name", "left_phrase", "negated", "plausible", "relative_antecedent",
+           "right_phrase", "skip_adjuncts", "skip_back", "subject"]
 
 Span = tuple[int, int]
 
@@ -295,6 +295,27 @@ def _plain_np(view: View, span: Span) -> bool:
                                                       "to") or w in ("-", "&")):
             return False
     return b > a and b - a <= 16
+
+
+def plausible(view: View, span: Span) -> bool:
+    """Whether a phrase can be a source: it starts with a determiner, a quantifier, a
+    pronoun or a content word (not "far from ...", "of the ..."), and ends in a noun, a name or
+    a pronoun (not "her lead in", "Sanders's", "anti-Muslim", "Sunday night")."""
+    a, b = span
+    words, low = view.words, view.low
+    first, last = low[a], low[b - 1]
+    if first in CLOSED_CLASS and first not in NP_INSIDE and first not in QUANTIFIER_SUBJECTS \
+            and first not in SUBJECT_PRONOUNS and first not in ("who", "which", "those", "these",
+                                                                "this", "that", "each"):
+        return False
+    if b - a == 1 and (first in SUBJECT_PRONOUNS or first in ("who", "which")):
+        return True
+    if last in QUANTIFIER_SUBJECTS or last[:1].isdigit():
+        return True  # "Edwards and others", "At least 21,000"
+    if is_name(words[b - 1]):
+        return not (words[b - 1] in DAYS or words[b - 1] in MONTHS)
+    return not (last in CLOSED_CLASS or last in NP_INSIDE or last.endswith(("'s", "'", "ing"))
+                or last in _TIME_NOUNS or not last[:1].isalpha())
 
 
 def right_phrase(view: View, j: int, hi: int, *, stop_of: bool = False) -> Span | None:
