@@ -69,6 +69,9 @@ _NOT_CONTENT = frozenset(
 )
 #: What content starts with only when a clause follows ("said in politics it takes time").
 _SHORT_NOT_CONTENT = frozenset("on in at during with without after before".split())
+#: How what was asked starts: "asked whether ...", "asked him to ...", a quotation.
+_QUESTION_STARTS = frozenset(
+    """whether if why how what who whom when where which that to : " \u201c ' `""".split())
 #: Verbs whose content may be an infinitive ("claimed to have taken", "vowed to fight").
 _INFINITIVE_OK = frozenset("claim vow promise threaten pledge admit deny agree".split())
 #: Verbs whose object is no content unless a clause follows ("accused X of", "cited X").
@@ -314,6 +317,13 @@ class _Finder:
             return j
         if v.low[j] in _ADDRESSEES:
             return skip_adjuncts(v, j + 1, hi)
+        if v.low[j] in ("his", "her", "their", "its", "our", "my", "your"):
+            r = right_phrase(v, j, hi)  # "told his Democratic audience"
+            if r and r[1] - r[0] <= 4:
+                j = r[1]
+                while j < hi and v.words[j] == ",":
+                    j = skip_adjuncts(v, j + 1, hi)
+                return j
         that = next((q for q in range(j, min(hi, j + 8)) if v.low[q] == "that"), None)
         if that is not None:
             return that
@@ -387,8 +397,12 @@ class _Finder:
         q = self.quote_starting_at(j + (v.low[j] == "that"), hi)
         if q is not None:
             return Found(src, (i, i + 1), self.quote_content(q), "quote")
+        if lemma == "ask" and first not in _QUESTION_STARTS:
+            return None  # "asked a question"
         content = self.content(j, self.clause_end(j, end))
-        if content is None or (lw in NOUN_LIKE and not self.strong(src)):
+        if content is None or (lw in NOUN_LIKE and not self.strong(src)) or (
+                " " not in self.text[content[0]:content[1]].strip()) or (
+                "://" in self.text[content[0]:content[1]]):
             return None
         return Found(src, (i, i + 1), content, "reported")
 
@@ -403,13 +417,14 @@ class _Finder:
         return end
 
     def strong(self, src: Span) -> bool:
-        """A source that makes a noun-like form ("claims", "reports") a verb: a pronoun, a
-        name, or a short phrase ending in a noun (not "Mr. Trump's wide-ranging")."""
+        """A source that makes a noun-like form ("claims", "report") a verb: a pronoun, a name,
+        or a short phrase ending in a plural noun ("officials claim"; not "a new report")."""
         v = self.view
         a, b = src
         last = v.low[b - 1]
-        return b - a == 1 or is_name(v.words[b - 1]) or (
-            b - a <= 4 and not last.endswith(("ing", "'s", "ed")) and last not in POSSESSIVES)
+        return (b - a == 1 and last in ("he", "she", "they", "we", "i", "you", "it")) or (
+            is_name(v.words[b - 1])) or (b - a <= 4 and last.endswith("s") and not last.endswith(
+                ("'s", "ss")))
 
     # --- other cues -------------------------------------------------------------------
     def participle(self, i: int) -> None:

@@ -417,7 +417,8 @@ _IRREGULAR = {
 }
 #: Third-person forms that are mostly nouns: a verb only after a valid speaker.
 NOUN_LIKE = frozenset("""claims reports notes comments demands promises estimates vows
-pledges replies remarks tweets states warns""".split())
+pledges replies remarks tweets states warns report claim estimate note comment promise vow
+pledge stress urge recall reply remark tweet demand""".split())
 #: Base forms read as verbs after a plural subject ("officials say").
 _BASE_OK = frozenset("""say tell claim warn deny insist argue admit add explain predict suggest
 confirm acknowledge allege accuse believe note agree contend stress write ask urge report

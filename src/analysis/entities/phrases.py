@@ -12,6 +12,7 @@ with ``end`` exclusive.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from analysis.entities.lexicon import (
@@ -54,6 +55,12 @@ _AUX = frozenset(
 _PLURAL_SUBJECTS = frozenset(
     """aides sources forces advocates documents records results reports polls surveys figures
     estimates studies data officials leaders backers supporters analysts""".split()
+)
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{1,6}")
+#: Prepositions: a noun phrase right after one is its object, never a subject.
+PREPOSITIONS = frozenset(
+    """in on at of for from with by about into over under during through against among without
+    within between toward towards upon via per despite across behind beyond""".split()
 )
 _REFLEXIVES = frozenset("himself herself themselves itself myself ourselves".split())
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -182,7 +189,13 @@ def subject(view: View, i: int, lo: int | None = None) -> Span | None:
         return (j, j + 1)  # "Some say", "one in five say"
     if view.words[j] in (",", ")", "\u2014", "--"):
         return _before_comma(view, j, lo)
-    return left_phrase(view, j, lo)
+    span = left_phrase(view, j, lo)
+    if span is not None and span[0] > lo and view.low[span[0] - 1] in PREPOSITIONS and not (
+            view.words[span[0]][:1].isdigit()):  # "In other words, ...", "on camera said"
+        a, b = span
+        cut = next((k for k in range(b - 1, a, -1) if view.low[k] == "and"), None)
+        return (cut + 1, b) if cut is not None and cut + 1 < b else None  # "... and Gates"
+    return span
 
 
 def relative_antecedent(view: View, j: int, lo: int) -> Span | None:
@@ -275,10 +288,12 @@ def _before_comma(view: View, j: int, lo: int) -> Span | None:
 
 
 def _place(view: View, a: int, b: int) -> bool:
-    """A segment that is a place name alone: "Mich.", "Texas", "N.Y."."""
-    name = " ".join(view.words[a:b])
-    return name in STATE_ABBREVIATIONS or gazetteer().places.get(name, ("", ""))[1] in (
-        "country", "capital", "province")
+    """A segment that is a place name alone or a party and state: "Mich.", "Texas", "N.Y.",
+    "R-Tex."."""
+    name = "".join(view.words[a:b]) if b - a <= 3 else ""
+    return name in STATE_ABBREVIATIONS or _PARTY_STATE.fullmatch(name) is not None or (
+        gazetteer().places.get(" ".join(view.words[a:b]), ("", ""))[1] in (
+            "country", "capital", "province"))
 
 
 def _plain_np(view: View, span: Span) -> bool:
@@ -374,6 +389,10 @@ def skip_adjuncts(view: View, j: int, hi: int) -> int:
                 k += 1
             if k < hi and low[k] in _STATEMENT_NOUNS:
                 j = k + 1
+                if j < hi and low[j] in ("published", "released", "aired", "posted",
+                                         "broadcast", "issued"):
+                    j += 1  # "in an interview published on Monday"
+                    continue
                 if j < hi and low[j] in ("with", "to", "on", "of", "for") and j + 1 < hi:
                     r = right_phrase(view, j + 1, hi)
                     j = r[1] if r else j
