@@ -397,8 +397,11 @@ class _Finder:
         q = self.quote_starting_at(j + (v.low[j] == "that"), hi)
         if q is not None:
             return Found(src, (i, i + 1), self.quote_content(q), "quote")
-        if lemma == "ask" and first not in _QUESTION_STARTS:
-            return None  # "asked a question"
+        if lemma in ("ask", "urge") and not clause and first not in _QUESTION_STARTS:
+            k = next((q for q in range(j, min(hi, j + 12)) if v.low[q] in _QUESTION_STARTS), None)
+            if k is None or not all(is_word(w) or w in ("'s", "-") for w in v.words[j:k]):
+                return None  # "asked a question"
+            j = k  # "asked the former secretary of state if ...", "urged voters to ..."
         content = self.content(j, self.clause_end(j, end))
         if content is None or (lw in NOUN_LIKE and not self.strong(src)) or (
                 " " not in self.text[content[0]:content[1]].strip()) or (
