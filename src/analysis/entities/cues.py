@@ -129,9 +129,12 @@ class _Finder:
         q = self.inside[j] if j >= 0 else -1
         if q < 0 or self.quotes[q].close > self.toks[i].start or self.title(q):
             return None
+        k = j + 1
+        while k < i and self.view.words[k] in _CLOSE_MARKS:
+            k += 1
         if self.toks[j].sentence != self.toks[i].sentence and not (
                 self.text[self.quotes[q].end - 1:self.quotes[q].end] in "?!" and
-                self.view.bounds(i)[0] == j + 1 + (self.view.words[j + 1] in _CLOSE_MARKS)):
+                self.view.bounds(i)[0] == k):
             return None  # '"..." Officials said': the quotation ended a sentence before
         return q
 
@@ -191,8 +194,8 @@ class _Finder:
         """Where the search for a subject may start: after a quotation that opens the
         sentence ('"...," Trump, the frontrunner, said'), not inside it."""
         for q in self.quotes:
-            if q.open <= self.toks[lo].start and self.toks[lo].start <= q.close < self.toks[
-                    i].start:
+            if self.toks[lo].start <= q.close < self.toks[i].start and (
+                    q.open <= self.toks[lo].start or self.text[:q.open].rstrip()[-1:] in ":"):
                 k = bisect.bisect_left(self.starts, q.close)
                 while k < i and not any(c.isalnum() for c in self.view.words[k]):
                     k += 1
@@ -350,7 +353,10 @@ class _Finder:
         if src is None:
             return None
         after = skip_adjuncts(v, after, hi)
-        rest = self.content(after, hi) if after < hi and v.words[after] == "," else None
+        rest = self.content(after, hi) if after < hi and v.words[after] == "," and not (
+            after + 1 < hi and v.low[after + 1].endswith("ing")) else None
+        if rest is None and after < hi and v.words[after] == ",":
+            after = hi  # "..., Hollande said Tuesday, noting ...": the participle is its own
         if after < hi and v.words[after] not in _END_MARKS and rest is None:
             return None
         before = self.content(lo, left_end)

@@ -217,6 +217,10 @@ def left_phrase(view: View, j: int, lo: int, *, limit: int = 10) -> Span | None:
         if _np_word(view, k):
             k -= 1
             continue
+        if low[k] in ("him", "her", "them") and k - 2 >= lo and low[k - 1] == "to" and low[
+                k - 2] == "close":
+            k -= 3  # "a source close to him"
+            continue
         rel = next((q for q in range(k, max(lo, k - 8) - 1, -1)
                     if low[q] in ("who", "that", "whose", "which")), None)
         if rel is not None and rel - 1 >= lo and _np_word(view, rel - 1) and all(
@@ -400,6 +404,9 @@ def skip_adjuncts(view: View, j: int, hi: int) -> int:
                 break
         elif lw in ("on", "via", "to") and j + 1 < hi and words[j + 1] in _MEDIA:
             j += 2
+        elif lw in ("in", "at") and j + 1 < hi and is_name(words[j + 1]) and (
+                j + 2 >= hi or not is_name(words[j + 2]) or words[j + 2] in DAYS):
+            j += 2  # "said Tuesday in Paris"
         elif (lw in ("a", "few", "several", "two", "three", "days", "weeks", "months", "years")
               and _ago(low, j, hi)):
             j = _ago(low, j, hi)
