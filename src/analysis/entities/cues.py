@@ -41,6 +41,7 @@ from analysis.entities.lexicon import (
     verb_like,
 )
 from analysis.entities.phrases import (
+    STATEMENT_NOUNS,
     View,
     is_name,
     left_phrase,
@@ -76,6 +77,8 @@ _QUESTION_STARTS = frozenset(
 _INFINITIVE_OK = frozenset("claim vow promise threaten pledge admit deny agree".split())
 #: Verbs whose object is no content unless a clause follows ("accused X of", "cited X").
 _NEEDS_CLAUSE = frozenset("accuse criticise criticize condemn blame cite quote praise".split())
+#: What "to say" follows when it reports a saying: "went on to say", "was quick to add".
+_GO_ON = frozenset("on as quick prompted interjected taken went goes came stood rose".split())
 _PROGRESSIVE = frozenset("is are was were 's 're been being".split())
 _LEMMAS = {**SPEECH_VERBS, **SPEECH_PARTICIPLES}
 
@@ -208,8 +211,10 @@ class _Finder:
         v = self.view
         lo = self.after_opening_quote(i, lo)
         j = skip_back(v, i - 1, lo)
-        if j >= lo and (v.low[j] in ("and", "but") or (v.words[j] == "," and v.low[i] in
-                                                          SPEECH_PARTICIPLES)):
+        if j >= lo and (v.low[j] in ("and", "but") or (v.low[i] in SPEECH_PARTICIPLES and (
+                v.words[j] == "," or v.low[j] in STATEMENT_NOUNS or v.low[j] in (
+                    "before", "after", "by", "while", "when"))) or (
+                v.low[j] == "to" and v.low[i] in SPEECH_VERBS)):
             done = next((f for f in reversed(self.found) if lo <= f.cue[0] < j), None)
             if done is not None:
                 return done.source  # 'Clark said, noting ...'
@@ -236,8 +241,10 @@ class _Finder:
         prev = v.low[i - 1] if i > lo else ""
         if prev in POSSESSIVES or (prev in ("a", "an") and lw in NOUN_LIKE):
             return False  # a noun: "his claims", "the reports"
-        if lw == _LEMMAS[lw] and lw != "said" and prev in AUX_BEFORE_BASE:
-            return False  # "to say", "would not deny"
+        if lw == _LEMMAS[lw] and lw != "said" and prev in AUX_BEFORE_BASE and not (
+                prev in ("did", "does", "do") or (prev == "to" and i - 2 >= lo and v.low[
+                    i - 2] in _GO_ON)):
+            return False  # "to say", "would not deny"; not "went on to say", "did say"
         if prev in PASSIVE_AUX and prev not in ("has", "have", "had") and not (
                 i + 1 < len(v.words) and v.low[i + 1] == "by"):
             return False  # "was reported": a passive without its agent
@@ -441,7 +448,7 @@ class _Finder:
         follows."""
         v = self.view
         lo, hi = v.bounds(i)
-        if i - 1 <= lo or v.words[i - 1] != "," or self.inside[i] >= 0:
+        if i - 1 <= lo or self.inside[i] >= 0 or not self.attached(i, lo):
             return
         src = self.subject(i, lo) or self.clause_subject(lo, i - 1)
         if src is None:
@@ -455,6 +462,14 @@ class _Finder:
         if content is not None:
             self.add(Found(src, (i, i + 1), content, "quote" if q is not None else
                            "reported"), i)
+
+    def attached(self, i: int, lo: int) -> bool:
+        """Whether the participle at ``i`` hangs on its clause: after a comma (", saying"),
+        a statement ("issued a statement Tuesday saying"), or "before"/"after"/"by"."""
+        v = self.view
+        j = skip_back(v, i - 1, lo)
+        return j >= lo and (v.words[j] == "," or v.low[j] in STATEMENT_NOUNS or v.low[j] in (
+            "before", "after", "by", "while", "when"))
 
     def clause_subject(self, lo: int, end: int) -> Span | None:
         """The subject of the clause that ends at ``end``: its first noun phrase after any

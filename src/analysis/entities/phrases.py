@@ -33,8 +33,8 @@ from analysis.entities.lexicon import (
 from analysis.entities.names import Analysis, analyse
 from analysis.tokenise import fold
 
-__all__ = ["View", "is_name", "left_phrase", "negated", "plausible", "relative_antecedent",
-           "right_phrase", "skip_adjuncts", "skip_back", "subject"]
+__all__ = ["STATEMENT_NOUNS", "View", "is_name", "left_phrase", "negated", "plausible",
+           "relative_antecedent", "right_phrase", "skip_adjuncts", "skip_back", "subject"]
 
 Span = tuple[int, int]
 
@@ -64,7 +64,7 @@ PREPOSITIONS = frozenset(
 )
 _REFLEXIVES = frozenset("himself herself themselves itself myself ourselves".split())
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
-_STATEMENT_NOUNS = frozenset(
+STATEMENT_NOUNS = frozenset(
     """statement interview post tweet speech letter report video message briefing email e-mail
     memo release conference call op-ed column appearance address podcast rally debate
     filing lawsuit issue article essay editorial piece book blog""".split()
@@ -389,9 +389,9 @@ def skip_adjuncts(view: View, j: int, hi: int) -> int:
         elif lw in ("in", "at", "during", "after") and nxt in ("a", "an", "the", "his", "her",
                                                               "their", "its"):
             k = j + 2
-            while k < hi and k < j + 6 and low[k] not in _STATEMENT_NOUNS:
+            while k < hi and k < j + 6 and low[k] not in STATEMENT_NOUNS:
                 k += 1
-            if k < hi and low[k] in _STATEMENT_NOUNS:
+            if k < hi and low[k] in STATEMENT_NOUNS:
                 j = k + 1
                 if j < hi and low[j] in ("published", "released", "aired", "posted",
                                          "broadcast", "issued"):
