@@ -280,14 +280,18 @@ class _Finder:
 
     def continuation(self, found: Found, j: int, hi: int) -> None:
         """'"...," she said. "..."': the next quotation continues the content when it opens
-        right after the cue's clause and has no verb of saying of its own."""
+        right after the cue's clause (', "...') or sentence ('said in an interview. "...') and
+        has no verb of saying of its own."""
         v = self.view
-        if j >= len(v.words) or v.words[j] not in (".", ",", ":", ";"):
-            return
-        if v.words[j] == "." and j + 1 != hi:
-            return  # the sentence goes on: not a plain "she said."
-        q = self.quote_starting_at(j + 1, len(v.words))
-        if q is None or self.text.count("\n", self.toks[j].end, self.quotes[q].start):
+        q = None
+        if j < hi and v.words[j] in (",", ":", ";"):
+            start = j + 1
+            q = self.quote_starting_at(start, len(v.words))
+        if q is None and hi - 1 < len(v.words) and v.words[hi - 1] in _END_MARKS and not any(
+                v.low[k] in SPEECH_VERBS and self.inside[k] < 0 for k in range(j, hi)):
+            start = hi
+            q = self.quote_starting_at(start, len(v.words))
+        if q is None or self.text.count("\n", self.toks[start - 1].end, self.quotes[q].start):
             return
         close = bisect.bisect_left(self.starts, self.quotes[q].close)
         if self._cue_near(close):
