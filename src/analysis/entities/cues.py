@@ -77,6 +77,8 @@ _QUESTION_STARTS = frozenset(
 _INFINITIVE_OK = frozenset("claim vow promise threaten pledge admit deny agree".split())
 #: Verbs whose object is no content unless a clause follows ("accused X of", "cited X").
 _NEEDS_CLAUSE = frozenset("accuse criticise criticize condemn blame cite quote praise".split())
+#: Words that open a trailing phrase after an inverted cue ("said after the attacks").
+_TRAILING = frozenset("after before at in on during while when as from".split())
 #: What "to say" follows when it reports a saying: "went on to say", "was quick to add".
 _GO_ON = frozenset("on as quick prompted interjected taken went goes came stood rose".split())
 _PROGRESSIVE = frozenset("is are was were 's 're been being".split())
@@ -274,9 +276,19 @@ class _Finder:
             if q is None:
                 return None
             after = i + 1
+        if self.quotes[q].close < self.toks[lo].start and not self.ends(skip_adjuncts(
+                v, after, hi), hi):
+            return None  # '"...!" Ginsburg said in an interview that ...': not that quotation
         found = Found(src, (i, i + 1), self.quote_content(q), "quote")
         self.continuation(found, skip_adjuncts(v, after, hi), hi)
         return found
+
+    def ends(self, j: int, hi: int) -> bool:
+        """Whether the clause of a cue ends at token ``j``: the sentence's end, a comma, or a
+        trailing phrase of time or place ("said after the attacks")."""
+        v = self.view
+        return j >= hi or v.words[j] in _END_MARKS or v.words[j] in (",", ";", ":") or (
+            v.low[j] in _TRAILING)
 
     def continuation(self, found: Found, j: int, hi: int) -> None:
         """'"...," she said. "..."': the next quotation continues the content when it opens
@@ -364,6 +376,8 @@ class _Finder:
         if src is None:
             return None
         after = skip_adjuncts(v, after, hi)
+        if after < hi and v.low[after] in _TRAILING:
+            after = hi  # "..., Ben Carson said after the attacks."
         rest = self.content(after, hi) if after < hi and v.words[after] == "," and not (
             after + 1 < hi and v.low[after + 1].endswith("ing")) else None
         if rest is None and after < hi and v.words[after] == ",":

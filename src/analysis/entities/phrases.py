@@ -42,7 +42,7 @@ Span = tuple[int, int]
 #: clause, an apposition, a participle phrase ("Ms. Arnold, who ...,", "X, a senior fellow,").
 _INTERRUPTIONS = frozenset(
     """who whom whose which where when a an the one two three four five six seven eight nine
-    ten like including such also now then himself herself themselves itself both former
+    ten like including such also now then himself herself themselves itself both former another
     currently according speaking among along as in at of for from with without after before
     during since while despite""".split()
 )
@@ -130,7 +130,8 @@ def _np_word(view: View, k: int) -> bool:
     number, or a content word that is not a verb form."""
     w, lw = view.words[k], view.low[k]
     if is_name(w) or lw in NP_INSIDE or w[:1].isdigit():
-        return lw not in _AUX or lw == "'s"
+        return lw not in _AUX or lw == "'s" or (w[:1].isupper() and k > 0 and is_name(
+            view.words[k - 1]))  # "Yin Myint May"
     if w == "'" and k > 0 and view.low[k - 1].endswith("s") and view.state.toks[
             k].start == view.state.toks[k - 1].end:
         return True  # "Sanders' aides"
@@ -221,6 +222,9 @@ def left_phrase(view: View, j: int, lo: int, *, limit: int = 10) -> Span | None:
                 k - 2] == "close":
             k -= 3  # "a source close to him"
             continue
+        if low[k] == "with" and k < j and k - 1 >= lo and _np_word(view, k - 1):
+            k -= 1  # "People with direct knowledge of the talks"
+            continue
         rel = next((q for q in range(k, max(lo, k - 8) - 1, -1)
                     if low[q] in ("who", "that", "whose", "which")), None)
         if rel is not None and rel - 1 >= lo and _np_word(view, rel - 1) and all(
@@ -232,7 +236,7 @@ def left_phrase(view: View, j: int, lo: int, *, limit: int = 10) -> Span | None:
     start = k + 1
     while start <= j and low[start] in ("of", "for", "from", "in", "at", "and", "'s", "to"):
         start += 1
-    if start > j or not any(is_word(w) and w.lower() not in NP_INSIDE
+    if start > j or not any((is_word(w) and w.lower() not in NP_INSIDE) or w[:1].isdigit()
                             for w in words[start:j + 1]):
         return None
     return (start, j + 1)
@@ -269,12 +273,12 @@ def _before_comma(view: View, j: int, lo: int) -> Span | None:
         if further and _place(view, a, b):
             continue  # "Cory James of Lansing, Mich., said"
         if first in _INTERRUPTIONS or first.endswith("ing") or first[:1].isdigit():
-            if first in ("the", "a", "an") and not any(_plain_np(view, s) for s in further):
-                chosen = (a, b)
-                break
-            continue
-        chosen = (a, b)
-        break
+            if not (first in ("the", "a", "an") and not any(_plain_np(view, s)
+                                                             for s in further)):
+                continue
+        if _plain_np(view, (a, b)):
+            chosen = (a, b)
+            break
     if chosen is None:  # "Former candidate Bernie Sanders, who ..., said"
         chosen = next((s for s in reversed(segments) if _plain_np(view, s)), None)
         if chosen is None:
@@ -332,7 +336,8 @@ def plausible(view: View, span: Span) -> bool:
     if last in QUANTIFIER_SUBJECTS or last[:1].isdigit():
         return True  # "Edwards and others", "At least 21,000"
     if is_name(words[b - 1]):
-        return not (words[b - 1] in DAYS or words[b - 1] in MONTHS)
+        return not all(w in DAYS or w in MONTHS or w[:1].isdigit() or w.lower() in (
+            "last", "this", "next", "early", "late") for w in words[a:b])  # "last Friday"
     return not (last in CLOSED_CLASS or last in NP_INSIDE or last.endswith(("'s", "'", "ing"))
                 or last in _TIME_NOUNS or not last[:1].isalpha())
 
