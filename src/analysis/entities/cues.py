@@ -531,24 +531,52 @@ class _Finder:
             self.add(Found(src, (i, i + 1), content, "passive"), i)
 
     def according(self, i: int) -> None:
-        """"..., according to Saudi Arabia's Civil Defense Authority." / "According to the
-        head of the agency, 200 people died."."""
+        """"According to the head of the agency, 200 people died." / "..., according to Saudi
+        Arabia's Civil Defense Authority." / "X, according to Y, said Z" (content on both
+        sides)."""
         v = self.view
         lo, hi = v.bounds(i)
-        comma = next((q for q in range(i + 2, min(hi, i + 16)) if v.words[q] in (",", ";")),
-                     None)
-        leading = i == lo or v.low[i - 1] in ("that", "(", "but", "and") or (
+        if self.inside[i] >= 0:
+            return
+        leading = i == lo or v.low[i - 1] in ("that", "(", "but", "and", "'s", "is", "was") or (
             v.words[i - 1] in _OPEN_MARKS)
-        if leading and comma is not None and comma > i + 2 and self.content(comma + 1, hi) and (
-                v.low[comma + 1] not in ("which", "who", "a", "an", "the")):
-            src = (i + 2, comma)
+        comma = next((q for q in range(i + 2, min(hi, i + 30)) if v.words[q] in (",", ";")),
+                     None)
+        if leading and comma is not None and comma > i + 2 and v.low[comma + 1] not in (
+                "which", "who", "a", "an", "the") and self.content(comma + 1, hi):
+            src = self.by_agent(i + 2, comma)
             content = self.content(comma + 1, hi)
+            if src is None or content is None:
+                return
+            found = Found(src, (i, i + 2), content, "according to")
         else:
-            src = right_phrase(v, i + 2, hi)
-            end = i - 1 if i > lo and v.words[i - 1] == "," else i
-            content = self.content(lo, end) if end > lo else None
-        if src is not None and content is not None and self.inside[i] < 0:
-            self.add(Found(src, (i, i + 2), content, "according to"), i)
+            src = self.by_agent(i + 2, hi)
+            if src is None:
+                return
+            end = i - 1 if i > lo and v.words[i - 1] in (",", "(", "\u2014", "--") else i
+            before = self.content(lo, end) if end > lo else None
+            after = src[1]
+            rest = None
+            if after < hi and v.words[after] in (",", ")", "\u2014", "--"):
+                rest = self.content(after + 1, hi)  # "X, according to Y, said ..."
+            if before is None and rest is None:
+                return
+            parts = [p for p in (before, rest) if p is not None]
+            found = Found(src, (i, i + 2), (parts[0][0], parts[-1][1]), "according to", parts)
+        self.add(found, i)
+
+    def by_agent(self, j: int, hi: int) -> Span | None:
+        """The source after "according to": a noun phrase, extended over "by X" ("a tally by
+        The Associated Press")."""
+        v = self.view
+        src = right_phrase(v, j, hi)
+        if src is None:
+            return None
+        if src[1] + 1 < hi and v.low[src[1]] == "by":
+            agent = right_phrase(v, src[1] + 1, hi)
+            if agent is not None:
+                return (src[0], agent[1])
+        return src
 
     def run(self) -> list[Found]:
         v = self.view
