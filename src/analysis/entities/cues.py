@@ -415,8 +415,9 @@ class _Finder:
         first = v.low[k] if k < hi else ""
         if lemma == "accuse" and not clause:  # "accused him of sexism"
             clause = any(v.low[q] == "of" for q in range(j, min(hi, j + 6)))
+        first = v.low[j] if v.low[j] in ("to", "about") else first
         if not (is_word(first) or first[:1].isdigit() or first in _OPEN_MARKS) or (
-                first in _NOT_CONTENT and not (first == "to" and (
+                first in _NOT_CONTENT and not (first in ("to", "about") and (
                     lemma in TELL_LIKE or lemma in _INFINITIVE_OK))) or (
                 lemma in _NEEDS_CLAUSE and not clause) or (
                 first in _SHORT_NOT_CONTENT and hi - j < 8):
@@ -428,9 +429,11 @@ class _Finder:
         q = self.quote_starting_at(j + (v.low[j] == "that"), hi)
         if q is not None:
             return Found(src, (i, i + 1), self.quote_content(q), "quote")
-        if lemma in ("ask", "urge") and not clause and first not in _QUESTION_STARTS:
-            k = next((q for q in range(j, min(hi, j + 12)) if v.low[q] in _QUESTION_STARTS), None)
-            if k is None or not all(is_word(w) or w in ("'s", "-") for w in v.words[j:k]):
+        if lemma in ("ask", "urge") and not clause and first not in _QUESTION_STARTS | {
+                "about"}:
+            k = next((q for q in range(j, min(hi, j + 15))
+                      if v.low[q] in _QUESTION_STARTS or v.low[q] == "about"), None)
+            if k is None or not all(is_word(w) or w in ("'s", "-", ",") for w in v.words[j:k]):
                 return None  # "asked a question"
             j = k  # "asked the former secretary of state if ...", "urged voters to ..."
         content = self.content(j, self.clause_end(j, end))
