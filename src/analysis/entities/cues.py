@@ -225,7 +225,7 @@ class _Finder:
                     src = subject(v, k, lo)
                     if src is not None:
                         return src
-            return None
+            return self.clause_subject(lo, j)
         return subject(v, i, lo)
 
     # --- the verb cues ----------------------------------------------------------------
@@ -417,7 +417,7 @@ class _Finder:
             clause = any(v.low[q] == "of" for q in range(j, min(hi, j + 6)))
         first = v.low[j] if v.low[j] in ("to", "about") else first
         if not (is_word(first) or first[:1].isdigit() or first in _OPEN_MARKS) or (
-                first in _NOT_CONTENT and not (first in ("to", "about") and (
+                first in _NOT_CONTENT and not clause and not (first in ("to", "about") and (
                     lemma in TELL_LIKE or lemma in _INFINITIVE_OK))) or (
                 lemma in _NEEDS_CLAUSE and not clause) or (
                 first in _SHORT_NOT_CONTENT and hi - j < 8):

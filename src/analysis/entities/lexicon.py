@@ -552,7 +552,11 @@ IRREGULAR_VERBS = frozenset(
     """won wins beat beats lost loses drew draws led leads made makes took takes gave gives
     sent sends fought fights struck strikes hit hits held holds met meets kept keeps left
     began begins ran runs sold sells bought buys threw throws shot shoots went goes came comes
-    put puts set sets told tells said says saw sees brought brings sought seeks""".split()
+    put puts set sets told tells said says saw sees brought brings sought seeks became becomes
+    got gets felt feels found finds thought thinks knew knows spoke speaks spent spends paid pays
+    built builds stood stands heard hears meant means wrote writes rose rises fell falls chose
+    chooses drove drives flew flies grew grows hid hides broke breaks shook shakes swore swears
+    taught teaches understood understands withdrew withdraws forgot forgets""".split()
 )
 
 

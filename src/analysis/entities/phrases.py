@@ -62,6 +62,9 @@ PREPOSITIONS = frozenset(
     """in on at of for from with by about into over under during through against among without
     within between toward towards upon via per despite across behind beyond""".split()
 )
+_QUOTE_MARKS = frozenset({'"', "\u201d", "'", "\u2019"})
+#: What ends an interruption between a subject and its verb.
+_DASHES_COMMA = frozenset({",", ")", "\u2014", "\u2015", "\u2013", "--"})
 _REFLEXIVES = frozenset("himself herself themselves itself myself ourselves".split())
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 STATEMENT_NOUNS = frozenset(
@@ -188,7 +191,13 @@ def subject(view: View, i: int, lo: int | None = None) -> Span | None:
     if lw in QUANTIFIER_SUBJECTS and (j == lo or not _np_word(view, j - 1) or view.low[
             j - 2 if j - 2 >= lo else j] == "in"):
         return (j, j + 1)  # "Some say", "one in five say"
-    if view.words[j] in (",", ")", "\u2014", "--"):
+    if view.words[j] in _QUOTE_MARKS and j - 1 >= lo and view.words[j - 1] == ",":
+        j -= 1  # 'the reality TV show "The Apprentice," said'
+    if view.words[j] == ")" and not (j - 1 >= lo and view.words[j - 1] == ","):
+        opening = next((q for q in range(j - 1, lo - 1, -1) if view.words[q] == "("), None)
+        if opening is not None and opening - 1 >= lo:
+            j = opening - 1  # "Harry M. Reid (D-Nev.) said"
+    if view.words[j] in _DASHES_COMMA:
         return _before_comma(view, j, lo)
     span = left_phrase(view, j, lo)
     if span is not None and span[0] > lo and view.low[span[0] - 1] in PREPOSITIONS and not (
@@ -237,7 +246,7 @@ def left_phrase(view: View, j: int, lo: int, *, limit: int = 10) -> Span | None:
     while start <= j and low[start] in ("of", "for", "from", "in", "at", "and", "'s", "to"):
         start += 1
     if start > j or not any((is_word(w) and w.lower() not in NP_INSIDE) or w[:1].isdigit()
-                            for w in words[start:j + 1]):
+                            or w.lower() in QUANTIFIER_SUBJECTS for w in words[start:j + 1]):
         return None
     return (start, j + 1)
 
@@ -260,7 +269,7 @@ def _before_comma(view: View, j: int, lo: int) -> Span | None:
             depth -= 1
         elif depth:
             continue
-        elif words[q] in (",", "\u2014", "--"):
+        elif words[q] in _DASHES_COMMA - {")"}:
             if q + 1 < end:
                 segments.append((q + 1, end))
             end = q
