@@ -81,12 +81,15 @@ def group_actors(table: pd.DataFrame) -> pd.Series:
         if counts.get("person", 0) >= max(counts.get("group", 0), counts.get("place", 0), 1):
             by_word[words[-1]].add(actor)
             by_word[words[0]].add(actor)
+        elif counts.get("group", 0) > counts.get("place", 0) and words[-2:-1] == ["of"]:
+            by_word[words[-1]].add(actor)  # "Scientology" -> "Church of Scientology"
         initials = "".join(w[0] for w in words if w[:1].isupper())
         if len(initials) >= 2:
             by_initials[initials].add(actor)
     joined = {}
-    for actor in kinds:
-        if " " in actor:
+    for actor, counts in kinds.items():
+        if " " in actor or counts.get("place", 0) > counts.get("group", 0) + counts.get(
+                "person", 0):
             continue
         cands = by_word.get(actor, set())
         if actor.isupper() and not cands:

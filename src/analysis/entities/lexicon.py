@@ -72,7 +72,8 @@ ORG_WORDS: frozenset[str] = frozenset(
     Studios Studio Records Entertainment Media Television Broadcasting Systems Technologies
     Holdings Partners Motors Industries Energy Petroleum Magazine Radio Channel Council's
     Unit Cartel Gang Militia Militias Clan Tribe Rebels Junta Caliphate Sect Order
-    Convention Festival Expo Games Cup Championship Olympics Prize Awards Award""".split()
+    Convention Festival Expo Games Cup Championship Olympics Prize Awards Award Org Weekly Daily
+    Monthly Legion Nations Institution Institutions Council's Caucus Campaign Committees""".split()
 )
 #: First words of (mostly Arabic) organisation names: "supporters of", "front", "army"...
 ORG_FIRST_WORDS: frozenset[str] = frozenset(
@@ -85,9 +86,12 @@ PLACE_WORDS: frozenset[str] = frozenset(
     Isle River Lake Sea Ocean Gulf Bay Strait Straits Mountain Mountains Mount Mt. Hill Hills
     Valley Desert Peninsula Coast Street Avenue Ave. Road Square Bridge Park Airport Port
     Harbour Harbor Canal Plateau Heights Boulevard Blvd. Highway Station Stadium Arena Plaza
-    Palace Tower Falls Beach Forest Canyon Basin Delta Oasis Strip Bank""".split()
+    Palace Tower Falls Beach Forest Canyon Basin Delta Oasis Strip Bank Mosque Cathedral Temple
+    Shrine Memorial Monument Castle Prison Campus Mall Market Cemetery Zoo Garden Gardens
+    Abbey Basilica Chapel Synagogue Pier Dam Tunnel Gate""".split()
 )
-PLACE_FIRST_WORDS = frozenset("Mount Mt. Lake Port Fort Ft. Gulf Cape Isle".split())
+PLACE_FIRST_WORDS = frozenset(
+    "Mount Mt. Lake Port Fort Ft. Gulf Cape Isle Los Las San Santa Santo Sao São Saint".split())
 #: Compass words that start place names ("North Korea") but mean little alone.
 COMPASS = frozenset(
     """North South East West Northern Southern Eastern Western Central Upper Lower Middle
@@ -172,7 +176,9 @@ KNOWN_GROUPS: frozenset[str] = frozenset(
     Hezbollah Hizbollah Taliban ISIS ISIL Daesh al-Qaeda al-Qaida Al-Qaeda Al-Qaida al-Shabab
     al-Shabaab Boko Haram Houthis Wagner Ukip UKIP SNP DUP Sinn Fein Plaid Cymru Podemos
     Syriza Fidesz Kadima Quartet Interpol Europol Frontex NATO Nato OPEC Opec Mossad Hamas's
-    Kremlin Pentagon Politburo Knesset Bundestag Duma Bundesbank Fed Vatican""".split()
+    Kremlin Pentagon Politburo Knesset Bundestag Duma Bundesbank Fed Vatican Google Twitter
+    Facebook Amazon Apple Microsoft YouTube Instagram TikTok Reddit Netflix Uber Wikipedia
+    Wikinews Reuters Bloomberg Twitter's Meta Tesla Boeing Airbus Samsung Huawei Toyota""".split()
 )
 #: Capitalised words of names that are no person's ("Space Shuttle Atlantis", "Act", "Day").
 NOT_PERSON_WORDS: frozenset[str] = frozenset(
@@ -184,7 +190,7 @@ NOT_PERSON_WORDS: frozenset[str] = frozenset(
     Finance Defence Defense Justice Education Agriculture Trade Labor Labour Interior
     Affairs Security Intelligence Foreign Home Office Internet Web Online Digital Global
     International National Federal Royal Democratic Republican Socialist Islamic State
-    States Union""".split()
+    States Union Fair Conference Forum Olympics Championship League Party""".split()
 )
 #: Prepositions, subordinators and sentence adverbs: capitalised, they start sentences.
 CLOSED_CLASS: frozenset[str] = frozenset(

@@ -244,12 +244,18 @@ def _shape_evidence(d: Draft, forms: Sequence[str]) -> None:
     if len(forms) == 1 and not d.country and (
             is_all_caps(d.core.replace(".", "")) or _camel(first)):
         d.evidence.append(("group", 2.0, "acronym" if is_all_caps(first) else "brand shape"))
+    if len(forms) == 1 and first.lower().endswith(_GROUP_SUFFIXES) and len(first) > 6:
+        d.evidence.append(("group", 2.0, "name of a movement or medium"))
     if (2 <= len(forms) <= 3 and all(_plain(f) for f in forms)
             and not any(f in ORG_WORDS or f in PLACE_WORDS or f in COMPASS
                         or f in NOT_PERSON_WORDS for f in forms)
             and not d.country and d.core not in places and last not in places
             and not re.match(r"(?:Al|El)\b", first)):
         d.evidence.append(("person", 1.0, "two or three plain capitalised words"))
+
+
+#: Endings of one-word names of movements, media and companies ("Scientology", "Wikinews").
+_GROUP_SUFFIXES = ("ology", "ism", "news", "soft", "book", "tube", "media", "net", "corp")
 
 
 def _plain(f: str) -> bool:
@@ -291,36 +297,49 @@ def _actors(ds: list[Draft]) -> list[str]:
 
 
 def _link(ds: list[Draft]) -> list[str]:
-    """Actor key of each draft: its core, or the full name a surname, first name or acronym
-    stands for (when one full name fits)."""
+    """Actor key of each draft: its core, or the full name a one-word mention stands for when
+    one full name fits: a surname ("Haftar" -> "Khalifa Haftar"), a first name of a full name
+    with strong person evidence, the last word of an organisation's name that is no place
+    ("Scientology" -> "Church of Scientology"), an acronym by its initials ("NATO")."""
     keys = [d.core for d in ds]
-    lasts: dict[str, list[str]] = defaultdict(list)  # last word -> full names
+    lasts: dict[str, list[str]] = defaultdict(list)  # last word -> full person names
     firsts: dict[str, list[str]] = defaultdict(list)
+    org_lasts: dict[str, set[str]] = defaultdict(set)
     initials: dict[str, set[str]] = defaultdict(set)
-    kinds: dict[str, set[str]] = defaultdict(set)
+    weights: dict[str, Counter] = defaultdict(Counter)
     for d in ds:
-        for kind, _, _ in d.evidence:
-            kinds[d.core].add(kind)
+        for kind, weight, _ in d.evidence:
+            weights[d.core][kind] += weight
+    places = gazetteer().places
     for d in ds:
         words = d.core.split()
-        if len(words) > 1 and not d.country:
-            if not ({"group", "place"} & kinds[d.core]):
-                lasts[words[-1]].append(d.core)
+        if len(words) < 2 or d.country:
+            continue
+        w = weights[d.core]
+        if not (w["group"] or w["place"]):
+            lasts[words[-1]].append(d.core)
+            if w["person"] >= 3.0:
                 firsts[words[0]].append(d.core)
-            ini = _initials(words)
-            if len(ini) >= 2:
-                initials[ini].add(d.core)
+        elif w["group"] > max(w["place"], w["person"]) and words[-1] not in places:
+            org_lasts[words[-1]].add(d.core)
+        ini = _initials(words)
+        if len(ini) >= 2:
+            initials[ini].add(d.core)
     for i, d in enumerate(ds):
         words = d.core.split()
-        if len(words) != 1 or d.country:
+        if len(words) != 1 or d.country or d.demonym:
             continue
         w = words[0]
+        if is_all_caps(_acronym_key(w)):
+            if len(initials.get(_acronym_key(w), ())) == 1:
+                keys[i] = next(iter(initials[_acronym_key(w)]))
+            continue
         cands = lasts.get(w) or firsts.get(w)
         if cands:
             counts = Counter(cands)  # the most frequent full name, then the earliest
             keys[i] = max(counts, key=lambda c: (counts[c], -cands.index(c)))
-        elif is_all_caps(_acronym_key(w)) and len(initials.get(_acronym_key(w), ())) == 1:
-            keys[i] = next(iter(initials[_acronym_key(w)]))
+        elif len(org_lasts.get(w, ())) == 1 and w not in places:
+            keys[i] = next(iter(org_lasts[w]))
     return keys
 
 
@@ -335,7 +354,8 @@ def _kinds(ds: list[Draft], actors: list[str]) -> dict[str, str]:
                 continue  # "Hamilton" for "Lewis Hamilton" is no capital
             seen.add((kind, reason))
             scores[actor][kind] += weight
-        if linked and " " in actor and not is_all_caps(d.core) and not d.demonym:
+        if linked and " " in actor and not is_all_caps(d.core) and not d.demonym and (
+                actor.split()[-1] == d.core) and scores[actor]["group"] == 0:
             scores[actor]["person"] += 3.0
             d.evidence.append(("person", 3.0, "surname alone"))
     out = {}

@@ -472,6 +472,8 @@ def _finish(state: Analysis, run: list[int]) -> list[Name]:
     if "-" in first:
         head, _, tail = first.partition("-")
         if head.lower() in HYPHEN_PREFIXES and tail[:1].isupper():
+            if len(run) > 1:  # "pro-Beijing DAB": the adjective is no part of the name
+                return _finish(state, run[1:])
             start += len(head) + 1
     if "-" in last:
         head, _, tail = last.rpartition("-")
