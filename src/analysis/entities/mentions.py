@@ -133,15 +133,29 @@ def drafts(state: Analysis) -> tuple[list[Draft], list[str], dict[str, str]]:
 
 def _mentions(state: Analysis) -> list[Mention]:
     ds, actors, kinds = drafts(state)
+    acting = _acting(state, ds, actors, kinds)
     out = []
     for d, actor in zip(ds, actors, strict=True):
         kind = kinds[actor]
-        if (d.country or d.capital) and not d.demonym and kind == "place" and acts(state, d):
+        if (d.country or d.capital) and not d.demonym and kind == "place" and (
+                acting.get(actor, 0.0) >= 0.5 or acts(state, d)):
             kind = "group"  # a country acting: a government or a team
         reasons = "; ".join(dict.fromkeys(r for _, _, r in d.evidence))
         out.append(Mention(d.sentence + 1, d.start, d.end, d.text, actor, kind, d.demonym,
                            d.title, reasons))
     return out
+
+
+def _acting(state: Analysis, ds: list[Draft], actors: list[str],
+            kinds: dict[str, str]) -> dict[str, float]:
+    """The share of each country's (or capital's) mentions that act in their sentence: where
+    most do (a team in a match report, a government in a crisis), all of them are the group."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for d, actor in zip(ds, actors, strict=True):
+        if (d.country or d.capital) and not d.demonym and kinds[actor] == "place":
+            counts[actor][0] += acts(state, d)
+            counts[actor][1] += 1
+    return {a: n / total for a, (n, total) in counts.items() if total >= 2}
 
 
 # --- drafts: names and nationality words with the evidence at each -------------------------
@@ -236,6 +250,8 @@ def _shape_evidence(d: Draft, forms: Sequence[str]) -> None:
         d.evidence.append(("place", 4.0, f"place word {word}"))
     if len(forms) > 1 and first in COMPASS and " ".join(forms[1:]) in places:
         d.evidence.append(("place", 4.0, "compass + gazetteer"))
+    if len(forms) > 1 and last in COMPASS and " ".join(forms[:-1]) in places:
+        d.evidence.append(("place", 4.0, "gazetteer + compass"))  # "Kowloon West"
     if len(forms) > 1 and not d.country and last in places and first not in COMPASS and (
             places[last][1] == "country"):
         d.evidence.append(("group", 3.0, f"name ending in a country ({last})"))
@@ -249,8 +265,8 @@ def _shape_evidence(d: Draft, forms: Sequence[str]) -> None:
     if (2 <= len(forms) <= 3 and all(_plain(f) for f in forms)
             and not any(f in ORG_WORDS or f in PLACE_WORDS or f in COMPASS
                         or f in NOT_PERSON_WORDS for f in forms)
-            and not d.country and d.core not in places and last not in places
-            and not re.match(r"(?:Al|El)\b", first)):
+            and not d.country and d.core not in places and places.get(last, ("", ""))[1] not in (
+                "country", "capital") and not re.match(r"(?:Al|El)\b", first)):
         d.evidence.append(("person", 1.0, "two or three plain capitalised words"))
 
 
@@ -316,7 +332,7 @@ def _link(ds: list[Draft]) -> list[str]:
         if len(words) < 2 or d.country:
             continue
         w = weights[d.core]
-        if not (w["group"] or w["place"]):
+        if w["person"] > max(w["group"], w["place"]) or not (w["group"] or w["place"]):
             lasts[words[-1]].append(d.core)
             if w["person"] >= 3.0:
                 firsts[words[0]].append(d.core)

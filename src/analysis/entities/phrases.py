@@ -310,7 +310,7 @@ def _place(view: View, a: int, b: int) -> bool:
     name = "".join(view.words[a:b]) if b - a <= 3 else ""
     return name in STATE_ABBREVIATIONS or _PARTY_STATE.fullmatch(name) is not None or (
         gazetteer().places.get(" ".join(view.words[a:b]), ("", ""))[1] in (
-            "country", "capital", "province"))
+            "country", "capital", "province", "city"))
 
 
 def _plain_np(view: View, span: Span) -> bool:
