@@ -241,11 +241,11 @@ def attribution_parts(said: pd.DataFrame) -> pd.DataFrame:
     for r in said.itertuples(index=False):
         spans = [(r.source_start, r.source_end, "source"), (r.cue_start, r.cue_end, "cue")]
         inner = sorted((a, b) for a, b, _ in spans if r.content_start <= a < r.content_end)
-        start = r.content_start
-        for a, b in inner:
-            spans.append((start, a, "content"))
-            start = b
-        spans.append((start, r.content_end, "content"))
+        if inner:  # the content around its source and cue: before the first, after the last
+            spans.append((r.content_start, inner[0][0], "content"))
+            spans.append((max(b for _, b in inner), r.content_end, "content"))
+        else:
+            spans.append((r.content_start, r.content_end, "content"))
         for a, b, part in spans:
             if b > a:
                 rows.append((r.document, int(a), int(b), part))

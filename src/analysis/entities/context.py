@@ -86,6 +86,11 @@ def context_evidence(state: Analysis, d: Draft) -> None:
     before, before2 = raw_before.lower(), _word(state, first - 2, s).lower()
     if before in PERSON_NOUNS and raw_before[:1].islower():
         d.evidence.append(("person", 4.5, f"after '{before}'"))
+    elif before in GROUP_NOUNS and raw_before[:1].islower() and before2 not in (
+            "of", "in", "at"):
+        d.evidence.append(("group", 3.0, f"after '{before}'"))  # "the conciliation service X"
+    if before == "for" and before2 in ("spokesman", "spokeswoman", "spokesperson"):
+        d.evidence.append(("group", 2.0, f"'{before2} for'"))
     if before == "," and before2 in PLACE_NOUNS:
         d.evidence.append(("place", 3.0, f"after '{before2},'"))
     if before == "of" and before2 in ("city", "town", "village", "province", "region",

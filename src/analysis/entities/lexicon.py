@@ -429,7 +429,8 @@ GROUP_NOUNS: frozenset[str] = frozenset(
     association foundation institute university council committee commission court
     corporation business retailer manufacturer carrier airline insurer lender regulator
     watchdog sect cartel gang brigade battalion unit force forces rebels insurgents
-    broadcaster station network paper daily weekly tabloid agency""".split()
+    broadcaster station network paper daily weekly tabloid agency service charity
+    department""".split()
 )
 LOCATIVES = frozenset(
     """in at from into inside outside near across throughout through over toward towards

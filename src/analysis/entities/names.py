@@ -461,8 +461,8 @@ def _finish(state: Analysis, run: list[int]) -> list[Name]:
     while run and (forms[0] in ("The", "A", "An") or forms[0] in CONNECTORS):
         run, forms = run[1:], forms[1:]
     while run and (forms[-1] in NAME_PARTICLES or forms[-1] in CONNECTORS
-                   or forms[-1] in ("the", "and", "or")):
-        run, forms = run[:-1], forms[:-1]
+                   or forms[-1] in ("the", "and", "or", "New", "Old")):
+        run, forms = run[:-1], forms[:-1]  # not "Ottawa New" of "Ottawa New Democrat MP"
     if not run:
         return []
     start, end = toks[run[0]].start, toks[run[-1]].end

@@ -19,7 +19,9 @@ from analysis.entities.lexicon import (
     CLOSED_CLASS,
     DAYS,
     MONTHS,
+    NOUN_LIKE,
     NP_INSIDE,
+    POSSESSIVES,
     QUANTIFIER_SUBJECTS,
     SPEAKER_SKIP,
     SPEECH_VERBS,
@@ -143,6 +145,8 @@ def _np_word(view: View, k: int) -> bool:
         return True  # "those surveyed", "the embattled senator"
     if lw in QUANTIFIER_SUBJECTS:
         return True  # "Edwards and others"
+    if lw in NOUN_LIKE and k > 0 and view.low[k - 1] in POSSESSIVES:
+        return True  # "His claims", "the reports"
     if not w[:1].isalpha() or lw in CLOSED_CLASS or lw in _AUX:
         return False
     after_name = k > 0 and (is_name(view.words[k - 1]) or view.low[k - 1] in SUBJECT_PRONOUNS)
