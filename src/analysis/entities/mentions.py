@@ -138,7 +138,7 @@ def _mentions(state: Analysis) -> list[Mention]:
     for d, actor in zip(ds, actors, strict=True):
         kind = kinds[actor]
         if (d.country or d.capital) and not d.demonym and kind == "place" and (
-                acting.get(actor, 0.0) > 0.5 or acts(state, d)):
+                acting.get(actor, 0.0) >= 0.5 or acts(state, d)):
             kind = "group"  # a country acting: a government or a team
         reasons = "; ".join(dict.fromkeys(r for _, _, r in d.evidence))
         out.append(Mention(d.sentence + 1, d.start, d.end, d.text, actor, kind, d.demonym,
@@ -155,7 +155,7 @@ def _acting(state: Analysis, ds: list[Draft], actors: list[str],
         if (d.country or d.capital) and not d.demonym and kinds[actor] == "place":
             counts[actor][0] += acts(state, d)
             counts[actor][1] += 1
-    return {a: n / total for a, (n, total) in counts.items() if total >= 3}
+    return {a: n / total for a, (n, total) in counts.items() if total >= 2}
 
 
 # --- drafts: names and nationality words with the evidence at each -------------------------
