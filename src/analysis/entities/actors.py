@@ -8,7 +8,7 @@ itself (a DataFrame from :func:`mentions`), so a notebook computes it once.
 
 >>> from analysis.corpus import Document
 >>> docs = [Document.from_text("Barack Obama met Angela Merkel in Berlin.", id="a"),
-...         Document.from_text("Obama left Berlin.", id="b")]
+...         Document.from_text("On Friday, Obama left Berlin.", id="b")]
 >>> actors(docs)[["actor", "kind", "mentions", "documents"]].values.tolist()
 ... # doctest: +NORMALIZE_WHITESPACE
 [['Barack Obama', 'person', 2, 2], ['Berlin', 'place', 2, 2],

@@ -198,7 +198,7 @@ def speakers(source: Any, *, by: str | None = None, top: int | None = None) -> p
     >>> text = ('"We will win," he said. Haftar said the war was over. '
     ...         'Officials said the road was open. Khalifa Haftar agreed.')
     >>> speakers(text)[["speaker", "named", "attributions"]].values.tolist()
-    [['Haftar', True, 1], ['officials', False, 1]]
+    [['Khalifa Haftar', True, 1], ['officials', False, 1]]
     """
     table = attributions(source, meta=(by,) if by else ())
     keys = [by] if by else []

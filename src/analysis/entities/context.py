@@ -56,8 +56,13 @@ def acts(state: Analysis, d: Draft) -> bool:
     before = _word(state, d.first - 1, s).lower()
     if before in _TEAM_VERBS:
         return True
-    if before in LOCATIVES or before in ("of", "to", "for", "with", "by", "from", "and"):
-        return False  # "Teams from Morocco and Iran both had ...": not the subject
+    if before == "and":  # "Spain and China left" acts; "from Morocco and Iran had" does not
+        k = d.first - 2
+        while _word(state, k, s)[:1].isupper():
+            k -= 1
+        before = _word(state, k, s).lower()
+    if before in LOCATIVES or before in ("of", "to", "for", "with", "by", "from"):
+        return False  # "Teams from Morocco ... had": not the subject
     j = d.last + 1
     nxt = _word(state, j, s)
     if nxt[:1].isdigit() and _word(state, j + 1, s) in _DASHES:

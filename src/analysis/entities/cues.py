@@ -20,7 +20,7 @@ Patterns, tried in this order for each verb of saying outside a quotation:
 A negated verb ("did not say") attributes nothing; nor does a verb inside a quotation.
 
 >>> [(d.kind, d.source, d.content) for d in find("Spain announced it would leave.")]
-[('reported', (0, 1), (17, 30))]
+[('reported', (0, 1), (16, 30))]
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ demonyms), word frequencies from ``wordfreq``. Lookups of words fold apostrophe 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from analysis.tokenise import STOPWORDS, TITLES
@@ -230,6 +230,8 @@ class Gazetteer:
     places: dict[str, tuple[str, str]]  # surface form -> (canonical, what: country/capital/...)
     demonyms: dict[str, str]  # "Tunisian" -> "Tunisia"
     max_words: int
+    #: first word of a place of several words -> their lengths in words, longest first
+    lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -295,7 +297,13 @@ def gazetteer() -> Gazetteer:
     for d in [d for d in demonyms if d in places]:
         del demonyms[d]
     max_words = max(len(p.split()) for p in places)
-    return Gazetteer(places, demonyms, max_words)
+    lengths: dict[str, set[int]] = {}
+    for p in places:
+        words = p.split()
+        if len(words) > 1:
+            lengths.setdefault(words[0], set()).add(len(words))
+    return Gazetteer(places, demonyms, max_words,
+                     {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()})
 
 
 #: Cities of at least this many people are places of the gazetteer (GeoNames via

@@ -138,7 +138,7 @@ def _mentions(state: Analysis) -> list[Mention]:
     for d, actor in zip(ds, actors, strict=True):
         kind = kinds[actor]
         if (d.country or d.capital) and not d.demonym and kind == "place" and (
-                acting.get(actor, 0.0) >= 0.5 or acts(state, d)):
+                acting.get(actor, 0.0) > 0.5 or acts(state, d)):
             kind = "group"  # a country acting: a government or a team
         reasons = "; ".join(dict.fromkeys(r for _, _, r in d.evidence))
         out.append(Mention(d.sentence + 1, d.start, d.end, d.text, actor, kind, d.demonym,
@@ -149,7 +149,8 @@ def _mentions(state: Analysis) -> list[Mention]:
 def _acting(state: Analysis, ds: list[Draft], actors: list[str],
             kinds: dict[str, str]) -> dict[str, float]:
     """The share of each country's (or capital's) mentions that act in their sentence: where
-    most do (a team in a match report, a government in a crisis), all of them are the group."""
+    more than half do (a team in a match report, a government in a crisis), all of them are
+    the group."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for d, actor in zip(ds, actors, strict=True):
         if (d.country or d.capital) and not d.demonym and kinds[actor] == "place":

@@ -70,7 +70,7 @@ from analysis.entities.lexicon import (
     strong_place,
     zipf,
 )
-from analysis.tokenise import Token, sentence_spans, tokens
+from analysis.tokenise import Token, tokens
 
 __all__ = ["Analysis", "Name", "analyse", "name_spans"]
 
@@ -112,6 +112,18 @@ class Analysis:
 
 
 
+def _sentences(toks: Sequence[Token]) -> list[tuple[int, int]]:
+    """Sentence spans from the tokens (a sentence runs from its first token to its last: the
+    spans :func:`analysis.tokenise.sentence_spans` gives, without splitting again)."""
+    out: list[tuple[int, int]] = []
+    for t in toks:
+        if t.sentence == len(out):
+            out.append((t.start, t.end))
+        else:
+            out[-1] = (out[-1][0], t.end)
+    return out
+
+
 def _headline(toks: Sequence[Token]) -> bool:
     """A heading: a line with no final stop whose content words are (mostly) capitalised."""
     words = [t.text for t in toks if t.text[:1].isalpha()]
@@ -149,8 +161,14 @@ def _quoted_name(toks: Sequence[Token], a: int, idxs: list[int], k: int) -> bool
 
 @lru_cache(maxsize=4096)  # a notebook asks for actors, network and quotes of the same texts
 def analyse(text: str) -> Analysis:
+    """The analysis of a text that every entities table starts from: its tokens and sentences,
+    where capitals say nothing, and its name spans (computed once per text).
+
+    >>> [n.forms for n in analyse("Gen. Khalifa Haftar left Benghazi.").names]
+    [['Gen.', 'Khalifa', 'Haftar'], ['Benghazi']]
+    """
     toks = tokens(text)
-    sents = sentence_spans(text)
+    sents = _sentences(toks)
     n = len(toks)
     unreliable = [False] * n
     headline = [False] * len(sents)
@@ -305,10 +323,10 @@ def _sentence_names(state: Analysis, idxs: list[int], cap_reliable: Counter,
     while k < m:
         w = words[k]
         # A multi-word gazetteer name, longest first.
-        if shaped[k] and k + 1 < m:
+        if shaped[k] and k + 1 < m and w in gaz.lengths:
             hit = 0
-            for n in range(min(gaz.max_words, m - k), 1, -1):
-                if not shaped[k + n - 1]:
+            for n in gaz.lengths[w]:
+                if n > m - k or not shaped[k + n - 1]:
                     continue
                 if " ".join(words[k:k + n]) in gaz.places and all(
                         adjacent(toks, idxs[q], idxs[q + 1], text) for q in range(k, k + n - 1)):
