@@ -20,7 +20,6 @@ from analysis.entities.lexicon import (
     SAY_WORDS,
     verb_like,
 )
-from analysis.tokenise import fold
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.entities.mentions import Draft
@@ -43,7 +42,7 @@ _DASHES = frozenset({"-", "\u2013", "\u2014", ":"})
 def _word(state: Analysis, i: int, sentence: int) -> str:
     toks = state.toks
     if 0 <= i < len(toks) and toks[i].sentence == sentence:
-        return fold(toks[i].text)
+        return state.folded[i]
     return ""
 
 

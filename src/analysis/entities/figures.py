@@ -38,6 +38,10 @@ from analysis.entities.names import Analysis, analyse
 from analysis.tables import TableSpec, per_document
 from analysis.tokenise import Token
 
+_NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_DAY_RE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
+_DIGITS_RE = re.compile(r"\d+")
+_TWO_DIGITS_RE = re.compile(r"\d{1,2}")
 _TIME_RE = re.compile(r"\d{1,2}[:.]\d{2}(?:[ap]\.?m\.?)?|\d{1,2}[ap]\.?m\.?")
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 _DECADE_RE = re.compile(r"(?:1[89]|20)\d0s|['\u2019]\d0s")
@@ -48,7 +52,7 @@ _MONEY_GLUED_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)(bn|mn|m|tn|k)")
 def _number_value(w: str) -> float | None:
     """The value of one numeral token: "10,000" -> 10000.0, "three" -> 3.0, else None."""
     lw = w.lower()
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", w):
+    if _NUMBER_RE.fullmatch(w):
         return float(w.replace(",", ""))
     if lw in NUMBER_WORDS:
         return float(NUMBER_WORDS[lw])
@@ -220,8 +224,8 @@ def _figure_at(words: Sequence[str], toks: Sequence[Token], k: int, n: int,
     if w in MONTHS and not (w in AMBIGUOUS_MONTHS and k in name_tokens):
         b = k + 1
         day = year = None
-        if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", nxt(b)):
-            day = int(re.match(r"\d+", nxt(b)).group())
+        if _DAY_RE.fullmatch(nxt(b)):
+            day = int(_DIGITS_RE.match(nxt(b)).group())
             b += 1
             if nxt(b) == "," and _YEAR_RE.fullmatch(nxt(b + 1)):
                 year = int(nxt(b + 1))
@@ -238,7 +242,7 @@ def _figure_at(words: Sequence[str], toks: Sequence[Token], k: int, n: int,
                             "mid", "this", "from", "through", "during"):
                 return None
         a = k
-        if day is None and k > 0 and re.fullmatch(r"\d{1,2}", words[k - 1]) and _same_sentence(
+        if day is None and k > 0 and _TWO_DIGITS_RE.fullmatch(words[k - 1]) and _same_sentence(
                 toks, k - 1, k):
             a, day = k - 1, int(words[k - 1])  # "11 September 2012"
         month = MONTH_NUMBER[w]
@@ -263,7 +267,7 @@ def _figure_at(words: Sequence[str], toks: Sequence[Token], k: int, n: int,
         if nxt(b).lower() in ("a.m.", "p.m.", "am", "pm", "gmt", "utc", "est", "bst"):
             b += 1
         return (k, b, "date", math.nan, "", "")
-    if re.fullmatch(r"\d{1,2}", w) and nxt(k + 1).lower() in ("a.m.", "p.m.", "am", "pm"):
+    if _TWO_DIGITS_RE.fullmatch(w) and nxt(k + 1).lower() in ("a.m.", "p.m.", "am", "pm"):
         return (k, k + 2, "date", math.nan, "", "")
     # --- money -----------------------------------------------------------------------
     if w in CURRENCY_SIGNS:

@@ -202,12 +202,17 @@ def _split_title(state: Analysis, name: Name) -> list[Draft]:
     return out
 
 
+_DOTTED_RE = re.compile(r"(?:[A-Z]\.){2,}")
+_ARTICLE_RE = re.compile(r"(?:al|Al|AL|el|El)(?:-| |$)")
+_AL_RE = re.compile(r"(?:Al|El)\b")
+
+
 def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", fold(s)).strip()
+    return " ".join(fold(s).split())
 
 
 def _acronym_key(s: str) -> str:
-    return s.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.){2,}", s) else s
+    return s.replace(".", "") if "." in s and _DOTTED_RE.fullmatch(s) else s
 
 
 def _draft(state: Analysis, name: Name, a: int, b: int, title: str) -> list[Draft]:
@@ -256,7 +261,7 @@ def _shape_evidence(d: Draft, forms: Sequence[str]) -> None:
     if len(forms) > 1 and not d.country and last in places and first not in COMPASS and (
             places[last][1] == "country"):
         d.evidence.append(("group", 3.0, f"name ending in a country ({last})"))
-    if re.match(r"(?:al|Al|AL|el|El)(?:-| |$)", first) and len(forms) <= 2:
+    if _ARTICLE_RE.match(first) and len(forms) <= 2:
         d.evidence.append(("group", 2.0, "Arabic article al-"))
     if len(forms) == 1 and not d.country and (
             is_all_caps(d.core.replace(".", "")) or _camel(first)):
@@ -267,7 +272,7 @@ def _shape_evidence(d: Draft, forms: Sequence[str]) -> None:
             and not any(f in ORG_WORDS or f in PLACE_WORDS or f in COMPASS
                         or f in NOT_PERSON_WORDS for f in forms)
             and not d.country and d.core not in places and places.get(last, ("", ""))[1] not in (
-                "country", "capital") and not re.match(r"(?:Al|El)\b", first)):
+                "country", "capital") and not _AL_RE.match(first)):
         d.evidence.append(("person", 1.0, "two or three plain capitalised words"))
 
 
@@ -308,7 +313,7 @@ def _actors(ds: list[Draft]) -> list[str]:
             continue
         forms = variants.get(k) or Counter({k: 1})
         best = max(forms, key=lambda f: (len(f), forms[f], f))
-        best = re.sub(r"^(?:The|the) ", "", best)
+        best = best[4:] if best.startswith(("The ", "the ")) else best
         canon[k] = k if len(k) >= len(best) else best
     return [canon[k] for k in keys]
 

@@ -70,7 +70,7 @@ from analysis.entities.lexicon import (
     strong_place,
     zipf,
 )
-from analysis.tokenise import Token, tokens
+from analysis.tokenise import Token, fold, tokens
 
 __all__ = ["Analysis", "Name", "analyse", "name_spans"]
 
@@ -102,6 +102,14 @@ class Analysis:
     nationalities: list[tuple[int, int, int, str, bool]] = field(default_factory=list)
     #: results computed from this analysis (mentions, attributions), kept with it
     memo: dict = field(default_factory=dict)
+
+    @property
+    def folded(self) -> list[str]:
+        """The token texts with apostrophes and quotes folded (computed once)."""
+        words = self.memo.get("folded")
+        if words is None:
+            words = self.memo["folded"] = list(map(fold, (t.text for t in self.toks)))
+        return words
 
     def token_at(self, pos: int) -> int:
         """Index of the first token that ends after character ``pos``."""
@@ -195,7 +203,7 @@ def analyse(text: str) -> Analysis:
                     k == 0 or toks[a].start > toks[idxs[k - 1]].end)
                 if opening:
                     unreliable[b] = not _quoted_name(toks, a, idxs, k)
-            elif _LIST_MARKER_RE.fullmatch(prev) and (k == 0 or "\n" in text[
+            elif len(prev) <= 2 and _LIST_MARKER_RE.fullmatch(prev) and (k == 0 or "\n" in text[
                     toks[idxs[k - 1]].end:toks[a].start] or toks[idxs[k - 1]].text in ".:;"):
                 unreliable[b] = True  # "a) Leaving ...", "- Refusing ..."
     # Document-wide evidence: capitalised where capitals mean something vs lower-cased.

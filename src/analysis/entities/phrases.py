@@ -33,7 +33,6 @@ from analysis.entities.lexicon import (
     verb_like,
 )
 from analysis.entities.names import Analysis, analyse
-from analysis.tokenise import fold
 
 __all__ = ["STATEMENT_NOUNS", "View", "is_name", "left_phrase", "negated", "plausible",
            "relative_antecedent", "right_phrase", "skip_adjuncts", "skip_back", "subject"]
@@ -109,7 +108,7 @@ class View:
         state = analyse(text)
         view = state.memo.get("view")
         if view is None:
-            words = [fold(t.text) for t in state.toks]
+            words = state.folded
             lo: dict[int, int] = {}
             hi: dict[int, int] = {}
             sent = [t.sentence for t in state.toks]
