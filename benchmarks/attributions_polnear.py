@@ -20,8 +20,8 @@ Recall of every gold attribution with a source (any cue) is given for informatio
 measured: the quotations that continue after their speaker ('"...," she said. "..."',
 PolNeAR's discontinuous contents around a cue), and whether each stays one attribution to one
 speaker. Systems measured in the same run: ``after`` (:func:`analysis.entities.attributions`)
-and ``before`` (the module at commit 26ced57, :mod:`benchmarks.entities_common`). Speed: the
-whole entities pass (mentions, attributions, figures) over the dev texts, megabytes per second.
+and ``before`` (the module at commit 26ced57, :mod:`benchmarks.entities_common`). The speed
+of the whole entities pass is measured by ``python -m benchmarks entities_gum``.
 
 Run: ``python -m benchmarks attributions_polnear``.
 """
@@ -35,7 +35,7 @@ import pandas as pd
 
 from analysis.corpus import Document
 from analysis.tokenise import fold
-from benchmarks.common import median_seconds, show, write_results
+from benchmarks.common import show, write_results
 from benchmarks.data import GoldAttribution, PolnearArticle, polnear
 from benchmarks.entities_common import before
 
@@ -174,13 +174,10 @@ def score(articles: Sequence[PolnearArticle], predicted: pd.DataFrame) -> tuple[
 def main(parts: Sequence[str] = ("train", "dev")) -> None:
     figures: dict[str, object] = {}
     rows = []
-    dev_docs: list[Document] = []
     for part in parts:
         articles = polnear(part)
         docs = [Document(a.name, a.title, a.name, a.text, meta={"publisher": a.publisher})
                 for a in articles]
-        if part == "dev":
-            dev_docs = docs
         figures[f"{part}_articles"] = len(articles)
         for name, system in SYSTEMS.items():
             s, examples = score(articles, system(docs))
@@ -194,43 +191,12 @@ def main(parts: Sequence[str] = ("train", "dev")) -> None:
     if ex:  # only the tuning compartment's errors are ever listed
         print("\n[train] wrong (first):", *ex["wrong"][:15], sep="\n  ")  # type: ignore[index]
         print("[train] missed (first):", *ex["missed"][:15], sep="\n  ")  # type: ignore[index]
-    if dev_docs:
-        figures["speed"] = speed(dev_docs)
-        show("Speed of the whole entities pass (dev texts)",
-             [{"system": k, **v} for k, v in figures["speed"].items()])  # type: ignore[union-attr]
     dev = figures.get("after_dev", {})
     figures["targets"] = TARGETS
     figures["meets_targets"] = bool(dev) and all(
         dev[k] >= v for k, v in TARGETS.items())  # type: ignore[index]
     path = write_results("attributions_polnear", figures)
     print(f"\nmeets targets on dev: {figures['meets_targets']}\nwrote {path}")
-
-
-def speed(docs: list[Document]) -> dict[str, dict[str, float]]:
-    """Megabytes per second of the whole pass (mentions, attributions, figures), cold caches."""
-    from analysis import entities
-
-    mb = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
-    old = before()
-
-    def run_after() -> None:
-        entities.clear_caches()
-        for spec in (entities.MENTIONS, entities.ATTRIBUTIONS, entities.FIGURES):
-            for d in docs:
-                list(spec.rows(d))
-
-    def run_before() -> None:
-        old._analyse.cache_clear()
-        old.mentions(docs)
-        old.attributions(docs)
-        old.figures(docs)
-
-    out = {}
-    for name, fn in (("after", run_after), ("before", run_before)):
-        secs = median_seconds(fn, repeat=3, warmup=1)
-        out[name] = {"seconds": round(secs, 3), "mb_per_s": round(mb / secs, 3),
-                     "megabytes": round(mb, 3)}
-    return out
 
 
 if __name__ == "__main__":
