@@ -200,16 +200,39 @@ def _same_sentence(toks: Sequence[Token], a: int, b: int) -> bool:
     return b < len(toks) and toks[a].sentence == toks[b].sentence
 
 
+_MORE = object()  # a part of the rules that does not apply: try the next
+
+
+class _At:
+    """The token ``k`` where a figure may start, with what the rules read around it."""
+
+    def __init__(self, words: Sequence[str], toks: Sequence[Token], k: int, n: int,
+                 name_tokens: set[int]) -> None:
+        self.words, self.toks, self.k, self.n, self.name_tokens = words, toks, k, n, name_tokens
+
+    def nxt(self, i: int) -> str:
+        """Token ``i`` if it is in the sentence of token ``k``, else ""."""
+        toks = self.toks
+        return self.words[i] if i < self.n and toks[i].sentence == toks[self.k].sentence else ""
+
+
 def _figure_at(words: Sequence[str], toks: Sequence[Token], k: int, n: int,
                name_tokens: set[int]):
     """A figure starting at token ``k``: (start, end, kind, value, unit, date) or None."""
+    c = _At(words, toks, k, n, name_tokens)
+    for part in (_date_at, _money_at, _number_at):
+        found = part(c)
+        if found is not _MORE:
+            return found
+    return None
+
+
+def _date_at(c: _At):
+    """Dates: "Thursday", "Sept. 11, 2012", "11 September 2012", "the 1990s", "last week",
+    "15:11 GMT"."""
+    words, toks, k, n, name_tokens, nxt = c.words, c.toks, c.k, c.n, c.name_tokens, c.nxt
     w = words[k]
     lw = w.lower()
-
-    def nxt(i: int) -> str:
-        return words[i] if i < n and toks[i].sentence == toks[k].sentence else ""
-
-    # --- dates -----------------------------------------------------------------------
     if w in DAYS:
         a = k
         if k > 0 and words[k - 1].lower() in ("late", "early", "last", "next", "this") and (
@@ -269,7 +292,13 @@ def _figure_at(words: Sequence[str], toks: Sequence[Token], k: int, n: int,
         return (k, b, "date", math.nan, "", "")
     if _TWO_DIGITS_RE.fullmatch(w) and nxt(k + 1).lower() in ("a.m.", "p.m.", "am", "pm"):
         return (k, k + 2, "date", math.nan, "", "")
-    # --- money -----------------------------------------------------------------------
+    return _MORE
+
+
+def _money_at(c: _At):
+    """Money: "$2 billion", "US$5", "£3m"."""
+    k, nxt = c.k, c.nxt
+    w = c.words[k]
     if w in CURRENCY_SIGNS:
         val = _number_value(nxt(k + 1))
         glued = _MONEY_GLUED_RE.fullmatch(nxt(k + 1))
@@ -283,7 +312,15 @@ def _figure_at(words: Sequence[str], toks: Sequence[Token], k: int, n: int,
                 b += 1
             return (k, b, "money", val, CURRENCY_SIGNS[w], "")
         return None
-    # --- numbers ---------------------------------------------------------------------
+    return _MORE
+
+
+def _number_at(c: _At):
+    """Numbers, percentages, ordinals and what is counted: "4.5%", "13,000 Filipino
+    workers", "hundreds of boxes", "second largest city"."""
+    words, toks, k, n, name_tokens, nxt = c.words, c.toks, c.k, c.n, c.name_tokens, c.nxt
+    w = words[k]
+    lw = w.lower()
     val = _number_value(w)
     vague = lw in VAGUE
     if val is None and not vague and lw not in ("a", "an"):

@@ -318,12 +318,20 @@ def _noun_use(toks: Sequence[Token], idxs: list[int], k: int, length: int) -> bo
 
 def _sentence_names(state: Analysis, idxs: list[int], cap_reliable: Counter,
                     lower: Counter) -> list[Name]:
+    """The names of one sentence (its tokens ``idxs``)."""
+    words = [state.toks[i].text for i in idxs]
+    ok, glue = _name_tokens(state, idxs, words, cap_reliable, lower)
+    return _runs(state, idxs, words, ok, glue)
+
+
+def _name_tokens(state: Analysis, idxs: list[int], words: list[str], cap_reliable: Counter,
+                 lower: Counter) -> tuple[list[bool], list[bool]]:
+    """Which tokens of a sentence may be part of a name (``ok``), and which lower-case words
+    sit inside a gazetteer name (``glue``: "Bosnia and Herzegovina")."""
     toks = state.toks
     text = state.text
     gaz = gazetteer()
     m = len(idxs)
-    words = [toks[i].text for i in idxs]
-    # 1. Which tokens may be part of a name.
     shaped = [name_shaped(w) for w in words]
     ok = [False] * m
     glue = [False] * m  # lower-case words inside a gazetteer name ("Bosnia and Herzegovina")
@@ -352,25 +360,7 @@ def _sentence_names(state: Analysis, idxs: list[int], cap_reliable: Counter,
             continue
         dem = _demonym_length(toks, idxs, k)
         if dem:
-            noun = _noun_use(toks, idxs, k, dem)
-            nxt_cap = k + dem < m and shaped[k + dem] and words[k + dem] not in PERSON_TITLES
-            keep = noun or (nxt_cap and not demonym(words[k]) and not state.unreliable[idxs[k]])
-            if nxt_cap and not keep and not state.unreliable[idxs[k]]:
-                # "Libyan National Army", "Saudi Gazette": part of an organisation's name
-                q = k + dem
-                while q < m and shaped[q] and q < k + dem + 4:
-                    if words[q] in ORG_WORDS:
-                        keep = True
-                        break
-                    q += 1
-            if nxt_cap and not keep and k >= 2 and words[k - 1] in CONNECTORS and ok[
-                    k - 2] and _head_word(words[k - 2]):
-                keep = True  # "Association of British Insurers"
-            for q in range(k, k + dem):
-                ok[q] = keep
-            state.nationalities.append((toks[idxs[k]].start, toks[idxs[k + dem - 1]].end,
-                                        toks[idxs[k]].sentence,
-                                        demonym(" ".join(words[k:k + dem])) or "", keep))
+            _nationality(state, idxs, k, dem, words, shaped, ok)
             k += dem
             continue
         if w == "I" or w in ("A", "An", "The"):
@@ -402,7 +392,15 @@ def _sentence_names(state: Analysis, idxs: list[int], cap_reliable: Counter,
         else:
             ok[k] = True
         k += 1
-    # 2. Runs of name tokens, joined across particles and connectors.
+    return ok, glue
+
+
+def _runs(state: Analysis, idxs: list[int], words: list[str], ok: list[bool],
+          glue: list[bool]) -> list[Name]:
+    """Runs of name tokens, joined across particles and connectors, trimmed into names."""
+    toks = state.toks
+    text = state.text
+    m = len(idxs)
     out: list[Name] = []
     k = 0
     while k < m:
@@ -450,6 +448,35 @@ def _sentence_names(state: Analysis, idxs: list[int], cap_reliable: Counter,
         k = j
         out.extend(_finish(state, [idxs[r] for r in run]))
     return out
+
+
+
+def _nationality(state: Analysis, idxs: list[int], k: int, dem: int, words: list[str],
+                 shaped: list[bool], ok: list[bool]) -> None:
+    """A nationality word at ``k`` (``dem`` tokens): part of a name when a noun ("the
+    Afghans") or inside an organisation's name ("Libyan National Army", "Association of
+    British Insurers"); recorded in ``state.nationalities`` either way."""
+    toks = state.toks
+    m = len(idxs)
+    noun = _noun_use(toks, idxs, k, dem)
+    nxt_cap = k + dem < m and shaped[k + dem] and words[k + dem] not in PERSON_TITLES
+    keep = noun or (nxt_cap and not demonym(words[k]) and not state.unreliable[idxs[k]])
+    if nxt_cap and not keep and not state.unreliable[idxs[k]]:
+        # "Libyan National Army", "Saudi Gazette": part of an organisation's name
+        q = k + dem
+        while q < m and shaped[q] and q < k + dem + 4:
+            if words[q] in ORG_WORDS:
+                keep = True
+                break
+            q += 1
+    if nxt_cap and not keep and k >= 2 and words[k - 1] in CONNECTORS and ok[
+            k - 2] and _head_word(words[k - 2]):
+        keep = True  # "Association of British Insurers"
+    for q in range(k, k + dem):
+        ok[q] = keep
+    state.nationalities.append((toks[idxs[k]].start, toks[idxs[k + dem - 1]].end,
+                                toks[idxs[k]].sentence,
+                                demonym(" ".join(words[k:k + dem])) or "", keep))
 
 
 def adjacent(toks: Sequence[Token], a: int, b: int, text: str = "") -> bool:
