@@ -114,7 +114,9 @@ def _joined(pairs: pd.DataFrame, keys: list[str], column: str, *, counts: bool) 
 def _kinds(table: pd.DataFrame, keys: list[str]) -> pd.Series:
     """The most frequent known kind of each actor's mentions (ties in :data:`KINDS` order)."""
     order = {k: i for i, k in enumerate(KINDS)}
-    known = table[table["kind"].isin(order)]
+    named = table["actor"].isin(table.loc[~table["via_demonym"], "actor"])
+    # an actor also named (not only by nationality words) takes its kind from its names
+    known = table[table["kind"].isin(order) & ~(table["via_demonym"] & named)]
     counts = known.groupby([*keys, "actor", "kind"], sort=False).size().reset_index(name="n")
     counts["order"] = counts["kind"].map(order)
     counts = counts.sort_values([*keys, "actor", "n", "order"],

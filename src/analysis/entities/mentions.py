@@ -101,6 +101,7 @@ class Draft:
     demonym: bool = False
     country: str = ""  # the gazetteer's country (countries, their codes, demonyms)
     capital: bool = False
+    people: bool = False  # a nationality noun: "the Afghans" are people, not the country
     title: str = ""
     evidence: list[tuple[str, float, str]] = field(default_factory=list)
 
@@ -136,7 +137,7 @@ def _mentions(state: Analysis) -> list[Mention]:
     acting = _acting(state, ds, actors, kinds)
     out = []
     for d, actor in zip(ds, actors, strict=True):
-        kind = kinds[actor]
+        kind = "person" if d.people else kinds[actor]
         if (d.country or d.capital) and not d.demonym and kind == "place" and (
                 acting.get(actor, 0.0) > 0.5 or acts(state, d)):
             kind = "group"  # a country acting: a government or a team
@@ -171,13 +172,20 @@ def _drafts(state: Analysis) -> list[Draft]:
             continue
         out.extend(_split_title(state, name))
     inside = [(n.start, n.end) for n in state.names]
-    for start, end, sentence, country, _kept in state.nationalities:
-        if country and not any(a <= start and end <= b and (a, b) != (start, end)
-                               for a, b in inside):  # not "Libyan" in "Libyan National Army"
-            first = state.token_at(start)
+    for start, end, sentence, country, noun in state.nationalities:
+        if any(a <= start and end <= b and (a, b) != (start, end) for a, b in inside):
+            continue  # not "Libyan" in "Libyan National Army"
+        first = state.token_at(start)
+        if country:
             d = Draft(sentence, start, end, first, first, state.text[start:end], country,
-                      demonym=True, country=country)
+                      demonym=True, country=country, people=noun)
             d.evidence.append(("place", 5.0, "gazetteer demonym"))
+            out.append(d)
+        elif noun and state.text[end - 1:end] == "s" and state.text[start:end] not in (
+                KNOWN_GROUPS):  # "Muslims", "Kurds": people, an actor of their own
+            d = Draft(sentence, start, end, first, first, state.text[start:end],
+                      state.text[start:end], people=True)
+            d.evidence.append(("person", 3.0, "people named by faith or origin"))
             out.append(d)
     out.sort(key=lambda d: (d.start, d.end))
     return out
