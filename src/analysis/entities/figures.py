@@ -160,6 +160,11 @@ def _context(text: str, s0: int, s1: int, start: int, end: int, *, width: int = 
     return ("\u2026" if a > s0 else "") + text[a:b] + ("\u2026" if b < s1 else "")
 
 
+#: Words (lower case) a figure may start with, beside numerals and apostrophes ("'90s").
+_STARTS = FIGURE_WORDS | {w.lower() for w in CURRENCY_SIGNS} | {w.lower() for w in DAYS} | {
+    w.lower() for w in MONTHS}
+
+
 def _doc_figures(state: Analysis) -> list[tuple]:
     toks = state.toks
     words = [t.text for t in toks]
@@ -169,11 +174,11 @@ def _doc_figures(state: Analysis) -> list[tuple]:
         if not nm.date:
             name_tokens.update(range(nm.first, nm.last + 1))
     out: list[tuple] = []
+    lower = state.lower
     k = 0
     while k < n:
         w = words[k]
-        if not (w[:1].isdigit() or w.lower() in FIGURE_WORDS or w in CURRENCY_SIGNS
-                or w in DAYS or w in MONTHS or w[:1] in APOS):
+        if not (w[:1].isdigit() or lower[k] in _STARTS or w[:1] in APOS):
             k += 1  # a quick test first: most tokens start no figure
             continue
         res = _figure_at(words, toks, k, n, name_tokens)

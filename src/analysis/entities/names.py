@@ -42,7 +42,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from analysis.entities.lexicon import (
     AMBIGUOUS_MONTHS,
@@ -103,13 +103,15 @@ class Analysis:
     #: results computed from this analysis (mentions, attributions), kept with it
     memo: dict = field(default_factory=dict)
 
-    @property
+    @cached_property
     def folded(self) -> list[str]:
         """The token texts with apostrophes and quotes folded (computed once)."""
-        words = self.memo.get("folded")
-        if words is None:
-            words = self.memo["folded"] = list(map(fold, (t.text for t in self.toks)))
-        return words
+        return list(map(fold, (t.text for t in self.toks)))
+
+    @cached_property
+    def lower(self) -> list[str]:
+        """The folded token texts in lower case (computed once)."""
+        return list(map(str.lower, self.folded))
 
     def token_at(self, pos: int) -> int:
         """Index of the first token that ends after character ``pos``."""
@@ -332,7 +334,7 @@ def _name_tokens(state: Analysis, idxs: list[int], words: list[str], cap_reliabl
     text = state.text
     gaz = gazetteer()
     m = len(idxs)
-    shaped = [name_shaped(w) for w in words]
+    shaped = list(map(name_shaped, words))
     ok = [False] * m
     glue = [False] * m  # lower-case words inside a gazetteer name ("Bosnia and Herzegovina")
     k = 0

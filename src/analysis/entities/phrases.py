@@ -115,8 +115,7 @@ class View:
             for i, s in enumerate(sent):
                 lo.setdefault(s, i)
                 hi[s] = i + 1
-            view = state.memo["view"] = cls(state, words, [w.lower() for w in words], sent,
-                                            lo, hi)
+            view = state.memo["view"] = cls(state, words, state.lower, sent, lo, hi)
         return view
 
     def bounds(self, i: int) -> Span:
