@@ -254,6 +254,8 @@ def _shape_evidence(d: Draft, forms: Sequence[str]) -> None:
     places = gazetteer().places
     if d.core in KNOWN_GROUPS:
         d.evidence.append(("group", 5.0, "known group"))
+    elif len(forms) > 1 and last in KNOWN_GROUPS:
+        d.evidence.append(("group", 3.0, f"ends in {last}"))  # "the Neo Democrats"
     org = next((f for f in forms if f in ORG_WORDS), None)
     if org and (len(forms) > 1 or first not in PLACE_WORDS):
         d.evidence.append(("group", 4.0, f"organisation word {org}"))

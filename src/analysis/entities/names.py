@@ -424,6 +424,9 @@ def _runs(state: Analysis, idxs: list[int], words: list[str], ok: list[bool],
                 if not (glue[j] or glue[run[-1]]) and _breaks(
                         words[run[-1]], words[j], words[j + 1] if j + 1 < m else None):
                     break
+                if len(run) >= 2 and j + 1 < m and ok[j + 1] and _country_ends(
+                        [words[r] for r in run], words[j]):
+                    break  # "the United States Hamdullah Mohib": a country, then a person
                 run.append(j)
                 j += 1
                 continue
@@ -451,6 +454,14 @@ def _runs(state: Analysis, idxs: list[int], words: list[str], ok: list[bool],
         out.extend(_finish(state, [idxs[r] for r in run]))
     return out
 
+
+
+def _country_ends(run: list[str], nxt: str) -> bool:
+    """Whether the words of ``run`` name a country or capital that ``nxt`` does not continue
+    (as "Navy" continues "United States")."""
+    hit = gazetteer().places.get(" ".join(run))
+    return hit is not None and hit[1] in ("country", "capital") and not (
+        nxt in ORG_WORDS or nxt in PLACE_WORDS or nxt in PERSON_TITLES)
 
 
 def _nationality(state: Analysis, idxs: list[int], k: int, dem: int, words: list[str],
