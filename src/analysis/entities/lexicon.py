@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from analysis.tokenise import STOPWORDS, TITLES
+from analysis.tokenise import STOPWORDS, TITLES, fold
 
 # ---------------------------------------------------------------------------------------
 # Lexicons: closed classes and naming conventions of English (written here, general).
@@ -394,7 +394,7 @@ def is_all_caps(t: str) -> bool:
 
 def demonym(t: str) -> str | None:
     """The country a nationality word names ("Tunisian" -> "Tunisia"), or None."""
-    return gazetteer().demonyms.get(t.replace("\u2019", "'"))
+    return gazetteer().demonyms.get(fold(t))
 
 
 def is_group_adjective(t: str) -> bool:
