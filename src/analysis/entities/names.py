@@ -197,6 +197,8 @@ def analyse(text: str) -> Analysis:
         for k in range(len(idxs) - 1):
             a, b = idxs[k], idxs[k + 1]
             prev = toks[a].text
+            if len(prev) > 2:
+                continue  # no mark below is longer: most words are passed over here
             if prev in (":", ";", "\u2014", "--", "\u2022", "*", "\u201c", "\u2018", "(", "["):
                 unreliable[b] = not _quoted_name(toks, a, idxs, k)
             elif prev in ('"', "'"):
@@ -205,7 +207,7 @@ def analyse(text: str) -> Analysis:
                     k == 0 or toks[a].start > toks[idxs[k - 1]].end)
                 if opening:
                     unreliable[b] = not _quoted_name(toks, a, idxs, k)
-            elif len(prev) <= 2 and _LIST_MARKER_RE.fullmatch(prev) and (k == 0 or "\n" in text[
+            elif _LIST_MARKER_RE.fullmatch(prev) and (k == 0 or "\n" in text[
                     toks[idxs[k - 1]].end:toks[a].start] or toks[idxs[k - 1]].text in ".:;"):
                 unreliable[b] = True  # "a) Leaving ...", "- Refusing ..."
     # Document-wide evidence: capitalised where capitals mean something vs lower-cased.
