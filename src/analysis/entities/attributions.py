@@ -90,7 +90,7 @@ def document_attributions(doc: Document | str) -> list[Attribution]:
     ['officials']
     """
     text = doc if isinstance(doc, str) else doc.text
-    state = analyse(text)
+    state = analyse(doc)
     cached = state.memo.get("attributions")
     if cached is None:
         mentions = document_mentions(text)

@@ -105,7 +105,7 @@ def document_figures(doc: Document | str) -> list[Figure]:
     [('4.5%', 'percent', 4.5), ('2011', 'date', nan)]
     """
     text = doc if isinstance(doc, str) else doc.text
-    state = analyse(text)
+    state = analyse(doc)
     sents = state.sentences
     out = []
     for sentence, start, end, kind, value, unit, date in _doc_figures(state):

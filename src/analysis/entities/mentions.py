@@ -114,7 +114,7 @@ def document_mentions(doc: Document | str) -> list[Mention]:
     >>> [m.actor for m in document_mentions("The U.S. and the United States agreed.")]
     ['United States', 'United States']
     """
-    state = analyse(doc if isinstance(doc, str) else doc.text)
+    state = analyse(doc)
     cached = state.memo.get("mentions")
     if cached is None:
         cached = state.memo["mentions"] = _mentions(state)

@@ -39,11 +39,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
+from analysis.corpus import Document
 from analysis.entities.lexicon import (
     AMBIGUOUS_MONTHS,
     CLOSED_CLASS,
@@ -169,15 +170,41 @@ def _quoted_name(toks: Sequence[Token], a: int, idxs: list[int], k: int) -> bool
     return False
 
 
-@lru_cache(maxsize=4096)  # a notebook asks for actors, network and quotes of the same texts
-def analyse(text: str) -> Analysis:
+#: Analyses kept, most recent last: a notebook asks for actors, network and quotes of the same
+#: texts, and the store computes three tables per document.
+_CACHE: OrderedDict[str, Analysis] = OrderedDict()
+_CACHE_SIZE = 4096
+
+
+def analyse(text: str | Document) -> Analysis:
     """The analysis of a text that every entities table starts from: its tokens and sentences,
-    where capitals say nothing, and its name spans (computed once per text).
+    where capitals say nothing, and its name spans (computed once per text and kept for the
+    4,096 texts analysed last). Given a :class:`~analysis.corpus.Document`, its tokens (computed
+    once for all the tables of the document) are used.
 
     >>> [n.forms for n in analyse("Gen. Khalifa Haftar left Benghazi.").names]
     [['Gen.', 'Khalifa', 'Haftar'], ['Benghazi']]
     """
-    toks = tokens(text)
+    key = text if isinstance(text, str) else text.text
+    state = _CACHE.get(key)
+    if state is not None:
+        _CACHE.move_to_end(key)
+        return state
+    state = _analyse(key, tokens(key) if isinstance(text, str) else text.tokens)
+    _CACHE[key] = state
+    if len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return state
+
+
+def _clear() -> None:
+    _CACHE.clear()
+
+
+analyse.cache_clear = _clear  # type: ignore[attr-defined]
+
+
+def _analyse(text: str, toks: list[Token]) -> Analysis:
     sents = _sentences(toks)
     n = len(toks)
     unreliable = [False] * n
