@@ -205,3 +205,197 @@ def vader_groundtruth(name: str) -> list[RatedText]:
             id_, rating, text = line.split("\t", 2)
             out.append(RatedText(id_, float(rating), text))
     return out
+
+
+# ---------------------------------------------------------------------------------------
+# GUM's entity annotations (MISC ``Entity=``): mentions, types, Wikipedia identities and
+# coreference chains.
+
+
+@dataclass
+class GumMention:
+    """One entity mention of a GUM document, as GUM's ``Entity=`` annotation marks it.
+
+    ``first``/``last`` index the document's tokens (:attr:`GumDocument.tokens`, inclusive);
+    ``start``/``end`` are character offsets into :attr:`GumDocument.text`. ``chain`` is the
+    entity's number within the document (mentions with one number form a coreference chain),
+    ``etype`` GUM's type (person, place, organization, object, ...), ``identity`` the
+    Wikipedia identity where GUM gives one ("" otherwise), ``heads`` the tokens of the
+    mention's minimal span (GUM's ``minspan``, document token indexes).
+    """
+
+    document: str
+    chain: int
+    etype: str
+    identity: str
+    first: int
+    last: int
+    start: int
+    end: int
+    heads: tuple[int, ...]
+    infstat: str = ""
+
+    def text(self, doc: GumDocument) -> str:
+        return doc.text[self.start:self.end]
+
+
+_ENTITY_ITEM = re.compile(r"\(([^()]+)(\))?|(\d+)\)")
+
+
+def _word_lines(path: Path):
+    """The MISC column of every word line, in the order :func:`read_conllu` keeps tokens."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if "." in cols[0] or "-" in cols[0]:
+            continue
+        yield cols[9]
+
+
+def read_gum_mentions(path: Path, doc: GumDocument | None = None) -> list[GumMention]:
+    """Every entity mention of one GUM CoNLL-U file (``global.Entity = GRP-etype-infstat-
+    salience-centering-minspan-link-identity``), sorted by position (outer mention first).
+
+    A mention is opened on its first word as ``(ID-TYPE-...`` and closed on its last as ``ID)``;
+    a one-word mention is ``(ID-TYPE-...)``. ``minspan`` numbers the mention's head words from 1
+    at its first word. Identities are URL-decoded (``Washington%2C_D.C.`` -> ``Washington,_D.C.``).
+    """
+
+    doc = doc or read_conllu(path)
+    out: list[GumMention] = []
+    open_: dict[int, list[tuple[int, list[str]]]] = {}
+    for k, misc in enumerate(_word_lines(path)):
+        value = _misc(misc).get("Entity")
+        if not value:
+            continue
+        for m in _ENTITY_ITEM.finditer(value):
+            spec, single, close = m.group(1), m.group(2), m.group(3)
+            if spec is not None:
+                fields = spec.split("-", 7)
+                chain = int(fields[0])
+                if single:
+                    out.append(_gum_mention(doc, chain, fields, k, k))
+                else:
+                    open_.setdefault(chain, []).append((k, fields))
+            else:
+                chain = int(close)
+                first, fields = open_[chain].pop()
+                out.append(_gum_mention(doc, chain, fields, first, k))
+    out.sort(key=lambda g: (g.first, -g.last))
+    return out
+
+
+def _gum_mention(doc: GumDocument, chain: int, fields: list[str], first: int,
+                 last: int) -> GumMention:
+    from urllib.parse import unquote
+
+    heads = tuple(first + int(i) - 1 for i in fields[5].split(",") if i.isdigit())
+    identity = unquote(fields[7]) if len(fields) > 7 else ""
+    toks = doc.tokens
+    return GumMention(doc.name, chain, fields[1], identity, first, last, toks[first].start,
+                      toks[last].end, heads, fields[2])
+
+
+def gum_news_mentions() -> list[tuple[GumDocument, list[GumMention]]]:
+    """The GUM news documents (sorted by name) with their entity mentions."""
+    folder = data_dir() / "ud_english_gum_news"
+    out = []
+    for p in sorted(folder.glob("*.conllu")):
+        doc = read_conllu(p)
+        out.append((doc, read_gum_mentions(p, doc)))
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# PolNeAR: attributions (source, cue, content) in political news.
+
+Spans = tuple[tuple[int, int], ...]
+
+
+@dataclass
+class GoldAttribution:
+    """One annotated attribution: its ``source``, ``cue`` and ``content`` as character spans
+    (brat allows a span in several fragments; a missing part is empty) and their texts."""
+
+    source: Spans
+    cue: Spans
+    content: Spans
+    source_text: str
+    cue_text: str
+    content_text: str
+
+
+@dataclass
+class PolnearArticle:
+    name: str
+    compartment: str
+    publisher: str
+    date: str
+    title: str
+    text: str
+    attributions: list[GoldAttribution] = field(default_factory=list)
+
+
+def _brat_spans(field_: str) -> Spans:
+    return tuple(tuple(int(x) for x in frag.split()) for frag in field_.split(";"))  # type: ignore[misc]
+
+
+def read_brat(path: Path, text: str) -> list[GoldAttribution]:
+    """The attributions of one PolNeAR ``.ann`` file (brat standoff): ``T`` lines are spans,
+    ``E`` lines join one attribution's Source, Cue and Content."""
+    spans: dict[str, tuple[str, Spans]] = {}
+    events: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            label, _, where = parts[1].partition(" ")
+            spans[parts[0]] = (label, _brat_spans(where))
+        elif line.startswith("E") and len(parts) >= 2:
+            roles = {}
+            for item in parts[1].split():
+                role, _, ref = item.partition(":")
+                roles[role] = ref
+            events.append(roles)
+    out = []
+    for roles in events:
+        got = {}
+        for role in ("Source", "Cue", "Content"):
+            ref = roles.get(role)
+            got[role] = spans[ref][1] if ref in spans else ()
+        if not got["Content"] or not got["Cue"]:
+            continue
+
+        def words(s: Spans) -> str:
+            return " ".join(text[a:b] for a, b in s)
+
+        out.append(GoldAttribution(got["Source"], got["Cue"], got["Content"],
+                                   words(got["Source"]), words(got["Cue"]),
+                                   words(got["Content"])))
+    return out
+
+
+def polnear(compartment: str) -> list[PolnearArticle]:
+    """The PolNeAR articles of one compartment ("train" or "dev"), sorted by name, with the
+    attributions of one annotator (the first ``.ann`` file by name)."""
+    import csv
+
+    root = data_dir() / "polnear"
+    meta = {}
+    with (root / "metadata.tsv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            meta[row["filename"]] = row
+    out = []
+    folder = root / compartment
+    anns: dict[str, list[Path]] = {}
+    for p in sorted((folder / "attributions").glob("*.ann")):
+        anns.setdefault(p.stem.rsplit("_", 1)[0], []).append(p)
+    for p in sorted((folder / "text").glob("*.txt")):
+        text = p.read_text(encoding="utf-8")
+        info = meta.get(p.stem, {})
+        article = PolnearArticle(p.stem, compartment, info.get("publisher", ""),
+                                 info.get("publication_date", ""), info.get("title", ""), text)
+        if p.stem in anns:
+            article.attributions = read_brat(anns[p.stem][0], text)
+        out.append(article)
+    return out

@@ -1,0 +1,248 @@
+"""Actors across documents: the per-document mentions (:data:`~analysis.entities.mentions.
+MENTIONS`) grouped into actors with their kinds, by a metadata column if asked, and who is named
+with whom (co-occurrence).
+
+Every function takes a *source*: anything :func:`analysis.tables.per_document` accepts (a
+string, a Document, a Corpus, a list of Documents, a stored corpus), or the mentions table
+itself (a DataFrame from :func:`mentions`), so a notebook computes it once.
+
+>>> from analysis.corpus import Document
+>>> docs = [Document.from_text("Barack Obama met Angela Merkel in Berlin.", id="a"),
+...         Document.from_text("On Friday, Obama left Berlin.", id="b")]
+>>> actors(docs)[["actor", "kind", "mentions", "documents"]].values.tolist()
+... # doctest: +NORMALIZE_WHITESPACE
+[['Barack Obama', 'person', 2, 2], ['Berlin', 'place', 2, 2],
+ ['Angela Merkel', 'person', 1, 1]]
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+
+from analysis.entities.mentions import KINDS, MENTIONS
+from analysis.tables import per_document
+
+__all__ = ["actors", "cooccurrence", "group_actors", "mention_kinds", "mentions"]
+
+
+def mentions(source: Any, *, demonyms: bool = True, meta: Sequence[str] = ()) -> pd.DataFrame:
+    """Every mention of an actor, one row each: the table :data:`~analysis.entities.mentions.
+    MENTIONS` of every document.
+
+    Columns: ``document``, ``sentence`` (from 1), ``start``, ``end`` (offsets into the
+    document's text), ``text`` (as written, without a leading title), ``actor`` (the
+    canonical name within the document), ``kind`` (of this mention in its context: person,
+    place, group or unknown), ``via_demonym`` (a nationality word standing for its country),
+    ``title`` (the title dropped: "Gen.", or ""), ``evidence`` (the reasons for the kind
+    found at this mention); then the metadata columns named in ``meta``. With
+    ``demonyms=False`` nationality words are left out.
+
+    >>> text = "Gen. Khalifa Haftar met Tunisian officials. Haftar’s men left."
+    >>> mentions(text)[["sentence", "text", "actor", "via_demonym"]].values.tolist()
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [[1, 'Khalifa Haftar', 'Khalifa Haftar', False], [1, 'Tunisian', 'Tunisia', True],
+     [2, 'Haftar', 'Khalifa Haftar', False]]
+    """
+    table = source if isinstance(source, pd.DataFrame) else per_document(
+        source, MENTIONS, meta=meta)
+    if not demonyms and len(table):
+        table = table[~table["via_demonym"]].reset_index(drop=True)
+    return table
+
+
+def group_actors(table: pd.DataFrame) -> pd.Series:
+    """The actor of each row of a mentions table across documents (same index).
+
+    Mentions with one name are one actor. A one-word actor of one document ("Obama") joins
+    the one multi-word person of other documents whose last or first word it is ("Barack
+    Obama"), and an acronym ("NATO") the one multi-word name with its initials, when exactly
+    one such actor exists in the table (otherwise it stays apart: "Smith" with two Smiths).
+
+    >>> t = pd.DataFrame({"actor": ["Barack Obama", "Obama", "Smith", "John Smith",
+    ...                             "Ann Smith"], "kind": ["person"] * 5})
+    >>> group_actors(t).tolist()
+    ['Barack Obama', 'Barack Obama', 'Smith', 'John Smith', 'Ann Smith']
+    """
+    if not len(table):
+        return pd.Series([], index=table.index, dtype=object)
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    for actor, kind in zip(table["actor"], table["kind"], strict=True):
+        kinds[actor][kind] += 1
+    by_word: dict[str, set[str]] = defaultdict(set)
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for actor, counts in kinds.items():
+        words = actor.split()
+        if len(words) < 2:
+            continue
+        if counts.get("person", 0) >= max(counts.get("group", 0), counts.get("place", 0), 1):
+            by_word[words[-1]].add(actor)
+            by_word[words[0]].add(actor)
+        elif counts.get("group", 0) > counts.get("place", 0) and words[-2:-1] == ["of"]:
+            by_word[words[-1]].add(actor)  # "Scientology" -> "Church of Scientology"
+        initials = "".join(w[0] for w in words if w[:1].isupper())
+        if len(initials) >= 2:
+            by_initials[initials].add(actor)
+    joined = {}
+    for actor, counts in kinds.items():
+        if " " in actor or counts.get("place", 0) > counts.get("group", 0) + counts.get(
+                "person", 0):
+            continue
+        cands = by_word.get(actor, set())
+        if actor.isupper() and not cands:
+            cands = by_initials.get(actor.replace(".", ""), set())
+        if len(cands) == 1:
+            joined[actor] = next(iter(cands))
+    return table["actor"].map(lambda a: joined.get(a, a))
+
+
+def _joined(pairs: pd.DataFrame, keys: list[str], column: str, *, counts: bool) -> pd.Series:
+    """Per actor: the values of ``column``, most frequent first, "; "-joined (with " xN" for
+    values seen more than once if ``counts``)."""
+    n = pairs.groupby([*keys, "actor", column], sort=False).size().reset_index(name="n")
+    n = n.sort_values([*keys, "actor", "n", column],
+                      ascending=[True] * (len(keys) + 1) + [False, True])
+    items = pd.Series([f"{v} x{c}" if counts and c > 1 else str(v)
+                       for v, c in zip(n[column], n["n"], strict=True)], index=n.index,
+                      dtype=object)
+    return items.groupby([n[k] for k in [*keys, "actor"]], sort=False).agg("; ".join)
+
+
+def _kinds(table: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """The most frequent known kind of each actor's mentions (ties in :data:`KINDS` order)."""
+    order = {k: i for i, k in enumerate(KINDS)}
+    named = table["actor"].isin(table.loc[~table["via_demonym"], "actor"])
+    # an actor also named (not only by nationality words) takes its kind from its names
+    known = table[table["kind"].isin(order) & ~(table["via_demonym"] & named)]
+    counts = known.groupby([*keys, "actor", "kind"], sort=False).size().reset_index(name="n")
+    counts["order"] = counts["kind"].map(order)
+    counts = counts.sort_values([*keys, "actor", "n", "order"],
+                                ascending=[True] * (len(keys) + 1) + [False, True])
+    return counts.groupby([*keys, "actor"], sort=False)["kind"].first()
+
+
+_ACTOR_COLUMNS = ["actor", "kind", "mentions", "via_demonym", "documents", "variants",
+                  "first_document", "first_sentence", "first_mention", "evidence"]
+
+
+def actors(source: Any, *, by: str | None = None, top: int | None = None,
+           min_mentions: int = 1, demonyms: bool = True) -> pd.DataFrame:
+    """Who and where: the mentions of all documents grouped into actors, with their kinds.
+
+    Within a document a surname, an acronym, a country's code and a title-less form join their
+    full name (see :mod:`analysis.entities.mentions`); across documents equal names are one
+    actor, and a one-word name joins the one full name it fits (:func:`group_actors`). ``kind``
+    is the most frequent kind of the actor's mentions (each decided from weighed evidence in
+    its document; a country acting as a government or a team counts as a group there).
+
+    Columns: ``actor``, ``kind`` (person, place, group or unknown), ``mentions``,
+    ``via_demonym`` (mentions by a nationality word), ``documents`` (how many mention it),
+    ``variants`` (as written, most frequent first, "; "-separated), ``first_document``,
+    ``first_sentence`` (from 1), ``first_mention`` (character offset), ``evidence`` (the
+    reasons for the kinds, with counts). With ``by`` (a metadata column such as
+    "publisher") one row per group and actor, the group column first: who is covered by
+    whom. Sorted by mentions (descending), then actor (within each group); ``top`` keeps that
+    many rows (per group); actors with fewer than ``min_mentions`` mentions are left out.
+
+    >>> text = ("Tunisian officials said Khalifa Haftar, a renegade general, left the U.S. "
+    ...         "on Friday. Haftar’s men and the United States stayed.")
+    >>> actors(text)[["actor", "kind", "mentions", "variants"]].values.tolist()
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [['Khalifa Haftar', 'person', 2, 'Haftar; Khalifa Haftar'],
+     ['United States', 'place', 2, 'U.S.; United States'],
+     ['Tunisia', 'place', 1, 'Tunisian']]
+    """
+    table = mentions(source, demonyms=demonyms, meta=(by,) if by else ())
+    keys = [by] if by else []
+    if not len(table):
+        return pd.DataFrame(columns=keys + _ACTOR_COLUMNS)
+    table = table.assign(actor=group_actors(table),
+                         variant=table["text"].map(lambda s: " ".join(s.split())))
+    out = table.groupby([*keys, "actor"], sort=False).agg(
+        mentions=("start", "size"), via_demonym=("via_demonym", "sum"),
+        documents=("document", "nunique"), first_document=("document", "first"),
+        first_sentence=("sentence", "first"), first_mention=("start", "first"))
+    out["kind"] = _kinds(table, keys).reindex(out.index).fillna("unknown")
+    out["variants"] = _joined(table, keys, "variant", counts=False).reindex(out.index)
+    reasons = table[[*keys, "actor", "evidence"]].assign(
+        evidence=table["evidence"].str.split("; ")).explode("evidence")
+    reasons = reasons[reasons["evidence"].fillna("") != ""]
+    out["evidence"] = _joined(reasons, keys, "evidence", counts=True).reindex(
+        out.index).fillna("")
+    out = out.reset_index()
+    out = out[out["mentions"] >= min_mentions][keys + _ACTOR_COLUMNS]
+    out = out.astype({"via_demonym": "int64", "first_sentence": "int64",
+                      "first_mention": "int64"})
+    out = out.sort_values([*keys, "mentions", "actor"],
+                          ascending=[True] * len(keys) + [False, True], kind="mergesort")
+    if top is not None:
+        out = out.groupby(keys, sort=False).head(top) if keys else out.head(top)
+    return out.reset_index(drop=True)
+
+
+def cooccurrence(source: Any, *, top: int | None = 30, min_weight: int = 1,
+                 min_mentions: int = 1, demonyms: bool = True, isolated: bool = True,
+                 ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Actors named in the same sentence: ``(nodes, edges)`` for a network figure
+    (:func:`analysis.plots.cooccurrence_network`).
+
+    ``nodes`` has columns ``name``, ``mentions``, ``kind``: the ``top`` most mentioned actors
+    (ties by name; all with ``top=None``) with at least ``min_mentions`` mentions, and with
+    ``isolated=False`` only those with an edge. ``edges`` has ``source``, ``target``
+    (alphabetical within a pair), ``weight`` (the number of sentences naming both; pairs
+    below ``min_weight`` are dropped). Both sorted: by mentions or weight (descending), then
+    by name.
+
+    >>> nodes, edges = cooccurrence("Spain and China left Libya. Spain stayed in Tunisia.")
+    >>> edges.values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['China', 'Libya', 1], ['China', 'Spain', 1], ['Libya', 'Spain', 1],
+     ['Spain', 'Tunisia', 1]]
+    >>> nodes.values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['Spain', 2, 'group'], ['China', 1, 'group'], ['Libya', 1, 'place'],
+     ['Tunisia', 1, 'place']]
+    """
+    table = mentions(source, demonyms=demonyms)
+    cast = actors(table, min_mentions=min_mentions)
+    keep = set(cast["actor"].head(top) if top is not None else cast["actor"])
+    nodes = cast.loc[cast["actor"].isin(keep), ["actor", "mentions", "kind"]].rename(
+        columns={"actor": "name"}).reset_index(drop=True)
+    pairs: Counter[tuple[str, str]] = Counter()
+    if len(table):
+        named = table.assign(actor=group_actors(table))
+        named = named[named["actor"].isin(keep)]
+        for names in named.groupby(["document", "sentence"], sort=False)["actor"]:
+            ordered = sorted(set(names[1]))
+            for x in range(len(ordered)):
+                for y in range(x + 1, len(ordered)):
+                    pairs[(ordered[x], ordered[y])] += 1
+    rows = [(a, b, w) for (a, b), w in pairs.items() if w >= min_weight]
+    edges = pd.DataFrame(rows, columns=["source", "target", "weight"])
+    if not isolated:
+        linked = {a for a, _, _ in rows} | {b for _, b, _ in rows}
+        nodes = nodes[nodes["name"].isin(linked)].reset_index(drop=True)
+    edges = edges.sort_values(["weight", "source", "target"], ascending=[False, True, True],
+                              kind="mergesort").reset_index(drop=True)
+    return nodes, edges
+
+
+def mention_kinds(mention_table: pd.DataFrame,
+                  actor_table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The mentions table with a ``kind`` for highlighting: each mention's own kind in its
+    context (kept from :func:`mentions`); a table without one takes its actor's kind from
+    ``actor_table`` ("unknown" for an actor not there).
+
+    >>> text = "Spain announced it. Madrid agreed."
+    >>> mention_kinds(mentions(text), actors(text))[["text", "kind"]].values.tolist()
+    [['Spain', 'group'], ['Madrid', 'group']]
+    """
+    if "kind" in mention_table.columns:
+        return mention_table.copy()
+    kinds = {} if actor_table is None else dict(
+        zip(actor_table["actor"], actor_table["kind"], strict=True))
+    out = mention_table.copy()
+    out["kind"] = [kinds.get(a, "unknown") for a in out["actor"]]
+    return out
+

@@ -1,0 +1,154 @@
+"""What the words around a mention say about its kind: an apposition ("Khalifa Haftar, a
+renegade general"), a role before the name ("strongman Muammar Gaddafi"), "a group called X",
+"the city of X", a preposition of place ("in Benghazi"); and whether a country acts in its
+sentence, as a government or a team does ("Sweden beat Belgium", "North Korea fired").
+
+>>> from analysis.entities.mentions import document_mentions
+>>> [(m.text, m.kind) for m in document_mentions("Sweden beat Belgium in Russia.")]
+[('Sweden', 'group'), ('Belgium', 'group'), ('Russia', 'place')]
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from analysis.entities.lexicon import (
+    GROUP_NOUNS,
+    LOCATIVES,
+    PERSON_NOUNS,
+    PLACE_NOUNS,
+    SAY_WORDS,
+    verb_like,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from analysis.entities.mentions import Draft
+    from analysis.entities.names import Analysis
+
+__all__ = ["acts", "context_evidence"]
+
+_TEAM_VERBS = frozenset(
+    """defeated defeat defeats beat beats faced face faces against versus vs vs. v v. play
+    played plays playing thrashed edged eliminated knocked overcame""".split()
+)
+_TEAM_NOUNS = frozenset(
+    """coach captain goalkeeper keeper striker defender midfielder manager squad players
+    team side defence defense attack victory win defeat goal goals lead fans supporters""".split()
+)
+_ADVERBS = frozenset("also recently both then now reportedly again already later".split())
+_DASHES = frozenset({"-", "\u2013", "\u2014", ":"})
+
+
+def _word(state: Analysis, i: int, sentence: int) -> str:
+    toks = state.toks
+    if 0 <= i < len(toks) and toks[i].sentence == sentence:
+        return state.folded[i]
+    return ""
+
+
+def acts(state: Analysis, d: Draft) -> bool:
+    """Whether a country (or capital) mention acts in its sentence: the subject of a verb
+    ("North Korea fired", "Malaysia and Indonesia have maintained"; not "Myanmar is"), the
+    object of a team verb ("defeated Panama", "against England"), a side of a score ("Sweden
+    1 - 0"), or the owner of a team role ("Tunisia's coach")."""
+    s = d.sentence
+    before = _word(state, d.first - 1, s).lower()
+    if before in _TEAM_VERBS:
+        return True
+    if before == "and":  # "Spain and China left" acts; "from Morocco and Iran had" does not
+        k = d.first - 2
+        while _word(state, k, s)[:1].isupper():
+            k -= 1
+        before = _word(state, k, s).lower()
+    if before in LOCATIVES or before in ("of", "to", "for", "with", "by", "from"):
+        return False  # "Teams from Morocco ... had": not the subject
+    j = d.last + 1
+    nxt = _word(state, j, s)
+    if nxt[:1].isdigit() and _word(state, j + 1, s) in _DASHES:
+        return True
+    if before[:1].isdigit() and _word(state, d.first - 2, s) in _DASHES:
+        return True
+    if nxt == "'s":
+        return _word(state, j + 1, s).lower() in _TEAM_NOUNS
+    # the subject of a verb, perhaps one of several ("Malaysia and Indonesia have")
+    if nxt in ("and", ","):
+        k = j + 1
+        while _word(state, k, s)[:1].isupper():
+            k += 1
+        if k > j + 1:
+            j, nxt = k, _word(state, k, s)
+    while nxt.lower() in _ADVERBS or (nxt.endswith("ly") and len(nxt) > 4 and nxt.islower()):
+        j += 1
+        nxt = _word(state, j, s)
+    return nxt.lower() not in ("is", "was", "are", "were", "be", "been", "'s") and verb_like(nxt)
+
+
+def context_evidence(state: Analysis, d: Draft) -> None:
+    """Append to ``d.evidence`` what the words around the mention say about its kind."""
+    s, first, last = d.sentence, d.first, d.last
+    raw_before = _word(state, first - 1, s)
+    before, before2 = raw_before.lower(), _word(state, first - 2, s).lower()
+    if before in PERSON_NOUNS and raw_before[:1].islower():
+        d.evidence.append(("person", 4.5, f"after '{before}'"))
+    elif before in GROUP_NOUNS and raw_before[:1].islower() and before2 not in (
+            "of", "in", "at"):
+        d.evidence.append(("group", 3.0, f"after '{before}'"))  # "the conciliation service X"
+    if before == "for" and before2 in ("spokesman", "spokeswoman", "spokesperson"):
+        d.evidence.append(("group", 2.0, f"'{before2} for'"))
+    if before == "," and before2 in PLACE_NOUNS:
+        d.evidence.append(("place", 3.0, f"after '{before2},'"))
+    if before == "of" and before2 in ("city", "town", "village", "province", "region",
+                                      "state", "island", "capital"):
+        d.evidence.append(("place", 3.0, f"after '{before2} of'"))
+    if before in ("called", "named") or (before == "as" and before2 == "known"):
+        noun = before2 if before != "as" else _word(state, first - 3, s).lower()
+        for kind, nouns in (("group", GROUP_NOUNS), ("place", PLACE_NOUNS),
+                            ("person", PERSON_NOUNS)):
+            if noun in nouns:
+                d.evidence.append((kind, 3.0, f"'{noun} {before}'"))
+    if before in LOCATIVES:
+        d.evidence.append(("place", 1.0, f"after '{before}'"))
+    _apposition(state, d)
+    after = _word(state, last + 1, s)
+    after2 = _word(state, last + 2, s).lower()
+    if after == "," and after2 == "who":
+        d.evidence.append(("person", 2.0, "', who'"))
+    elif after == "'s" and after2 in _PERSONAL:
+        d.evidence.append(("person", 2.0, f"'s {after2}"))
+    if after.lower() in SAY_WORDS and state.toks[last].text[-1:].isalpha() and not d.country:
+        d.evidence.append(("person", 1.0, f"'{after}'"))
+
+
+def _apposition(state: Analysis, d: Draft) -> None:
+    """"Khalifa Haftar, a renegade general who ..."; "Jeff Rathke, the State Department
+    Spokesperson, said"; "Ahmed Mohamed, 14, ...": the head noun of the apposition (its last
+    noun before a preposition, a relative pronoun or punctuation) tells the kind."""
+    s, last = d.sentence, d.last
+    after = _word(state, last + 1, s)
+    if after == "," and _word(state, last + 2, s).lower() in ("a", "an", "the"):
+        head = None
+        for j in range(last + 3, last + 10):
+            w = _word(state, j, s).lower()
+            if not w or not w[:1].isalpha() or w in _APPOSITION_ENDS:
+                break
+            for kind, nouns in (("person", PERSON_NOUNS), ("group", GROUP_NOUNS),
+                                ("place", PLACE_NOUNS)):
+                if w in nouns:
+                    head = (kind, w)
+                    break
+        if head is not None:
+            d.evidence.append((head[0], 3.0, f"apposition '{head[1]}'"))
+    elif after == "," and _word(state, last + 2, s).isdigit() and _word(
+            state, last + 3, s) == ",":
+        d.evidence.append(("person", 3.0, "age apposition"))
+
+
+#: What only a person has ("Warhol's death", "Trump's wife").
+_PERSONAL = frozenset(
+    """wife husband son sons daughter daughters mother father parents brother sister family
+    children child death birth life career funeral widow widower girlfriend boyfriend
+    grandson granddaughter grandmother grandfather uncle aunt nephew niece lawyer attorney
+    spokesman spokeswoman spokesperson aide aides biography memoir mind body face""".split()
+)
+_APPOSITION_ENDS = frozenset(
+    "who which that whose of at for in with from on to by and or".split())

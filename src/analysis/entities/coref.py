@@ -1,0 +1,111 @@
+"""Pronoun speakers: the person "he" or "she" refers to, when the text makes it clear enough
+for a rule.
+
+The rule (a centering heuristic): the first compatible person named in the pronoun's own
+sentence before it, else in the nearest sentence before that names one, going back at most
+two sentences or to the start of the paragraph; a name inside a quotation does not count (a
+name quoted is rarely the one speaking). Compatible: "he" and "she" take a person, not one
+whose title says the other gender (Mr., Sir, King / Mrs., Ms., Queen, Lady). "They" is left
+unresolved: in news it refers to unnamed groups ("the team", "some individuals") more often
+than to a named one. Measured against GUM's coreference chains (``python -m benchmarks
+coref_gum``).
+
+>>> text = "Khalifa Haftar spoke in Benghazi. He said the war was over."
+>>> antecedent(text, text.index("He")).actor
+'Khalifa Haftar'
+>>> text = "Amneh Jafari wanted to support Ahmed Mohamed. She chose a hashtag."
+>>> antecedent(text, text.index("She")).actor
+'Amneh Jafari'
+>>> antecedent("He said so.", 0) is None
+True
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from analysis.entities.mentions import Mention, document_mentions
+from analysis.entities.names import analyse
+from analysis.entities.quotes import quotations
+
+__all__ = ["PRONOUNS", "antecedent"]
+
+#: The pronouns resolved, with the kind of actor they take.
+PRONOUNS = {"he": "person", "she": "person"}
+_MALE_TITLES = frozenset("Mr. Mr Sir King Prince Lord Father Brother Pope Emir Sultan".split())
+_FEMALE_TITLES = frozenset(
+    "Mrs. Mrs Ms. Ms Miss Madam Lady Queen Princess Dame Sister Mother Empress".split())
+_WINDOW = 2  # sentences before the pronoun's own
+
+
+def _gender(title: str) -> str:
+    words = set(title.split())
+    if words & _MALE_TITLES:
+        return "he"
+    if words & _FEMALE_TITLES:
+        return "she"
+    return ""
+
+
+def antecedent(text: str, pos: int) -> Mention | None:
+    """The mention the pronoun at character ``pos`` of ``text`` refers to, or None.
+
+    ``pos`` is the pronoun's first character; a word that is not one of :data:`PRONOUNS`
+    gives None.
+    """
+    state = analyse(text)
+    i = state.token_at(pos)
+    if i >= len(state.toks) or state.toks[i].start != pos:
+        return None
+    pronoun = state.toks[i].text.lower()
+    kind = PRONOUNS.get(pronoun)
+    if kind is None:
+        return None
+    mentions = document_mentions(text)
+    genders = _genders(text, mentions)
+    sentence = state.toks[i].sentence
+    paragraph_start = text.rfind("\n", 0, pos) + 1
+    quoted = _quoted(text)
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.start >= pos:
+            break
+        if m.kind != kind or m.via_demonym or _inside(quoted, m.start):
+            continue
+        if genders.get(m.actor, pronoun) != pronoun:
+            continue
+        by_sentence.setdefault(m.sentence - 1, []).append(m)
+    for s in range(sentence, sentence - _WINDOW - 1, -1):
+        found = by_sentence.get(s)
+        if found:
+            return found[0]
+        if s < len(state.sentences) and state.sentences[s][0] <= paragraph_start and (
+                s < sentence):
+            break  # the paragraph starts in this sentence: no further back
+    return None
+
+
+def _genders(text: str, mentions: list[Mention]) -> dict[str, str]:
+    state = analyse(text)
+    cached = state.memo.get("genders")
+    if cached is None:
+        cached = {}
+        for m in mentions:
+            g = _gender(m.title)
+            if g:
+                cached.setdefault(m.actor, g)
+        state.memo["genders"] = cached
+    return cached
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    state = analyse(text)
+    cached = state.memo.get("quoted")
+    if cached is None:
+        cached = state.memo["quoted"] = [(q.open, q.close) for q in quotations(text)]
+    return cached
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]

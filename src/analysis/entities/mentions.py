@@ -1,0 +1,400 @@
+"""Mentions of actors in one document: every name (not a day or month) and, optionally, every
+nationality word standing for its country, with the actor it counts for within the document and
+its kind, decided from weighed evidence.
+
+This is the per-document step, the table :data:`MENTIONS`; :mod:`analysis.entities.actors`
+aggregates the mentions of many documents into actors.
+
+>>> rows = document_mentions("Gen. Khalifa Haftar met Tunisian officials. Haftar’s men left.")
+>>> [(m.sentence, m.text, m.actor, m.kind, m.via_demonym) for m in rows]
+... # doctest: +NORMALIZE_WHITESPACE
+[(1, 'Khalifa Haftar', 'Khalifa Haftar', 'person', False),
+ (1, 'Tunisian', 'Tunisia', 'place', True), (2, 'Haftar', 'Khalifa Haftar', 'person', False)]
+
+How a mention gets its actor, within one document: a title is dropped ("Gen. Khalifa Haftar" ->
+"Khalifa Haftar") and kept as evidence of a person; a surname or a first name alone joins the
+one full name of a person it ends or starts ("Haftar's" -> "Khalifa Haftar"); an acronym joins
+the one name with those initials ("NATO"); a country's codes and other names join it ("U.S." ->
+"United States"). The actor's name is its longest variant, or the country's name.
+
+How it gets its kind: evidence for "person", "place" and "group" is weighed over all the
+mentions of the actor (the gazetteer, titles, organisation and place words in the name, a
+surname used alone, and the words around each mention: an apposition, a role before the name, a
+preposition of place, a verb of saying after it); the highest total wins, a tie or no evidence
+gives "unknown". A country or capital is a place, except where the sentence has it act as a
+government or a team ("Sweden beat Belgium", "North Korea fired", "Tunisia's coach"): there
+that mention is a group. Weights and rules were tuned on 9 of the 18 GUM news documents and
+measured on the other 9 (``python -m benchmarks entities_kinds``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from analysis.corpus import Document
+from analysis.entities.context import acts, context_evidence
+from analysis.entities.lexicon import (
+    COMPASS,
+    KNOWN_GROUPS,
+    NOT_PERSON_WORDS,
+    ORG_FIRST_WORDS,
+    ORG_WORDS,
+    PERSON_TITLES,
+    PLACE_FIRST_WORDS,
+    PLACE_WORDS,
+    demonym,
+    gazetteer,
+    is_all_caps,
+)
+from analysis.entities.names import Analysis, Name, analyse
+from analysis.tables import TableSpec
+from analysis.tokenise import fold
+
+__all__ = ["KINDS", "MENTIONS", "Mention", "document_mentions"]
+
+#: The kinds of actor, in the order ties are listed; "unknown" when the evidence is silent.
+KINDS = ("person", "place", "group")
+
+
+class Mention(NamedTuple):
+    """One row of :data:`MENTIONS`."""
+
+    sentence: int  # from 1
+    start: int
+    end: int
+    text: str  # as written, without a leading title
+    actor: str  # the canonical name within the document
+    kind: str  # person, place, group or unknown: this mention's kind in its context
+    via_demonym: bool  # a nationality word standing for its country
+    title: str  # the title dropped before the name ("Gen.", "President"), or ""
+    evidence: str  # the reasons for the kind found at this mention, "; "-separated
+
+
+#: One row per name mention of a document (:func:`document_mentions`): ``sentence`` (from 1),
+#: ``start``/``end`` (character offsets into the text), ``text``, ``actor`` (the canonical name
+#: within the document), ``kind``, ``via_demonym``, ``title``, ``evidence``.
+MENTIONS = TableSpec(
+    "mentions",
+    (("sentence", "int32"), ("start", "int64"), ("end", "int64"), ("text", "string"),
+     ("actor", "string"), ("kind", "string"), ("via_demonym", "bool"), ("title", "string"),
+     ("evidence", "string")),
+    lambda doc: document_mentions(doc),
+    version=1,
+)
+
+
+@dataclass
+class Draft:
+    """A mention while its actor and kind are being decided."""
+
+    sentence: int  # 0-based
+    start: int
+    end: int
+    first: int  # token indexes (inclusive)
+    last: int
+    text: str
+    core: str  # folded, without title and possessive
+    demonym: bool = False
+    country: str = ""  # the gazetteer's country (countries, their codes, demonyms)
+    capital: bool = False
+    people: bool = False  # a nationality noun: "the Afghans" are people, not the country
+    title: str = ""
+    evidence: list[tuple[str, float, str]] = field(default_factory=list)
+
+
+def document_mentions(doc: Document | str) -> list[Mention]:
+    """The mentions of one document (or text), in text order: :class:`Mention` rows.
+
+    Computed once per text (kept with the text's cached analysis).
+
+    >>> [m.actor for m in document_mentions("The U.S. and the United States agreed.")]
+    ['United States', 'United States']
+    """
+    state = analyse(doc)
+    cached = state.memo.get("mentions")
+    if cached is None:
+        cached = state.memo["mentions"] = _mentions(state)
+    return cached
+
+
+def drafts(state: Analysis) -> tuple[list[Draft], list[str], dict[str, str]]:
+    """The drafts of a text's mentions with the actor of each and each actor's kind (cached)."""
+    cached = state.memo.get("drafts")
+    if cached is None:
+        ds = _drafts(state)
+        actors = _actors(ds)
+        kinds = _kinds(ds, actors)
+        cached = state.memo["drafts"] = (ds, actors, kinds)
+    return cached
+
+
+def _mentions(state: Analysis) -> list[Mention]:
+    ds, actors, kinds = drafts(state)
+    acting = _acting(state, ds, actors, kinds)
+    out = []
+    for d, actor in zip(ds, actors, strict=True):
+        kind = "person" if d.people else kinds[actor]
+        if (d.country or d.capital) and not d.demonym and kind == "place" and (
+                acting.get(actor, 0.0) > 0.5 or acts(state, d)):
+            kind = "group"  # a country acting: a government or a team
+        reasons = "; ".join(dict.fromkeys(r for _, _, r in d.evidence))
+        out.append(Mention(d.sentence + 1, d.start, d.end, d.text, actor, kind, d.demonym,
+                           d.title, reasons))
+    return out
+
+
+def _acting(state: Analysis, ds: list[Draft], actors: list[str],
+            kinds: dict[str, str]) -> dict[str, float]:
+    """The share of each country's (or capital's) mentions that act in their sentence: where
+    more than half do (a team in a match report, a government in a crisis), all of them are
+    the group."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for d, actor in zip(ds, actors, strict=True):
+        if (d.country or d.capital) and not d.demonym and kinds[actor] == "place":
+            counts[actor][0] += acts(state, d)
+            counts[actor][1] += 1
+    return {a: n / total for a, (n, total) in counts.items() if total >= 2}
+
+
+# --- drafts: names and nationality words with the evidence at each -------------------------
+
+def _drafts(state: Analysis) -> list[Draft]:
+    out: list[Draft] = []
+    for name in state.names:
+        if name.date:
+            continue
+        forms = name.forms
+        if forms[0][:1] in "#@" or forms[0].lower().startswith(("www.", "http")):
+            continue
+        out.extend(_split_title(state, name))
+    inside = [(n.start, n.end) for n in state.names]
+    for start, end, sentence, country, noun in state.nationalities:
+        if any(a <= start and end <= b and (a, b) != (start, end) for a, b in inside):
+            continue  # not "Libyan" in "Libyan National Army"
+        first = state.token_at(start)
+        if country:
+            d = Draft(sentence, start, end, first, first, state.text[start:end], country,
+                      demonym=True, country=country, people=noun)
+            d.evidence.append(("place", 5.0, "gazetteer demonym"))
+            out.append(d)
+        elif noun and state.text[end - 1:end] == "s" and state.text[start:end] not in (
+                KNOWN_GROUPS):  # "Muslims", "Kurds": people, an actor of their own
+            d = Draft(sentence, start, end, first, first, state.text[start:end],
+                      state.text[start:end], people=True)
+            d.evidence.append(("person", 3.0, "people named by faith or origin"))
+            out.append(d)
+    out.sort(key=lambda d: (d.start, d.end))
+    return out
+
+
+def _split_title(state: Analysis, name: Name) -> list[Draft]:
+    """Titles: "Gen. Khalifa Haftar" -> "Khalifa Haftar" (a person); "US President Barack
+    Obama" -> "US" and "Barack Obama"; "General Motors" stays whole."""
+    forms = name.forms
+    t0 = next((i for i, f in enumerate(forms) if f in PERSON_TITLES), None)
+    if t0 is None:
+        return _draft(state, name, 0, len(forms), "")
+    t1 = t0
+    while t1 < len(forms) and forms[t1] in PERSON_TITLES:
+        t1 += 1
+    rest = forms[t1:]
+    if rest and any(f in ORG_WORDS or f in PLACE_WORDS for f in rest):
+        return _draft(state, name, 0, len(forms), "")
+    out = _draft(state, name, 0, t0, "") if t0 > 0 else []
+    if rest:  # a title alone ("the President") names no one in particular
+        out += _draft(state, name, t1, len(forms), " ".join(forms[t0:t1]))
+    return out
+
+
+_DOTTED_RE = re.compile(r"(?:[A-Z]\.){2,}")
+_ARTICLE_RE = re.compile(r"(?:al|Al|AL|el|El)(?:-| |$)")
+_AL_RE = re.compile(r"(?:Al|El)\b")
+
+
+def _norm(s: str) -> str:
+    return " ".join(fold(s).split())
+
+
+def _acronym_key(s: str) -> str:
+    return s.replace(".", "") if "." in s and _DOTTED_RE.fullmatch(s) else s
+
+
+def _draft(state: Analysis, name: Name, a: int, b: int, title: str) -> list[Draft]:
+    """The draft made of forms ``a``..``b`` (exclusive) of ``name``, with its evidence."""
+    forms = name.forms[a:b]
+    if len(forms) == 1 and (len(forms[0]) == 1 or demonym(forms[0])):
+        return []  # an initial; a nationality noun ("Americans") is counted as a demonym
+    toks = state.toks
+    start = name.start if a == 0 else toks[name.first + a].start
+    end = name.end if b == len(name.forms) else toks[name.first + b - 1].end
+    core = _norm(" ".join(forms))
+    d = Draft(name.sentence, start, end, name.first + a, name.first + b - 1,
+              state.text[start:end], core, title=title)
+    hit = gazetteer().places.get(core) or gazetteer().places.get(_acronym_key(core))
+    if hit:
+        canonical, what = hit
+        if what == "country":
+            d.core = d.country = canonical
+        d.capital = what == "capital"
+        d.evidence.append(("place", 5.0, f"gazetteer {what}"))
+    if title:
+        d.evidence.append(("person", 4.0, f"title {title}"))
+    _shape_evidence(d, forms)
+    context_evidence(state, d)
+    return [d]
+
+
+def _shape_evidence(d: Draft, forms: Sequence[str]) -> None:
+    """Evidence from the words of the name itself."""
+    first, last = forms[0], forms[-1]
+    places = gazetteer().places
+    if d.core in KNOWN_GROUPS:
+        d.evidence.append(("group", 5.0, "known group"))
+    elif len(forms) > 1 and last in KNOWN_GROUPS:
+        d.evidence.append(("group", 3.0, f"ends in {last}"))  # "the Neo Democrats"
+    org = next((f for f in forms if f in ORG_WORDS), None)
+    if org and (len(forms) > 1 or first not in PLACE_WORDS):
+        d.evidence.append(("group", 4.0, f"organisation word {org}"))
+    if first in ORG_FIRST_WORDS:
+        d.evidence.append(("group", 4.0, f"organisation word {first}"))
+    if len(forms) > 1 and (last in PLACE_WORDS or first in PLACE_FIRST_WORDS):
+        word = last if last in PLACE_WORDS else first
+        d.evidence.append(("place", 4.0, f"place word {word}"))
+    if len(forms) > 1 and first in COMPASS and " ".join(forms[1:]) in places:
+        d.evidence.append(("place", 4.0, "compass + gazetteer"))
+    if len(forms) > 1 and last in COMPASS and " ".join(forms[:-1]) in places:
+        d.evidence.append(("place", 4.0, "gazetteer + compass"))  # "Kowloon West"
+    if len(forms) > 1 and not d.country and last in places and first not in COMPASS and (
+            places[last][1] == "country"):
+        d.evidence.append(("group", 3.0, f"name ending in a country ({last})"))
+    if _ARTICLE_RE.match(first) and len(forms) <= 2:
+        d.evidence.append(("group", 2.0, "Arabic article al-"))
+    if len(forms) == 1 and not d.country and (
+            is_all_caps(d.core.replace(".", "")) or _camel(first)):
+        d.evidence.append(("group", 2.0, "acronym" if is_all_caps(first) else "brand shape"))
+    if len(forms) == 1 and first.lower().endswith(_GROUP_SUFFIXES) and len(first) > 6:
+        d.evidence.append(("group", 2.0, "name of a movement or medium"))
+    if (2 <= len(forms) <= 3 and all(_plain(f) for f in forms)
+            and not any(f in ORG_WORDS or f in PLACE_WORDS or f in COMPASS
+                        or f in NOT_PERSON_WORDS for f in forms)
+            and not d.country and d.core not in places and places.get(last, ("", ""))[1] not in (
+                "country", "capital") and not _AL_RE.match(first)):
+        d.evidence.append(("person", 1.0, "two or three plain capitalised words"))
+
+
+#: Endings of one-word names of movements, media and companies ("Scientology", "Wikinews").
+_GROUP_SUFFIXES = ("ology", "ism", "news", "soft", "book", "tube", "media", "net", "corp")
+
+
+def _plain(f: str) -> bool:
+    return f[:1].isupper() and f.replace("-", "").replace("'", "").isalpha() and (
+        not is_all_caps(f))
+
+
+def _camel(w: str) -> bool:
+    """"YouTube", "PayPal", "eBay": a capital inside a word (brands and organisations)."""
+    return w.isalpha() and not w.isupper() and any(c.isupper() for c in w[1:]) and not (
+        w.startswith(("Mc", "Mac", "O'")))
+
+
+# --- actors within the document -------------------------------------------------------
+
+def _initials(words: Sequence[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper() and w not in PERSON_TITLES)
+
+
+def _actors(ds: list[Draft]) -> list[str]:
+    """The actor (canonical name within the document) of each draft."""
+    keys = _link(ds)
+    variants: dict[str, Counter] = defaultdict(Counter)
+    for d, k in zip(ds, keys, strict=True):
+        if not d.demonym:
+            variants[k][_norm(d.text)] += 1
+    canon: dict[str, str] = {}
+    for d, k in zip(ds, keys, strict=True):
+        if k in canon:
+            continue
+        if d.country:
+            canon[k] = d.country
+            continue
+        forms = variants.get(k) or Counter({k: 1})
+        best = max(forms, key=lambda f: (len(f), forms[f], f))
+        best = best[4:] if best.startswith(("The ", "the ")) else best
+        canon[k] = k if len(k) >= len(best) else best
+    return [canon[k] for k in keys]
+
+
+def _link(ds: list[Draft]) -> list[str]:
+    """Actor key of each draft: its core, or the full name a one-word mention stands for when
+    one full name fits: a surname ("Haftar" -> "Khalifa Haftar"), a first name of a full name
+    with strong person evidence, the last word of an organisation's name that is no place
+    ("Scientology" -> "Church of Scientology"), an acronym by its initials ("NATO")."""
+    keys = [d.core for d in ds]
+    lasts: dict[str, list[str]] = defaultdict(list)  # last word -> full person names
+    firsts: dict[str, list[str]] = defaultdict(list)
+    org_lasts: dict[str, set[str]] = defaultdict(set)
+    initials: dict[str, set[str]] = defaultdict(set)
+    weights: dict[str, Counter] = defaultdict(Counter)
+    for d in ds:
+        for kind, weight, _ in d.evidence:
+            weights[d.core][kind] += weight
+    places = gazetteer().places
+    for d in ds:
+        words = d.core.split()
+        if len(words) < 2 or d.country:
+            continue
+        w = weights[d.core]
+        if w["person"] > max(w["group"], w["place"]) or not (w["group"] or w["place"]):
+            lasts[words[-1]].append(d.core)
+            if w["person"] >= 3.0:
+                firsts[words[0]].append(d.core)
+        elif w["group"] > max(w["place"], w["person"]) and words[-1] not in places:
+            org_lasts[words[-1]].add(d.core)
+        ini = _initials(words)
+        if len(ini) >= 2:
+            initials[ini].add(d.core)
+    for i, d in enumerate(ds):
+        words = d.core.split()
+        if len(words) != 1 or d.country or d.demonym:
+            continue
+        w = words[0]
+        if is_all_caps(_acronym_key(w)):
+            if len(initials.get(_acronym_key(w), ())) == 1:
+                keys[i] = next(iter(initials[_acronym_key(w)]))
+            continue
+        cands = lasts.get(w) or firsts.get(w)
+        if cands:
+            counts = Counter(cands)  # the most frequent full name, then the earliest
+            keys[i] = max(counts, key=lambda c: (counts[c], -cands.index(c)))
+        elif len(org_lasts.get(w, ())) == 1 and w not in places:
+            keys[i] = next(iter(org_lasts[w]))
+    return keys
+
+
+def _kinds(ds: list[Draft], actors: list[str]) -> dict[str, str]:
+    """Each actor's kind: the highest total of evidence weights over its mentions."""
+    scores: dict[str, Counter] = defaultdict(Counter)
+    for d, actor in zip(ds, actors, strict=True):
+        linked = _norm(d.text) != actor and not d.country and " " not in d.core
+        seen = set()
+        for kind, weight, reason in d.evidence:
+            if (kind, reason) in seen or (linked and reason.startswith("gazetteer")):
+                continue  # "Hamilton" for "Lewis Hamilton" is no capital
+            seen.add((kind, reason))
+            scores[actor][kind] += weight
+        if linked and " " in actor and not is_all_caps(d.core) and not d.demonym and (
+                actor.split()[-1] == d.core) and scores[actor]["group"] == 0:
+            scores[actor]["person"] += 3.0
+            d.evidence.append(("person", 3.0, "surname alone"))
+    out = {}
+    for actor, s in scores.items():
+        ranked = sorted(KINDS, key=lambda k: -s.get(k, 0.0))
+        top = s.get(ranked[0], 0.0)
+        out[actor] = ranked[0] if top > 0 and top > s.get(ranked[1], 0.0) else "unknown"
+    for actor in actors:
+        out.setdefault(actor, "unknown")
+    return out

@@ -1,0 +1,219 @@
+"""The faults of issue 15, each with the value a reader relies on: actors' kinds and grouping,
+who said what, and speakers that are people and organisations, never pronouns."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import entities
+from analysis.corpus import Document
+from analysis.entities import actors, attributions, mentions, speakers
+
+
+def kinds(text: str) -> dict[str, str]:
+    return dict(zip(*actors(text)[["actor", "kind"]].values.T, strict=True))
+
+
+# --- kinds and grouping ------------------------------------------------------------------
+
+def test_a_title_between_an_organisation_and_a_person_splits_them():
+    text = ("NASA Administrator Charles Bolden said the launch would go ahead. Bolden praised "
+            "the crew. NASA will review the data.")
+    table = actors(text).set_index("actor")
+    assert table.loc["Charles Bolden", "kind"] == "person"
+    assert table.loc["Charles Bolden", "mentions"] == 2
+    assert table.loc["NASA", "kind"] == "group"
+    assert table.loc["NASA", "mentions"] == 2  # NASA keeps its own mentions
+    assert "NASA Administrator Charles Bolden" not in table.index
+
+
+def test_a_government_agency_named_after_its_country_is_a_group():
+    text = ("Environment Canada issued a heat warning for Ottawa on Monday. Environment Canada "
+            "said temperatures would reach 35 degrees.")
+    assert kinds(text)["Environment Canada"] == "group"
+    assert kinds(text)["Ottawa"] == "place"
+
+
+def test_a_member_of_parliament_is_a_person_and_his_surname_joins_him():
+    text = ("Ottawa New Democrat MP Paul Dewar criticised the plan on Tuesday. Dewar said the "
+            "government had ignored residents.")
+    table = actors(text).set_index("actor")
+    assert table.loc["Paul Dewar", "kind"] == "person"
+    assert table.loc["Paul Dewar", "mentions"] == 2
+    assert "Dewar" not in table.index
+    assert not (table["kind"].eq("person") & table.index.str.contains("Ottawa")).any()
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Labour said the budget would hurt families. Support for Labour rose in the polls.",
+     "Labour", "group"),
+    ("The conciliation service Acas said talks would resume on Monday. A spokesman for Acas "
+     "confirmed the meeting. Acas has offered to mediate.", "Acas", "group"),
+])
+def test_parties_and_services_are_groups(text, name, kind):
+    assert kinds(text)[name] == kind
+
+
+def test_a_pilgrimage_is_no_place():
+    text = ("More than two million pilgrims travelled to Mecca for the Hajj. During the Hajj, "
+            "pilgrims walk around the Kaaba.")
+    assert kinds(text)["Hajj"] != "place"
+
+
+def test_an_association_of_a_nationality_stays_one_name():
+    text = ("The Association of British Insurers said premiums would rise. A spokesman for the "
+            "Association of British Insurers declined to comment.")
+    table = actors(text).set_index("actor")
+    assert table.loc["Association of British Insurers", "mentions"] == 2
+    assert table.loc["Association of British Insurers", "kind"] == "group"
+    assert not {"Association", "Insurers"} & set(table.index)
+
+
+def test_space_shuttle_and_state_are_no_persons():
+    text = ("Space Shuttle Atlantis landed at the Kennedy Space Center in Florida. The State of "
+            "Texas sued the government.")
+    table = kinds(text)
+    assert table["Space Shuttle Atlantis"] != "person"
+    assert table["State of Texas"] != "person"
+
+
+def test_context_decides_country_as_place_or_group():
+    text = ("Sweden beat Belgium 2 - 1 in Russia. Fans travelled to Russia from Sweden. "
+            "Most of them live in Sweden.")
+    table = mentions(text)
+    by_start = dict(zip(table["start"], table["kind"], strict=True))
+    assert by_start[text.index("Sweden")] == "group"  # a team
+    assert by_start[text.index("Belgium")] == "group"
+    assert by_start[text.index("Russia")] == "place"
+    assert by_start[text.index("Sweden", 20)] == "place"  # "from Sweden"
+    assert by_start[text.rindex("Sweden")] == "place"
+
+
+def test_actors_are_grouped_across_documents():
+    docs = [Document.from_text("Barack Obama met Angela Merkel in Berlin.", id="a"),
+            Document.from_text("On Friday, Obama left Berlin.", id="b"),
+            Document.from_text("On Monday, John Smith met Ann Smith.", id="c"),
+            Document.from_text("On Tuesday, Smith left.", id="d")]
+    table = actors(docs).set_index("actor")
+    assert table.loc["Barack Obama", "mentions"] == 2
+    assert table.loc["Barack Obama", "documents"] == 2
+    assert "Obama" not in table.index
+    assert "Smith" in table.index  # two Smiths: the surname alone stays apart
+
+
+def test_actors_by_a_metadata_column():
+    docs = [Document.from_text("In Berlin, Obama spoke.", id="a", meta={"outlet": "X"}),
+            Document.from_text("In Paris, Obama spoke. Then Obama left.", id="b",
+                               meta={"outlet": "Y"})]
+    table = actors(docs, by="outlet")
+    assert list(table.columns[:2]) == ["outlet", "actor"]
+    counts = {(o, a): n for o, a, n in table[["outlet", "actor", "mentions"]].values}
+    assert counts[("X", "Obama")] == 1 and counts[("Y", "Obama")] == 2
+    assert actors(docs, by="outlet", top=1).groupby("outlet").size().tolist() == [1, 1]
+    with pytest.raises(KeyError, match="outlet"):
+        actors(docs, by="publisher")
+
+
+# --- who said what -----------------------------------------------------------------------
+
+def test_a_quote_continuing_after_she_said_stays_one_attribution():
+    text = ('Residents were angry. "We have waited for years," said Mary Jones, who lives on '
+            'the street. "Nobody listened to us." The council apologised.')
+    table = attributions(text)
+    assert len(table) == 1
+    row = table.iloc[0]
+    assert row["speaker"] == "Mary Jones" and row["kind"] == "quote"
+    assert row["content"] == "We have waited for years \u2026 Nobody listened to us."
+    assert text[row["content_start"]:row["content_end"]].endswith("Nobody listened to us.")
+
+
+def test_the_second_part_of_a_quote_is_not_given_to_the_next_person_named():
+    text = ('"The rent doubled," she said. "Then they closed the shop." '
+            'Landlord Tom Brown declined to comment.')
+    table = attributions(text)
+    assert table["source"].tolist() == ["she"]
+    assert table.iloc[0]["content"].endswith("Then they closed the shop.")
+
+
+def test_a_warning_does_not_take_a_residents_quote():
+    text = ('Insurance companies warned of higher premiums. "My house flooded twice," said '
+            'resident Ann Lee.')
+    table = attributions(text)
+    quote = table[table["content"].str.contains("flooded")]
+    assert quote["speaker"].tolist() == ["Ann Lee"]
+    assert not table[table["source"] == "Insurance companies"]["content"].str.contains(
+        "flooded").any()
+
+
+def test_pronouns_and_phrases_are_never_top_speakers():
+    text = ('A study of 2,000 patients found fewer infections. "The results are clear," he '
+            'said. They said the drug worked. The authors say the results may not hold '
+            'elsewhere. Officials said the study was small. "We will check," she said.')
+    top = speakers(text)
+    assert not {"he", "she", "they", "He", "They"} & set(top["speaker"])
+    assert not top["speaker"].str.contains("say").any()
+    assert "officials" in set(top["speaker"])
+    said = attributions(text)
+    assert said["pronoun"].sum() >= 2 and not said.loc[said["pronoun"], "resolved"].any()
+
+
+def test_pronoun_speakers_are_resolved_to_the_person_named_before():
+    text = ('Khalifa Haftar spoke in Benghazi on Friday. "We will win," he said. '
+            'Tunisian officials said they were struggling.')
+    table = attributions(text)
+    first = table.iloc[0]
+    assert (first["source"], first["speaker"], first["pronoun"], first["resolved"]) == (
+        "he", "Khalifa Haftar", True, True)
+    assert text[first["speaker_start"]:first["speaker_end"]] == "Khalifa Haftar"
+    top = speakers(text)
+    assert top.set_index("speaker").loc["Khalifa Haftar", "attributions"] == 1
+
+
+def test_speakers_by_a_metadata_column():
+    docs = [Document.from_text("Officials said the road was open.", id="a",
+                               meta={"outlet": "X"}),
+            Document.from_text("Haftar said the war was over. Haftar said he won.", id="b",
+                               meta={"outlet": "Y"})]
+    table = speakers(docs, by="outlet")
+    assert list(table.columns[:2]) == ["outlet", "speaker"]
+    assert table[["outlet", "speaker", "attributions"]].values.tolist() == [
+        ["X", "officials", 1], ["Y", "Haftar", 2]]
+
+
+# --- the per-document tables -------------------------------------------------------------
+
+@pytest.mark.parametrize("spec", entities.TABLES, ids=lambda s: s.name)
+def test_tables_number_sentences_from_one_and_point_into_the_text(spec):
+    text = ('Spain said on Monday that 12 people died. "We will win," Haftar said. '
+            'Tunisian officials left Tripoli.')
+    from analysis.tables import per_document
+
+    table = per_document(text, spec)
+    assert list(table.columns) == spec.names
+    assert len(table) and table["sentence"].min() == 1
+    for c in ("start", "source_start", "content_start"):
+        if c in table:
+            assert (table[c] >= 0).all()
+    if "text" in table:
+        assert all(text[a:b] == t for a, b, t in zip(table["start"], table["end"], table["text"],
+                                                      strict=True))
+
+
+def test_figures_name_their_document():
+    docs = [Document.from_text("Prices rose 4.5% in 2011.", id="a"),
+            Document.from_text("It cost $2 billion.", id="b")]
+    table = entities.figures(docs)
+    assert table[["document", "text"]].values.tolist() == [
+        ["a", "4.5%"], ["a", "2011"], ["b", "$2 billion"]]
+
+
+def test_corpus_functions_take_the_table_they_aggregate():
+    text = "Spain and China left Libya. Spain stayed in Tunisia."
+    table = mentions(text)
+    assert actors(table).equals(actors(text))
+    nodes, edges = entities.cooccurrence(table)
+    assert set(nodes["name"]) == {"Spain", "China", "Libya", "Tunisia"}
+    said = attributions("Officials said the road was open.")
+    assert speakers(said).equals(speakers("Officials said the road was open."))
+    assert isinstance(said, pd.DataFrame)
