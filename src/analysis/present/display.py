@@ -222,7 +222,7 @@ def input_warnings(corpus) -> HTML:
 
 PALETTE = {
     "person": "#f4b6a6", "place": "#a8dbd4", "group": "#b9c6e8", "unknown": "#e4e4e4",
-    "speaker": "#f4b6a6", "verb": "#ffe08a", "content": "#cfe8ff",
+    "source": "#f4b6a6", "cue": "#ffe08a", "content": "#cfe8ff",
     "date": "#ffe08a", "quantity": "#a8dbd4", "number": "#a8dbd4", "percent": "#b9c6e8",
     "money": "#c9e4b4", "ordinal": "#e4d4f4",
 }

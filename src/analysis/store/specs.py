@@ -14,6 +14,7 @@ import hashlib
 
 from analysis.corpus import Document
 from analysis.frequency import LEXICAL, NGRAMS, WORDS
+from analysis.entities import ATTRIBUTIONS, FIGURES, MENTIONS
 from analysis.readability import READABILITY
 from analysis.sentiment import vader
 from analysis.tables import REMOVED, REPAIRS, SIZES, TableSpec
@@ -54,7 +55,7 @@ SENTENCES = TableSpec("sentences", (
 
 #: Every table of the per-document pass, in the order they are computed.
 PASS: tuple[TableSpec, ...] = (TEXTS, REMOVED, REPAIRS, SIZES, WORDS, NGRAMS, LEXICAL,
-                               SENTENCES, READABILITY)
+                               SENTENCES, READABILITY, MENTIONS, ATTRIBUTIONS, FIGURES)
 
 
 def pass_version(specs=PASS) -> str:
