@@ -66,7 +66,12 @@ def test_documents_table_has_titles_sizes_and_a_row_per_document(folder, tmp_pat
 
 def test_a_second_run_analyses_nothing_and_a_new_file_only_itself(folder, tmp_path, monkeypatch):
     seen: list[str] = []
-    counting = TableSpec("seen", (("n", "int64"),), lambda d: seen.append(d.id) or [(1,)])
+
+    def count(doc):
+        seen.append(doc.id)
+        return [(1,)]
+
+    counting = TableSpec("seen", (("n", "int64"),), count)
     specs = (*store.PASS, counting)
     store.analyse(folder, store_dir=tmp_path / "s", jobs=1, specs=specs)
     ids = [d.id for d in load_corpus(folder)]
@@ -216,3 +221,8 @@ def test_stored_documents_equal_the_documents_read(name, tmp_path):
     assert stored.skipped == [tuple(x) for x in read.skipped]
     assert stored.warnings == [tuple(x) for x in read.warnings]
     _same(tables.corpus_summary(stored).to_frame(), tables.corpus_summary(read).to_frame())
+
+
+def test_a_table_spec_refuses_a_lambda_workers_could_not_receive():
+    with pytest.raises(ValueError, match="module-level function"):
+        TableSpec("bad", (("n", "int64"),), lambda doc: [(1,)])

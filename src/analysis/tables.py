@@ -14,7 +14,9 @@ Either way the result has the same columns: ``document`` (the document's id) fir
 spec's columns. Every row keeps character offsets where it points at text, so anything computed
 from these tables can point back at the exact words.
 
->>> spec = TableSpec("lengths", (("characters", "int64"),), lambda doc: [(len(doc.text),)])
+>>> def lengths(doc):
+...     return [(len(doc.text),)]
+>>> spec = TableSpec("lengths", (("characters", "int64"),), lengths)
 >>> per_document("Four", spec).values.tolist()
 [['text', 4]]
 """
@@ -62,6 +64,9 @@ class TableSpec:
                                  f"{kind!r} (use one of {', '.join(TYPES)})")
             if column == "document":
                 raise ValueError(f"table {self.name!r}: 'document' is added by the store")
+        if getattr(self.rows, "__name__", "") == "<lambda>":
+            raise ValueError(f"table {self.name!r}: rows must be a module-level function (worker "
+                             "processes and Dask receive it by name), not a lambda")
 
     @property
     def names(self) -> list[str]:
@@ -91,7 +96,9 @@ def per_document(source: Any, spec: TableSpec, *, meta: Sequence[str] = ()) -> p
     computing. A metadata name the documents do not have raises ``KeyError`` listing the
     columns they have.
 
-    >>> spec = TableSpec("chars", (("n", "int64"),), lambda doc: [(len(doc.text),)])
+    >>> def chars(doc):
+    ...     return [(len(doc.text),)]
+    >>> spec = TableSpec("chars", (("n", "int64"),), chars)
     >>> docs = [Document("a", "A", "a", "One.", meta={"outlet": "X"}),
     ...         Document("b", "B", "b", "Three.", meta={"outlet": "Y"})]
     >>> per_document(docs, spec, meta=["outlet"]).values.tolist()

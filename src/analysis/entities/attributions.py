@@ -65,6 +65,10 @@ class Attribution(NamedTuple):
     kind: str  # quote, reported, passive or according to
 
 
+def _attributions_rows(doc):
+    return document_attributions(doc)
+
+
 #: One row per attribution of a document (:func:`document_attributions`): ``sentence`` (of the
 #: cue, from 1), ``source`` (the speaker as written) with ``source_start``/``source_end``,
 #: ``speaker`` (the actor the source names or the pronoun refers to, else the source, without a
@@ -78,7 +82,7 @@ ATTRIBUTIONS = TableSpec(
      ("speaker_end", "int64"), ("named", "bool"), ("pronoun", "bool"), ("resolved", "bool"),
      ("cue", "string"), ("cue_start", "int64"), ("cue_end", "int64"), ("content", "string"),
      ("content_start", "int64"), ("content_end", "int64"), ("kind", "string")),
-    lambda doc: document_attributions(doc),
+    _attributions_rows,
     version=1,
 )
 

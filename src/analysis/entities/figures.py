@@ -85,6 +85,10 @@ class Figure(NamedTuple):
     context: str  # the sentence around the figure
 
 
+def _figures_rows(doc):
+    return document_figures(doc)
+
+
 #: One row per key figure of a document (:func:`document_figures`): ``sentence`` (from 1),
 #: ``text``, ``kind``, ``value``, ``unit``, ``date``, ``start``/``end`` (offsets into the
 #: text), ``context``.
@@ -93,7 +97,7 @@ FIGURES = TableSpec(
     (("sentence", "int32"), ("text", "string"), ("kind", "string"), ("value", "float64"),
      ("unit", "string"), ("date", "string"), ("start", "int64"), ("end", "int64"),
      ("context", "string")),
-    lambda doc: document_figures(doc),
+    _figures_rows,
     version=1,
 )
 

@@ -74,6 +74,10 @@ class Mention(NamedTuple):
     evidence: str  # the reasons for the kind found at this mention, "; "-separated
 
 
+def _mentions_rows(doc):
+    return document_mentions(doc)
+
+
 #: One row per name mention of a document (:func:`document_mentions`): ``sentence`` (from 1),
 #: ``start``/``end`` (character offsets into the text), ``text``, ``actor`` (the canonical name
 #: within the document), ``kind``, ``via_demonym``, ``title``, ``evidence``.
@@ -82,7 +86,7 @@ MENTIONS = TableSpec(
     (("sentence", "int32"), ("start", "int64"), ("end", "int64"), ("text", "string"),
      ("actor", "string"), ("kind", "string"), ("via_demonym", "bool"), ("title", "string"),
      ("evidence", "string")),
-    lambda doc: document_mentions(doc),
+    _mentions_rows,
     version=1,
 )
 

@@ -17,11 +17,11 @@ import pandas as pd
 from analysis.corpus import Document, Removed
 from analysis.corpus.base import Repair
 from analysis.store.parquet import Store
+from analysis.store.specs import TEXTS
 from analysis.tables import REMOVED, REPAIRS, TableSpec
 
 __all__ = ["CorpusTables"]
 
-_TEXTS = TableSpec("texts", (("text", "string"),), lambda d: [(d.text,)])
 #: Columns of the documents table that record how a document was read (``Document.info``).
 _INFO = ("format", "encoding", "english_share", "is_english", "hard_wrapped")
 
@@ -156,7 +156,7 @@ class CorpusTables:
         if not len(rows):
             return []
         keys, parts = rows["_key"].tolist(), rows["_part"].tolist()
-        texts = self.store.read(_TEXTS, keys, parts).to_pandas()
+        texts = self.store.read(TEXTS, keys, parts).to_pandas()
         text_of = dict(zip(texts["document"], texts["text"], strict=True))
         removed_of: dict[str, list[Removed]] = {}
         for r in self.store.read(REMOVED, keys, parts).to_pylist():

@@ -13,8 +13,8 @@ from __future__ import annotations
 import hashlib
 
 from analysis.corpus import Document
-from analysis.frequency import LEXICAL, NGRAMS, WORDS
 from analysis.entities import ATTRIBUTIONS, FIGURES, MENTIONS
+from analysis.frequency import LEXICAL, NGRAMS, WORDS
 from analysis.readability import READABILITY
 from analysis.sentiment import vader
 from analysis.tables import REMOVED, REPAIRS, SIZES, TableSpec
