@@ -9,6 +9,7 @@ import time
 BENCHMARKS = [
     "tokenise_gum",
     "vader_groundtruth",
+    "lemmas_gum",
     "corpus_scale",
     "folder_report",
     "report_speed",

@@ -264,3 +264,29 @@ def hard_sentences(path: Path = HARD_SENTENCES) -> list[HardCase]:
             lines.append(line)
     flush()
     return cases
+
+
+@dataclass
+class GumWord:
+    """One UD syntactic word of a GUM document with its gold part of speech and lemma."""
+
+    document: str
+    form: str
+    upos: str
+    lemma: str
+
+
+def gum_lemmas() -> list[GumWord]:
+    """Every UD syntactic word (multiword tokens split, empty nodes left out) of the GUM news
+    documents, sorted by document name, with its UPOS and LEMMA columns."""
+    folder = data_dir() / "ud_english_gum_news"
+    out: list[GumWord] = []
+    for path in sorted(folder.glob("*.conllu")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if "-" in cols[0] or "." in cols[0]:
+                continue
+            out.append(GumWord(path.stem, cols[1], cols[3], cols[2]))
+    return out

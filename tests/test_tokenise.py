@@ -21,6 +21,7 @@ from analysis.tokenise import (
     word_spans,
     words,
 )
+from analysis.tokenise.fold import APOSTROPHES
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_81c44d20d7573865.txt"
 
@@ -424,9 +425,12 @@ def test_stopwords_are_wordclouds_plus_the_pieces_of_its_contractions() -> None:
     for clitic in ["'s", "n't", "'re", "'ll", "'ve", "'d", "'m"]:
         assert clitic in extra and clitic.replace("'", "’") in extra
     assert {"ca", "wo"} <= extra  # from can't, won't
-    # every extra word is a piece of one of wordcloud's contractions
+    # every extra word is a piece of one of wordcloud's contractions, or a contraction or
+    # piece written with the curly apostrophe of news text
     pieces = {p for w in wordcloud.STOPWORDS if "'" in w for p in words(w)}
-    assert extra <= pieces | {p.replace("'", "’") for p in pieces}
+    curly = {w.replace("'", "’") for w in pieces | set(wordcloud.STOPWORDS) if "'" in w}
+    assert extra <= pieces | curly
+    assert "don’t" in STOPWORDS and "they’re" in STOPWORDS
 
 
 def test_normalise_defaults_lower_and_drop_punctuation() -> None:
@@ -447,6 +451,20 @@ def test_normalise_options() -> None:
     # the curly apostrophe is folded, so both spellings count as one
     assert normalise(["’s", "'s"]) == ["'s", "'s"]
     assert normalise(["’s"], fold_apostrophes=False) == ["’s"]
+
+
+@pytest.mark.parametrize("apostrophe", list(APOSTROPHES))
+def test_normalise_folds_every_apostrophe_variant(apostrophe: str) -> None:
+    toks = [f"{apostrophe}s", f"n{apostrophe}t", f"Don{apostrophe}t", f"O{apostrophe}Brien"]
+    assert normalise(toks) == ["'s", "n't", "don't", "o'brien"]
+    assert normalise(toks, drop_stopwords=True) == ["o'brien"]
+    # stopwords are found folded even when the output keeps the variant
+    assert normalise(toks, fold_apostrophes=False, drop_stopwords=True) == [
+        f"o{apostrophe}brien"]
+
+
+def test_normalise_folds_quotes() -> None:
+    assert normalise(["“", "«", "”"], drop_punct=False) == ['"', '"', '"']
 
 
 @pytest.mark.parametrize(

@@ -52,6 +52,7 @@ headline, a byline: a wrapped line only breaks where the next word does not fit)
 """
 
 from analysis.tokenise.fold import fold
+from analysis.tokenise.lemmas import lemma
 from analysis.tokenise.lexicon import ABBREVIATIONS, TITLES
 from analysis.tokenise.normalise import STOPWORDS, is_number, is_punct, normalise, stem
 from analysis.tokenise.sentences import sentence_spans, sentences
@@ -66,6 +67,7 @@ __all__ = [
     "fold",
     "is_number",
     "is_punct",
+    "lemma",
     "normalise",
     "sentence_spans",
     "sentences",

@@ -1,4 +1,4 @@
-"""Normalising words for counting: case, apostrophes, punctuation, numbers, stopwords, stems."""
+"""Normalising words for counting: case, folding, punctuation, numbers, stopwords, stems, lemmas."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from analysis.tokenise.fold import fold
+from analysis.tokenise.lemmas import _lemma
 from analysis.tokenise.lexicon import WORDCLOUD_STOPWORDS
 from analysis.tokenise.words import word_spans
 
@@ -43,17 +45,25 @@ def _clitic_pieces(words_: Iterable[str]) -> frozenset[str]:
         if "'" in w:
             for s, e in word_spans(w):
                 pieces.add(w[s:e])
-    pieces |= {p.replace("'", "\u2019") for p in pieces}
     return frozenset(pieces)
+
+
+def _with_curly_apostrophes(words_: Iterable[str]) -> frozenset[str]:
+    # Folded words, and the same written with the curly apostrophe of news text, so that a
+    # token tested as it stands ("’s" in STOPWORDS) is found too.
+    words_ = frozenset(words_)
+    return words_ | {w.replace("'", "\u2019") for w in words_ if "'" in w}
 
 
 #: English stopwords: wordcloud's ``STOPWORDS`` (192 classic function words, among them
 #: contractions such as "don't" and "they're"), plus the pieces our Penn Treebank
 #: tokeniser makes of those contractions ("do", "n't", "ca", "wo", "sha", "let", "must",
-#: "'s", "'re", "'ll", "'ve", "'d", "'m"), with straight and curly apostrophes: the
-#: contraction "don't" never appears as one token, so without its pieces the list would
-#: miss it. Lower case; compare with ``normalise(..., lower=True)``.
-STOPWORDS: frozenset[str] = WORDCLOUD_STOPWORDS | _clitic_pieces(WORDCLOUD_STOPWORDS)
+#: "'s", "'re", "'ll", "'ve", "'d", "'m"): the contraction "don't" never appears as one token,
+#: so without its pieces the list would miss it. Lower case, folded (:func:`fold`), and also
+#: written with the curly apostrophe (’); :func:`normalise` compares ``fold(word).lower()``,
+#: so every apostrophe variant and any case is found.
+STOPWORDS: frozenset[str] = _with_curly_apostrophes(
+    WORDCLOUD_STOPWORDS | _clitic_pieces(WORDCLOUD_STOPWORDS))
 
 
 @lru_cache(maxsize=1)
@@ -86,15 +96,20 @@ def normalise(
     drop_numbers: bool = False,
     drop_stopwords: bool = False,
     stem: bool = False,
+    lemmatise: bool = False,
 ) -> list[str]:
     """Normalise word tokens for counting; every step optional and off or on by keyword.
 
-    Steps, in order: ``lower`` lower-cases; ``fold_apostrophes`` writes the curly
-    apostrophe (’) as a straight one so "Thursday’s" and "Thursday's" count alike;
-    ``drop_punct`` drops tokens with no letter or digit (:func:`is_punct`);
-    ``drop_numbers`` drops numerals in digits (:func:`is_number`); ``drop_stopwords``
-    drops :data:`STOPWORDS` (compared case-insensitively); ``stem`` replaces each word by
-    its Snowball stem (which is lower case).
+    Steps, in order: ``lower`` lower-cases; ``fold_apostrophes`` folds apostrophe and quote
+    variants with :func:`~analysis.tokenise.fold` (the curly apostrophe ’ written '), so
+    "Thursday’s" and "Thursday's" count alike; ``drop_punct`` drops tokens with no letter or
+    digit (:func:`is_punct`); ``drop_numbers`` drops numerals in digits (:func:`is_number`);
+    ``drop_stopwords`` drops :data:`STOPWORDS` (compared folded and case-insensitively,
+    whatever ``lower`` and ``fold_apostrophes`` say); ``stem`` replaces each word by its
+    Snowball stem, ``lemmatise`` by its lemma (:func:`~analysis.tokenise.lemma`); both are
+    lower case, and only one of the two may be asked for (``ValueError`` otherwise).
+
+    Returns the kept words, in order (a new list; ``words`` may be any iterable of strings).
 
     >>> from analysis.tokenise import words
     >>> toks = words("The militia’s 2 victories weren't decisive.")
@@ -104,21 +119,27 @@ def normalise(
     ['militia', 'victories', 'decisive']
     >>> normalise(toks, lower=False, fold_apostrophes=False, drop_punct=False, stem=True)
     ['the', 'militia', '’s', '2', 'victori', 'were', "n't", 'decis', '.']
+    >>> normalise(toks, drop_stopwords=True, lemmatise=True)
+    ['militia', '2', 'victory', 'decisive']
     """
+    if stem and lemmatise:
+        raise ValueError("normalise: ask for stem=True or lemmatise=True, not both")
     out: list[str] = []
     for w in words:
-        if fold_apostrophes and "\u2019" in w:
-            w = w.replace("\u2019", "'")
+        if fold_apostrophes:
+            w = fold(w)
+        written = w  # before lower-casing: a lemma tells the acronym "US" from "us"
         if lower:
             w = w.lower()
         if drop_punct and is_punct(w):
             continue
         if drop_numbers and is_number(w):
             continue
-        if drop_stopwords and (w if lower else w.lower()) in STOPWORDS:
+        if drop_stopwords and (w if lower and fold_apostrophes else fold(w).lower()) in STOPWORDS:
             continue
         if stem:
             w = _stem(w)
+        elif lemmatise:
+            w = _lemma(written if fold_apostrophes else fold(written))
         out.append(w)
     return out
-
