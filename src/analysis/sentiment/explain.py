@@ -18,6 +18,7 @@ the scoring module builds on it (use :func:`analysis.sentiment.vader.explain` or
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pandas is imported when a table is made
@@ -198,8 +199,9 @@ class Trace:
         self.steps.setdefault(i, []).append(Step(rule, word, before, after, note))
 
 
+@lru_cache(maxsize=4096)
 def num(x: float) -> str:
-    """A valence as the notes write it: rounded to 4 places."""
+    """A valence as the notes write it: rounded to 4 places (memoised: values repeat)."""
     return repr(round(x, 4))
 
 
@@ -210,18 +212,22 @@ def offsets(original: str, tokens: list[str], emoji_table: dict[int, str], punct
     VADER splits the text after replacing emojis by their descriptions; a word that comes from
     a description gets the offsets of its emoji.
     """
-    # Rebuild the translated text with, for each of its characters, the original offset.
-    origin: list[int] = []
-    pieces: list[str] = []
-    for k, ch in enumerate(original):
-        rep = emoji_table.get(ord(ch))
-        if rep is None:
-            pieces.append(ch)
-            origin.append(k)
-        else:
-            pieces.append(rep)
-            origin.extend([k] * len(rep))
-    translated = "".join(pieces)
+    translated = original.translate(emoji_table)
+    if translated == original:  # no emoji: every character is where it was
+        origin: range | list[int] = range(len(original))
+    else:
+        # Rebuild the translated text with, for each of its characters, the original offset.
+        origin = []
+        pieces: list[str] = []
+        for k, ch in enumerate(original):
+            rep = emoji_table.get(ord(ch))
+            if rep is None:
+                pieces.append(ch)
+                origin.append(k)
+            else:
+                pieces.append(rep)
+                origin.extend([k] * len(rep))
+        translated = "".join(pieces)
     spans = []
     cursor = 0
     for token in tokens:

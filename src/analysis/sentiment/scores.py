@@ -260,10 +260,13 @@ def lexicon_coverage(source: Source, *, top: int | None = 20) -> pd.DataFrame:
         counter.update(normalise([t.text for t in doc.tokens], drop_stopwords=True,
                                  drop_numbers=True))
     items = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
-    counts = pd.DataFrame(items, columns=["word", "count"])
     lexicon = vader.LEXICON
-    counts["valence"] = [float(lexicon.get(w, 0.0)) for w in counts["word"]]
-    counts["in_lexicon"] = [w in lexicon for w in counts["word"]]
+    counts = pd.DataFrame({
+        "word": pd.Series([w for w, _ in items], dtype="str"),
+        "count": pd.Series([c for _, c in items], dtype="int64"),
+        "valence": pd.Series([float(lexicon.get(w, 0.0)) for w, _ in items], dtype="float64"),
+        "in_lexicon": pd.Series([w in lexicon for w, _ in items], dtype="bool"),
+    })
     missing = counts[~counts["in_lexicon"]].head(top) if top else counts[~counts["in_lexicon"]]
     hits = counts[counts["in_lexicon"]].sort_values(["valence", "word"])
     return pd.concat([missing, hits]).reset_index(drop=True)
