@@ -386,6 +386,7 @@ def test_spans_are_complete_ordered_and_nested(text: str) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(st.one_of(englishy, unicode_text))
+@example("\xa0J. Mr.")
 def test_deterministic_and_sentences_resplit_to_themselves(text: str) -> None:
     assert sentence_spans(text) == sentence_spans(text)
     assert word_spans(text) == word_spans(text)
@@ -407,6 +408,7 @@ def test_crlf_line_ends_change_nothing_but_offsets(text: str) -> None:
 def test_tokens_agree_with_spans(text: str) -> None:
     toks = tokens(text)
     assert [(t.start, t.end) for t in toks] == word_spans(text)
+    assert tokens(text, spans=sentence_spans(text)) == toks
     sents = sentence_spans(text)
     for t in toks:
         assert text[t.start:t.end] == t.text
@@ -479,3 +481,12 @@ def test_normalise_folds_quotes() -> None:
 def test_is_punct_and_is_number(tok: str, punct: bool, number: bool) -> None:
     assert is_punct(tok) is punct
     assert is_number(tok) is number
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=8))
+@example("_")
+@example("²")
+@example("e\u0301")
+def test_is_punct_means_no_letter_or_digit(token: str) -> None:
+    assert is_punct(token) is (bool(token) and not any(c.isalnum() for c in token))

@@ -36,12 +36,14 @@ _CANDIDATE_RE = re.compile(
     rf"(?:[ \t][.\u2026]++(?=[\s{_CLOSERS}]|\Z))*+[{_CLOSERS}]*+(?=\s|\Z)"
     rf"|(?<=\r)\n?|(?<=[{_LINE_BREAK}]))"
 )
+_SPACE = (" ", "\t")
 _MARKS = ".!?\u2026 \t" + _CLOSERS  # what a sentence of end marks only is made of
 _BREAK = rf"(?:\r\n|[{_LINE_BREAK}])"
 _BLANK_LINE_RE = re.compile(rf"{_BREAK}[^\S{_LINE_BREAK}]*+{_BREAK}")
 # A picture or source credit inside a line, where no end mark precedes it: "... Monday Image:".
 _CREDIT_RE = re.compile(
-    rf"(?<=[\w{_CLOSERS}])[ \t]++(?=(?:{'|'.join(sorted(CREDIT_LABELS))}):[ \t])")
+    rf"(?:^|\s)([^\s]*[\w{_CLOSERS}])([ \t]++)(?:{'|'.join(sorted(CREDIT_LABELS))})\Z")
+_LABEL_ENDS = frozenset(label[-2:] for label in CREDIT_LABELS)  # a cheap first test
 _NEXT_RE = re.compile(r"\s*+(\S{0,40})")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _ACRONYM_RE = re.compile(r"[^\W\d_](?:\.[^\W\d_])+|[A-Z][a-z]?(?:\.[A-Z][a-z]?)+")
@@ -58,16 +60,21 @@ def _initial_is_a_letter(text: str, start: int) -> bool:
     before = text[start - 41 if start > 41 else 0:start - 1].rstrip(" \t")
     if not before or before[-1] in _LINE_BREAK:
         return False
-    return before.rsplit(None, 1)[-1].lower() in LETTER_NOUNS
+    words = before.rsplit(None, 1)
+    return bool(words) and words[-1].lower() in LETTER_NOUNS
 
 
 def _ends_sentence(text: str, start: int, end: int, term: str, closers: str) -> bool:
     """Whether the terminator ``term`` at ``text[start:]`` (with closers) ends a sentence."""
-    nxt = _NEXT_RE.match(text, end).group(1)
-    if not nxt:
-        return True
-    core = nxt.lstrip(_OPENERS) if nxt[0] in _OPENERS else nxt
-    first = core[:1] or nxt[0]
+    first = text[end + 1:end + 2]  # the common case: one space, then a letter
+    if first.isalpha():
+        core = ""  # the next word, found only if needed
+    else:
+        nxt = _NEXT_RE.match(text, end).group(1)
+        if not nxt:
+            return True
+        core = nxt.lstrip(_OPENERS) if nxt[0] in _OPENERS else nxt
+        first = core[:1] or nxt[0]
     if first.islower():
         return False  # "U.S. officials", '"Why?" he asked', "etc. and"
     if term != "." and ("?" in term or "!" in term):
@@ -75,7 +82,7 @@ def _ends_sentence(text: str, start: int, end: int, term: str, closers: str) -> 
     # The word before the terminator, without opening quotes or brackets; a run of dots after
     # a space reads as the same run without the space ("paused . . ." as "paused...").
     before = text[start - 40 if start > 40 else 0:start]
-    if before[-1:] in (" ", "\t"):
+    if text[start - 1:start] in _SPACE:
         before = before.rstrip(" \t")
     raw = before.rsplit(None, 1)[-1] if before and not before[-1].isspace() else ""
     prev = raw.lstrip(_OPENERS) if raw[:1] in _OPENERS else raw
@@ -83,24 +90,31 @@ def _ends_sentence(text: str, start: int, end: int, term: str, closers: str) -> 
         return first.isupper() and bool(prev.rstrip(_CLOSERS + ".\u2026"))
     if closers or not prev:
         return True  # 'he said." Then', "(see below.) Then"
+    if len(prev) > 4 and "." not in prev and prev not in ABBREVIATIONS:
+        return True  # the common case, an ordinary word: "in Benghazi. The"
     if prev in TITLES:
         return False
-    if len(prev) <= 4 and _LIST_NUMBER_RE.fullmatch(prev):
+    if len(prev) <= 4:
         # "1." or "iv." alone at the start of a line numbers a list item.
         i = start - len(raw)
-        while i > 0 and text[i - 1] in " \t":
+        while i > 0 and text[i - 1] in _SPACE:
             i -= 1
-        if i == 0 or text[i - 1] in _LINE_BREAK:
+        if (i == 0 or text[i - 1] in _LINE_BREAK) and _LIST_NUMBER_RE.fullmatch(prev):
             return False
     if first.isdigit() and prev in NUMBER_PREFIXES:
         return False  # "p. 12", "No. 5"
-    initial = len(prev) == 1 and prev.isupper() and prev != "I"
-    if initial and raw == prev and _initial_is_a_letter(text, start):
-        return True  # "vitamin C. Researchers": a letter that names, not an initial
-    if not (prev in ABBREVIATIONS or initial or _ACRONYM_RE.fullmatch(prev) is not None):
+    if not (
+        prev in ABBREVIATIONS
+        or (len(prev) == 1 and prev.isupper() and prev != "I")
+        or ("." in prev and _ACRONYM_RE.fullmatch(prev) is not None)
+    ):
         return True  # an ordinary word: "in Benghazi. The"
+    if len(prev) == 1 and raw == prev and _initial_is_a_letter(text, start):
+        return True  # "vitamin C. Researchers": a letter that names, not an initial
     if not first.isalpha():
         return False  # "Sept. 11", "Inc. —"
+    if not core:
+        core = _NEXT_RE.match(text, end).group(1)
     word = _LETTERS_RE.match(core)
     if word is None:
         return False
@@ -142,17 +156,18 @@ def _wrapped_line_ends(text: str) -> list[int]:
     return cuts
 
 
-def _credit_starts(text: str) -> list[int]:
-    """Where a picture or source credit starts inside a line ("... on Sunday Photo: Reuters"):
-    a credit label after a word that is not a function word ("The Photo: ..."), followed by a
-    colon and a capitalised name."""
-    cuts = []
-    for m in _CREDIT_RE.finditer(text):
-        before = text[max(0, m.start() - 40):m.start()].rsplit(None, 1)[-1]
-        after = _NEXT_RE.match(text, text.index(":", m.end()) + 1).group(1)
-        if after[:1].isupper() and before.lower() not in WORDCLOUD_STOPWORDS:
-            cuts.append(m.start())
-    return cuts
+def _credit_start(text: str, i: int) -> int:
+    """Where a picture or source credit starts, when the colon at ``i`` ends its label ("... on
+    Sunday Photo: Reuters"): a credit label after a word that is not a function word ("The
+    Photo: ..."), followed by a capitalised name; -1 when it does not."""
+    label = text[i - 13 if i > 13 else 0:i].rsplit(None, 1)
+    if label and label[-1] in CREDIT_LABELS:
+        window = text[i - 41 if i > 41 else 0:i]
+        m = _CREDIT_RE.search(window)
+        if (m is not None and m.group(1).lower() not in WORDCLOUD_STOPWORDS
+                and _NEXT_RE.match(text, i + 1).group(1)[:1].isupper()):
+            return i - len(window) + m.start(2)
+    return -1
 
 
 def sentence_spans(text: str, *, hard_wrapped: bool = False) -> list[tuple[int, int]]:
@@ -174,21 +189,31 @@ def sentence_spans(text: str, *, hard_wrapped: bool = False) -> list[tuple[int, 
     cuts: list[int] = []
     for m in _CANDIDATE_RE.finditer(text):
         start, end = m.span()
-        if text[start] in _LINE_BREAK:
+        mark = text[start]
+        if mark in _LINE_BREAK:
             if not hard_wrapped:
+                cuts.append(end)
+            continue
+        if end - start == 1:  # the common case: one end mark, no closer
+            if _ends_sentence(text, start, end, mark, ""):
                 cuts.append(end)
             continue
         found = m.group()
         term = found.rstrip(_CLOSERS)
-        if " " in term or "\t" in term:
+        if len(term) > 2 and (" " in term or "\t" in term):
             term = term.replace(" ", "").replace("\t", "")
         if _ends_sentence(text, start, end, term, found[len(term):]):
             cuts.append(end)
     if hard_wrapped:
         cuts.extend(m.start() for m in _BLANK_LINE_RE.finditer(text))
         cuts.extend(_wrapped_line_ends(text))
-    if ":" in text:
-        cuts.extend(_credit_starts(text))
+    i = text.find(":")
+    while i != -1:  # a colon may end the label of a credit inside a line ("... Photo: AP")
+        if text[i + 1:i + 2] in _SPACE and text[i - 2:i] in _LABEL_ENDS:
+            credit = _credit_start(text, i)
+            if credit >= 0:
+                cuts.append(credit)
+        i = text.find(":", i + 1)
     cuts.sort()
     cuts.append(len(text))
     spans: list[tuple[int, int]] = []
@@ -200,7 +225,7 @@ def sentence_spans(text: str, *, hard_wrapped: bool = False) -> list[tuple[int, 
         stripped = piece.strip()
         if stripped:
             s = start + len(piece) - len(piece.lstrip())
-            if (spans and not stripped.strip(_MARKS) and
+            if (stripped[0] in _MARKS and spans and not stripped.strip(_MARKS) and
                     not any(c in _LINE_BREAK for c in text[spans[-1][1]:s])):
                 # Only end marks ('Go?" . . .'): they belong to the sentence they follow.
                 spans[-1] = (spans[-1][0], s + len(stripped))
