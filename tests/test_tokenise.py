@@ -200,6 +200,11 @@ def test_no_sentence_is_only_end_marks(left, run, right) -> None:
         ("The vote was moved to Nov. Opponents objected.",
          ["The vote was moved to Nov.", "Opponents objected."]),
         ("It opens on Nov. 3 in Rome.", ["It opens on Nov. 3 in Rome."]),
+        # "No." is an abbreviation only before a number, as the word tokeniser has it
+        ("I said no. Maybe later.", ["I said no.", "Maybe later."]),
+        ("It was No. 1. No. Nobody expected it.",
+         ["It was No. 1.", "No.", "Nobody expected it."]),
+        ("See Vol. 2 and pp. 14-20.", ["See Vol. 2 and pp. 14-20."]),
         # a single capital letter: a name-like letter or an initial
         ("They switched to Plan C. Nobody objected.",
          ["They switched to Plan C.", "Nobody objected."]),

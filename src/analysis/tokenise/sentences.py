@@ -101,8 +101,9 @@ def _ends_sentence(text: str, start: int, end: int, term: str, closers: str) -> 
             i -= 1
         if (i == 0 or text[i - 1] in _LINE_BREAK) and _LIST_NUMBER_RE.fullmatch(prev):
             return False
-    if first.isdigit() and prev in NUMBER_PREFIXES:
-        return False  # "p. 12", "No. 5"
+    if prev in NUMBER_PREFIXES:
+        # "p. 12", "No. 5"; before anything else the word is a word: "I said no. Maybe"
+        return not first.isdigit()
     if not (
         prev in ABBREVIATIONS
         or (len(prev) == 1 and prev.isupper() and prev != "I")
