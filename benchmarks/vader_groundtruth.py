@@ -83,51 +83,55 @@ def folding_effect(texts: list[str], ours: Callable, reference: Callable) -> dic
             "texts_without_variants_differing": len(plain_changed)}
 
 
-def main() -> None:
-    reference = SentimentIntensityAnalyzer().polarity_scores
+def _one_set(name: str, reference: Callable) -> tuple[list[str], dict, dict]:
+    """One rated set: equality, accuracy of ours and of the reference, speed."""
+    data = vader_groundtruth(name)
+    texts = [r.text for r in data]
+    ratings = [r.rating for r in data]
+    ours_scores = [polarity(t) for t in texts]
+    ref_scores = [reference(t) for t in texts]
+    ref_folded = [reference(fold(t)) for t in texts]
+    differ = sum(a != b for a, b in zip(ours_scores, ref_folded, strict=True))
+    effect = folding_effect(texts, polarity, reference)
+    ours_acc = accuracy([s["compound"] for s in ours_scores], ratings)
+    ref_acc = accuracy([s["compound"] for s in ref_scores], ratings)
+    words = sum(len(t.split()) for t in texts)
+    t_ours = median_seconds(lambda: [polarity(t) for t in texts], repeat=5)
+    t_ref = median_seconds(lambda: [reference(t) for t in texts], repeat=3)
+    figures = {
+        "texts": len(texts),
+        "words": words,
+        "differing_texts": differ,
+        **effect,
+        "ours": {**ours_acc, "words_per_s": words / t_ours, "texts_per_s": len(texts) / t_ours},
+        "reference": {**ref_acc, "words_per_s": words / t_ref,
+                      "texts_per_s": len(texts) / t_ref},
+        "speedup": t_ref / t_ours,
+        "readme_reference_r": README_R[name],
+        "r_minus_reference_r": ours_acc["pearson_r"] - ref_acc["pearson_r"],
+    }
+    assert abs(ours_acc["pearson_r"] - README_R[name]) < 0.005, (name, ours_acc)
+    row = {
+        "set": name, "texts": len(texts), "differ": differ,
+        "with ’“": effect["texts_with_variants"],
+        "changed": effect["scores_changed_by_folding"],
+        "r ours": round(ours_acc["pearson_r"], 4), "r ref": round(ref_acc["pearson_r"], 4),
+        "F1 ours": round(ours_acc["weighted_f1"], 4),
+        "F1 ref": round(ref_acc["weighted_f1"], 4),
+        "words/s ours": words / t_ours, "words/s ref": words / t_ref,
+        "texts/s ours": len(texts) / t_ours, "texts/s ref": len(texts) / t_ref,
+        "speedup": round(t_ref / t_ours, 2),
+    }
+    return texts, figures, row
+
+
+def _all_sets(reference: Callable, figures: dict[str, dict]) -> list[dict]:
     rows = []
-    figures: dict[str, dict] = {}
     all_texts: list[str] = []
     for name in SETS:
-        data = vader_groundtruth(name)
-        texts = [r.text for r in data]
-        ratings = [r.rating for r in data]
+        texts, figures[name], row = _one_set(name, reference)
         all_texts += texts
-        ours_scores = [polarity(t) for t in texts]
-        ref_scores = [reference(t) for t in texts]
-        ref_folded = [reference(fold(t)) for t in texts]
-        differ = sum(a != b for a, b in zip(ours_scores, ref_folded, strict=True))
-        effect = folding_effect(texts, polarity, reference)
-        ours_acc = accuracy([s["compound"] for s in ours_scores], ratings)
-        ref_acc = accuracy([s["compound"] for s in ref_scores], ratings)
-        words = sum(len(t.split()) for t in texts)
-        t_ours = median_seconds(lambda texts=texts: [polarity(t) for t in texts], repeat=5)
-        t_ref = median_seconds(lambda texts=texts: [reference(t) for t in texts], repeat=3)
-        figures[name] = {
-            "texts": len(texts),
-            "words": words,
-            "differing_texts": differ,
-            **effect,
-            "ours": {**ours_acc, "words_per_s": words / t_ours, "texts_per_s": len(texts) / t_ours},
-            "reference": {**ref_acc, "words_per_s": words / t_ref,
-                          "texts_per_s": len(texts) / t_ref},
-            "speedup": t_ref / t_ours,
-            "readme_reference_r": README_R[name],
-            "r_minus_reference_r": ours_acc["pearson_r"] - ref_acc["pearson_r"],
-        }
-        assert abs(ours_acc["pearson_r"] - README_R[name]) < 0.005, (name, ours_acc)
-        rows.append({
-            "set": name, "texts": len(texts), "differ": differ,
-            "with ’“": effect["texts_with_variants"],
-            "changed": effect["scores_changed_by_folding"],
-            "r ours": round(ours_acc["pearson_r"], 4), "r ref": round(ref_acc["pearson_r"], 4),
-            "F1 ours": round(ours_acc["weighted_f1"], 4),
-            "F1 ref": round(ref_acc["weighted_f1"], 4),
-            "words/s ours": words / t_ours, "words/s ref": words / t_ref,
-            "texts/s ours": len(texts) / t_ours, "texts/s ref": len(texts) / t_ref,
-            "speedup": round(t_ref / t_ours, 2),
-        })
-
+        rows.append(row)
     # All four sets together: one speed figure.
     words = sum(len(t.split()) for t in all_texts)
     t_ours = median_seconds(lambda: [polarity(t) for t in all_texts], repeat=5)
@@ -148,11 +152,11 @@ def main() -> None:
         "texts/s ours": len(all_texts) / t_ours, "texts/s ref": len(all_texts) / t_ref,
         "speedup": round(t_ref / t_ours, 2),
     })
-    show("VADER ground truth: ours vs the reference (vaderSentiment 3.3.2). differ: texts "
-         "unlike reference(fold(text)); with ’“: texts holding apostrophe or quote variants; "
-         "changed: of those, texts folding changes the score of", rows)
+    return rows
 
-    # Equality on news text: GUM sentences, whole GUM documents, the seed article's lines.
+
+def _news(reference: Callable, figures: dict[str, dict]) -> list[dict]:
+    """Equality and speed on news text: GUM sentences, whole GUM documents, the seed's lines."""
     docs = gum_news()
     sentences = [d.text[s:e] for d in docs for s, e in d.sentences]
     documents = [d.text for d in docs]
@@ -180,7 +184,17 @@ def main() -> None:
                           "changed": effect["scores_changed_by_folding"],
                           "words/s ours": words / t_ours, "words/s ref": words / t_ref,
                           "speedup": round(t_ref / t_ours, 2)})
-    show("VADER on news text: equality and speed", news_rows)
+    return news_rows
+
+
+def main() -> None:
+    reference = SentimentIntensityAnalyzer().polarity_scores
+    figures: dict[str, dict] = {}
+    rows = _all_sets(reference, figures)
+    show("VADER ground truth: ours vs the reference (vaderSentiment 3.3.2). differ: texts "
+         "unlike reference(fold(text)); with ’“: texts holding apostrophe or quote variants; "
+         "changed: of those, texts folding changes the score of", rows)
+    show("VADER on news text: equality and speed", _news(reference, figures))
 
     total_differ = sum(f["differing_texts"] for f in figures.values() if "differing_texts" in f)
     plain_differ = sum(f.get("texts_without_variants_differing", 0) for f in figures.values()
