@@ -49,6 +49,12 @@ seeds and most extracted web text look like this). For text hard-wrapped at a fi
 pass ``hard_wrapped=True``: single line breaks then read as spaces, except before a list item
 (``-``, ``*``, ``•``, ``1.``, ``a)``) and after a line the next word would have fitted on (a
 headline, a byline: a wrapped line only breaks where the next word does not fit).
+
+Comparing words: :func:`fold` writes every apostrophe variant ' and every double quote "
+(same length, so offsets hold); every function of the package that compares words folds
+first. :func:`normalise` lower-cases, folds, drops punctuation, numbers or :data:`STOPWORDS`
+as asked, and gives Snowball stems (:func:`stem`) or dictionary lemmas (:func:`lemma`,
+simplemma: "fled" -> "flee", "cities" -> "city").
 """
 
 from analysis.tokenise.fold import fold
