@@ -93,7 +93,7 @@ def _sentence_rows(doc: Document) -> list[tuple]:
 #: that are not punctuation), ``text``, and VADER's ``neg``, ``neu``, ``pos`` (shares of the
 #: sentence, 0-1) and ``compound`` (-1..1). The store computes it once per document.
 SENTENCES = TableSpec(
-    "sentiment_sentences",
+    "sentences",
     (("sentence", "int32"), ("start", "int64"), ("end", "int64"), ("words", "int32"),
      ("text", "string"), ("neg", "float64"), ("neu", "float64"), ("pos", "float64"),
      ("compound", "float64")),
