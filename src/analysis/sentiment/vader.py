@@ -50,7 +50,7 @@ from analysis.sentiment.explain import (
 )
 from analysis.sentiment.explain import Trace as _Trace
 from analysis.sentiment.explain import num as _num
-from analysis.tokenise.fold import fold
+from analysis.tokenise.fold import APOSTROPHES, QUOTES, fold
 
 if TYPE_CHECKING:  # pandas is imported when a table is made: scoring alone starts faster
     import pandas as pd
@@ -110,6 +110,11 @@ EMOJIS: dict[str, str] = _load_emojis()
 # always adding one gives the same words). Multi-code-point keys never match there.
 _EMOJI_TABLE: dict[int, str] = {ord(k): " " + v for k, v in EMOJIS.items() if len(k) == 1}
 _ASCII_EMOJI = any(k < 128 for k in _EMOJI_TABLE)
+# Folding (analysis.tokenise.fold) and the emoji replacement in one table: no variant is an
+# emoji, so translating with both at once is fold(text).translate(_EMOJI_TABLE).
+_FOLD_TABLE: dict[int, str] = {ord(c): "'" for c in APOSTROPHES} | {ord(c): '"' for c in QUOTES}
+assert not _FOLD_TABLE.keys() & _EMOJI_TABLE.keys()
+_FOLD_EMOJI_TABLE: dict[int, str] = _FOLD_TABLE | _EMOJI_TABLE
 
 # Multi-word keys as tuples of words (VADER's words never contain whitespace, so joining with
 # one space, as the reference does, and comparing tuples are the same test).
@@ -370,12 +375,13 @@ def _score(text: str, trace: _Trace | None) -> tuple[float, float, float, float]
     """(neg, neu, pos, compound) as the reference computes them; fills ``trace`` if given."""
     if not isinstance(text, str):
         raise TypeError(f"VADER scores a str, got {type(text).__name__}")
-    # Apostrophe and quote variants folded first ("isn’t" reads "isn't", “good” reads "good"),
-    # before emojis become their descriptions (some of which hold curly quotes, as in the
-    # reference). Same length, so offsets into the folded text are offsets into the text.
-    text = fold(text)
+    # Apostrophe and quote variants folded ("isn’t" reads "isn't", “good” reads "good") and
+    # emojis replaced by their descriptions in one pass: the reference's scores of fold(text)
+    # (descriptions holding curly quotes keep them, as there).
     if not text.isascii() or _ASCII_EMOJI:
-        text = text.translate(_EMOJI_TABLE)
+        text = text.translate(_FOLD_EMOJI_TABLE)
+    elif "`" in text:
+        text = fold(text)
     tokens = text.split()
     n = len(tokens)
     if trace is not None:
