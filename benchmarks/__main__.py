@@ -9,6 +9,7 @@ import time
 BENCHMARKS = [
     "tokenise_gum",
     "vader_groundtruth",
+    "lemmas_gum",
     "folder_report",
     "corpus_scale",
     "plots_gallery",

@@ -398,4 +398,86 @@ def polnear(compartment: str) -> list[PolnearArticle]:
         if p.stem in anns:
             article.attributions = read_brat(anns[p.stem][0], text)
         out.append(article)
+# --- project-written data sets (in the repository) ------------------------------------------
+
+HARD_SENTENCES = Path(__file__).resolve().parent / "sentences_hard.txt"
+_BOUNDARY = "\u27c2"  # ⟂
+
+
+@dataclass
+class HardCase:
+    """One held-back hard case for sentence splitting: its text and gold sentence spans."""
+
+    name: str
+    text: str
+    sentences: list[tuple[int, int]]
+    hard_wrapped: bool = False
+
+
+def hard_sentences(path: Path = HARD_SENTENCES) -> list[HardCase]:
+    """The project's held-back hard cases for sentence splitting (``sentences_hard.txt``).
+
+    Each case is a ``=== name`` line (`` [hard_wrapped]`` after the name for hard-wrapped
+    text) followed by its text, in which ``⟂`` marks the end of a sentence; the end of the
+    text ends the last one. Gold sentences are the pieces between marks, trimmed of
+    whitespace, as ``(start, end)`` offsets into the text without the marks.
+    """
+    cases: list[HardCase] = []
+    name: str | None = None
+    lines: list[str] = []
+
+    def flush() -> None:
+        if name is None:
+            return
+        marked = "\n".join(lines)
+        hard_wrapped = name.endswith("[hard_wrapped]")
+        title = name.removesuffix("[hard_wrapped]").strip()
+        text = marked.replace(_BOUNDARY, "")
+        spans: list[tuple[int, int]] = []
+        start = 0
+        for piece in marked.split(_BOUNDARY):
+            stripped = piece.strip()
+            if not stripped:
+                raise ValueError(f"{path.name}: case {title!r} has an empty sentence")
+            s = start + len(piece) - len(piece.lstrip())
+            spans.append((s, s + len(stripped)))
+            start += len(piece)
+        cases.append(HardCase(title, text, spans, hard_wrapped))
+
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("=== "):
+            flush()
+            name, lines = line[4:].strip(), []
+        elif name is None:
+            if line.strip() and not line.startswith("#"):
+                raise ValueError(f"{path.name}, line {number}: text before the first case")
+        else:
+            lines.append(line)
+    flush()
+    return cases
+
+
+@dataclass
+class GumWord:
+    """One UD syntactic word of a GUM document with its gold part of speech and lemma."""
+
+    document: str
+    form: str
+    upos: str
+    lemma: str
+
+
+def gum_lemmas() -> list[GumWord]:
+    """Every UD syntactic word (multiword tokens split, empty nodes left out) of the GUM news
+    documents, sorted by document name, with its UPOS and LEMMA columns."""
+    folder = data_dir() / "ud_english_gum_news"
+    out: list[GumWord] = []
+    for path in sorted(folder.glob("*.conllu")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if "-" in cols[0] or "." in cols[0]:
+                continue
+            out.append(GumWord(path.stem, cols[1], cols[3], cols[2]))
     return out

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from analysis import sentiment
+from analysis import sentiment, tables
 from analysis.corpus import Corpus, Document, load_corpus
+from analysis.tokenise import fold
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_81c44d20d7573865.txt"
 REFERENCE = SentimentIntensityAnalyzer()
@@ -38,7 +39,7 @@ def test_sentence_table_scores_are_the_reference_implementations(seed, table):
     text = seed[0].text
     for row in table.itertuples():
         assert text[row.start:row.end] == row.text
-        ref = REFERENCE.polarity_scores(row.text)
+        ref = REFERENCE.polarity_scores(fold(row.text))
         assert (row.neg, row.neu, row.pos, row.compound) == (
             ref["neg"], ref["neu"], ref["pos"], ref["compound"])
         assert row.label == sentiment.label(row.compound)
@@ -104,3 +105,69 @@ def test_lexicon_coverage_on_the_seed(seed):
     assert cov.loc["killed", "valence"] == -3.5 and cov.loc["attack", "valence"] == -2.1
     assert cov.loc["militias", "in_lexicon"] == False  # noqa: E712 - numpy bool
     assert cov.loc["security", "valence"] > 0
+
+
+# --- the per-document table and its numbering -------------------------------------------------
+
+def test_sentences_spec_is_a_per_document_table():
+    spec = sentiment.SENTENCES
+    assert isinstance(spec, tables.TableSpec)
+    assert spec.columns == (
+        ("sentence", "int32"), ("start", "int64"), ("end", "int64"), ("words", "int32"),
+        ("text", "string"), ("neg", "float64"), ("neu", "float64"), ("pos", "float64"),
+        ("compound", "float64"))
+    doc = Document.from_text("Aid came. “It isn’t enough,” he said.", id="d")
+    rows = list(spec.rows(doc))
+    assert rows == [
+        (1, 0, 9, 2, "Aid came.", 0.0, 1.0, 0.0, 0.0),
+        (2, 10, 37, 6, "“It isn’t enough,” he said.",
+         *sentiment.polarity("“It isn’t enough,” he said.").values())]
+    for row in rows:  # plain Python values, as the store needs
+        assert [type(v) for v in row] == [int, int, int, int, str, float, float, float, float]
+
+
+def test_sentence_table_is_the_same_for_text_document_corpus_and_store(seed):
+    text = seed[0].text
+    from_text = sentiment.sentence_table(text)
+    from_doc = sentiment.sentence_table(seed[0])
+    from_corpus = sentiment.sentence_table(seed)
+
+    class Stored:  # what a stored corpus does: answer per_document from its tables
+        def table(self, spec, meta=()):
+            return tables.per_document(seed, spec, meta=meta)
+
+    from_store = sentiment.sentence_table(Stored())
+    for t in (from_doc, from_corpus, from_store):
+        assert t.drop(columns="document").equals(from_text.drop(columns="document"))
+    assert list(from_corpus.columns) == sentiment.COLUMNS
+    assert from_corpus["sentence"].tolist() == list(range(1, len(from_corpus) + 1))
+    # the words column counts the tokens that are not punctuation, as tables does
+    assert from_corpus["words"].tolist() == tables.sentence_table(seed)["words"].tolist()
+
+
+def test_sentence_numbers_start_at_one_in_every_table():
+    corpus = Corpus([Document.from_text("Good. Bad. Awful news. Fine.", id="a"),
+                     Document.from_text("Terrible. Great!", id="b")])
+    table = sentiment.sentence_table(corpus)
+    assert table.groupby("document")["sentence"].apply(list).to_dict() == {
+        "a": [1, 2, 3, 4], "b": [1, 2]}
+    ends = sentiment.extremes(table, n=1)
+    # "Bad." is the second sentence of a, "Great!" the second of b
+    assert ends[["document", "sentence"]].values.tolist() == [["a", 2], ["b", 2]]
+    assert sentiment.arc(table)["sentence"].tolist() == table["sentence"].tolist()
+
+
+def test_sentence_table_carries_metadata():
+    corpus = Corpus([Document.from_text("Good.", id="a", meta={"outlet": "X"}),
+                     Document.from_text("Bad.", id="b", meta={"outlet": "Y"})])
+    table = sentiment.sentence_table(corpus, meta=["outlet"])
+    assert table[["document", "label", "outlet"]].values.tolist() == [
+        ["a", "positive", "X"], ["b", "negative", "Y"]]
+    with pytest.raises(KeyError, match="outlet"):
+        sentiment.sentence_table(corpus, meta=["outlet", "section"])
+
+
+def test_curly_negation_in_the_sentence_table():
+    table = sentiment.sentence_table("This isn’t good. This isn't good.")
+    assert table["compound"].tolist() == [-0.3412, -0.3412]
+    assert table["label"].tolist() == ["negative", "negative"]

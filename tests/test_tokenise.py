@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from analysis.tokenise import (
     word_spans,
     words,
 )
+from analysis.tokenise.fold import APOSTROPHES
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_81c44d20d7573865.txt"
 
@@ -125,6 +127,118 @@ def test_sentences(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e in sentence_spans(text)] == expected
 
 
+# --- issue 10: possessives after dotted abbreviations (item 1) ----------------------------
+
+@pytest.mark.parametrize("abbr", ["U.S.", "U.N.", "U.K.", "D.C.", "Ph.D.", "B.Sc.", "Inc.",
+                                  "Corp.", "Co.", "Ltd.", "Jr.", "Bros."])
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_possessive_after_a_dotted_abbreviation(abbr: str, apostrophe: str) -> None:
+    text = f"It was the {abbr}{apostrophe}s plan, not the {abbr}{apostrophe}S."
+    assert words(text) == ["It", "was", "the", abbr, f"{apostrophe}s", "plan", ",", "not",
+                           "the", abbr, f"{apostrophe}S", "."]
+    assert sentences(text) == [text]
+    assert [text[s:e] for s, e in word_spans(text)] == words(text)
+
+
+def test_possessive_after_an_abbreviation_is_not_a_word_s() -> None:
+    toks = words("It was the U.S.'s plan.")
+    assert toks == ["It", "was", "the", "U.S.", "'s", "plan", "."]
+    assert "s" not in normalise(toks)
+    assert normalise(words("the U.N.’s role"), drop_stopwords=True) == ["u.n.", "role"]
+    # the plural possessive keeps its lone apostrophe; contractions after a period stay apart
+    assert words("the U.S.' plan") == ["the", "U.S.", "'", "plan"]
+    assert words("the U.S.'d") == ["the", "U.S.", "'d"]
+
+
+# --- issue 10: spaced ellipses and runs of dots (item 2) -------------------------------------
+
+RUNS = ["...", "....", ". . .", ". . . .", " . . .", " ...", " ....", " . . . .", ". ...",
+        "\u2026", " \u2026"]
+
+
+@pytest.mark.parametrize("run", RUNS)
+def test_a_run_of_dots_reads_the_same_with_or_without_spaces(run: str) -> None:
+    lower = f"He paused{run} then spoke."
+    assert sentences(lower) == [lower]
+    upper = f"He paused{run} Then he spoke."
+    assert sentences(upper) == [f"He paused{run}", "Then he spoke."]
+    assert sentences(f"She waited{run}\nNothing.") == [f"She waited{run}", "Nothing."]
+
+
+def test_the_spaced_ellipsis_of_the_issue() -> None:
+    assert sentences("He paused . . . then spoke.") == ["He paused . . . then spoke."]
+    assert words("He paused . . . then") == ["He", "paused", ".", ".", ".", "then"]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(["He", "left", "Then", "the", "U.S.", "p.m.", "Mr.", "end",
+                                 ",", '"', "’", ")"]), min_size=1, max_size=8),
+       st.sampled_from(RUNS), st.lists(st.sampled_from(["Then", "then", "it", "The", "U.S.",
+                                                         "2012", '"', "(", "rain"]),
+                                       max_size=6))
+@example(["left", '"'], " . . .", ["Then"])
+def test_no_sentence_is_only_end_marks(left, run, right) -> None:
+    text = "He " + " ".join(left) + run + (" " + " ".join(right) if right else "")
+    for sentence in sentences(text):
+        assert sentence.strip(".!?\u2026 \t\"'’)"), (text, sentences(text))
+
+
+# --- issue 10: sentence boundaries of the rest of the kind (item 8) ------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # clause-final abbreviations (times of day, months, etc.) before a capitalised word
+        ("The strike began at 6 a.m. Workers walked out.",
+         ["The strike began at 6 a.m.", "Workers walked out."]),
+        ("The talks resume at 9 p.m. Friday in Geneva.",
+         ["The talks resume at 9 p.m. Friday in Geneva."]),
+        ("The polls open at 7 a.m. GMT and close late.",
+         ["The polls open at 7 a.m. GMT and close late."]),
+        ("They bought bread, milk, etc. Shops then closed.",
+         ["They bought bread, milk, etc.", "Shops then closed."]),
+        ("The vote was moved to Nov. Opponents objected.",
+         ["The vote was moved to Nov.", "Opponents objected."]),
+        ("It opens on Nov. 3 in Rome.", ["It opens on Nov. 3 in Rome."]),
+        # "No." is an abbreviation only before a number, as the word tokeniser has it
+        ("I said no. Maybe later.", ["I said no.", "Maybe later."]),
+        ("It was No. 1. No. Nobody expected it.",
+         ["It was No. 1.", "No.", "Nobody expected it."]),
+        ("See Vol. 2 and pp. 14-20.", ["See Vol. 2 and pp. 14-20."]),
+        # a single capital letter: a name-like letter or an initial
+        ("They switched to Plan C. Nobody objected.",
+         ["They switched to Plan C.", "Nobody objected."]),
+        ("Doctors prescribed vitamin D. Patients improved.",
+         ["Doctors prescribed vitamin D.", "Patients improved."]),
+        ("The novel by writer H. G. Wells sold well.",
+         ["The novel by writer H. G. Wells sold well."]),
+        ("A letter from George W. Bush arrived.", ["A letter from George W. Bush arrived."]),
+        ("It got a grade B. Teachers were pleased.",
+         ["It got a grade B.", "Teachers were pleased."]),
+        # closing quotes and brackets after the end mark
+        ('The sign read "Closed." Customers left.', ['The sign read "Closed."', "Customers left."]),
+        ("He was ‘furious.’ Aides agreed.", ["He was ‘furious.’", "Aides agreed."]),
+        ("“It is over.” Silence followed.", ["“It is over.”", "Silence followed."]),
+        ("(It was not.) Then came the rain.", ["(It was not.)", "Then came the rain."]),
+        ('"Enough!" said the chief.', ['"Enough!" said the chief.']),
+        ('He asked, "Why?" and left.', ['He asked, "Why?" and left.']),
+        ("It fell (sharply.) and rose.", ["It fell (sharply.) and rose."]),
+        ('"He said, \'Stop.\'" Nobody did.', ['"He said, \'Stop.\'"', "Nobody did."]),
+        ("It happened in the U.S.) Later, more.", ["It happened in the U.S.)", "Later, more."]),
+        # headlines, bylines, list items and credits without an end mark
+        ("Rebels retreat\nThe rebels left the port.",
+         ["Rebels retreat", "The rebels left the port."]),
+        ("Goals:\n* peace\n* bread", ["Goals:", "* peace", "* bread"]),
+        ("Rescuers at work on Sunday Photo: Reuters",
+         ["Rescuers at work on Sunday", "Photo: Reuters"]),
+        ("Crowds in the square. Image: AP", ["Crowds in the square.", "Image: AP"]),
+        ("The Photo: a new magazine", ["The Photo: a new magazine"]),
+    ],
+)
+def test_sentence_boundaries_of_the_kind(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
 def test_the_seed_sentences_and_boilerplate_lines() -> None:
     text = SEED.read_text(encoding="utf-8")
     sents = sentences(text)
@@ -141,11 +255,50 @@ def test_the_seed_sentences_and_boilerplate_lines() -> None:
 
 
 def test_hard_wrapped_text_joins_single_line_breaks() -> None:
-    text = "It was the best of times,\nit was the worst of times.\n\nNew paragraph\nhere."
+    text = ("It was the best of times, it\nwas the worst of times.\n\nA new paragraph that"
+            "\ngoes on.")
     assert sentences(text) == [
-        "It was the best of times,", "it was the worst of times.", "New paragraph", "here."]
+        "It was the best of times, it", "was the worst of times.", "A new paragraph that",
+        "goes on."]
     assert sentences(text, hard_wrapped=True) == [
-        "It was the best of times,\nit was the worst of times.", "New paragraph\nhere."]
+        "It was the best of times, it\nwas the worst of times.", "A new paragraph that\ngoes on."]
+
+
+WRAPPED = textwrap.fill(
+    "The storm destroyed hundreds of homes along the coast and left thousands without power, "
+    "officials said on Tuesday. Rescue teams reached the worst-hit villages only late in the "
+    "evening, and the army sent trucks with water.", 40, break_on_hyphens=False)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        ("Storm cuts power\n", "", ["Storm cuts power"]),
+        ("By Sarah Jones\n", "", ["By Sarah Jones"]),
+        ("", "\nThe council listed:\n- the sea wall\n- the school",
+         ["The council listed:", "- the sea wall", "- the school"]),
+        ("", "\nPriorities\n1. the sea wall\n2. the school\n\u2022 a bullet",
+         ["Priorities", "1. the sea wall", "2. the school", "\u2022 a bullet"]),
+    ],
+    ids=["headline", "byline", "dash list", "numbered list"],
+)
+def test_hard_wrapped_headlines_and_list_items_stand_alone(before, after, expected) -> None:
+    # A line the next word would have fitted on was not wrapped: it ends without an end mark.
+    text = before + WRAPPED + after
+    found = sentences(text, hard_wrapped=True)
+    paragraph = [s.replace("\n", " ") for s in found if "storm" in s or "Rescue" in s]
+    assert paragraph == [
+        "The storm destroyed hundreds of homes along the coast and left thousands without "
+        "power, officials said on Tuesday.",
+        "Rescue teams reached the worst-hit villages only late in the evening, and the army "
+        "sent trucks with water."]
+    assert [s for s in found if "storm" not in s and "Rescue" not in s] == expected
+
+
+def test_hard_wrapped_width_ignores_a_stray_long_line() -> None:
+    text = WRAPPED + "\nSee https://example.org/" + "a" * 200 + " for more."
+    found = sentences(text, hard_wrapped=True)
+    assert len(found) == 3 and found[0].replace("\n", " ").endswith("on Tuesday.")
 
 
 def test_crlf_text_splits_like_lf_text() -> None:
@@ -238,6 +391,7 @@ def test_spans_are_complete_ordered_and_nested(text: str) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(st.one_of(englishy, unicode_text))
+@example("\xa0J. Mr.")
 def test_deterministic_and_sentences_resplit_to_themselves(text: str) -> None:
     assert sentence_spans(text) == sentence_spans(text)
     assert word_spans(text) == word_spans(text)
@@ -259,6 +413,7 @@ def test_crlf_line_ends_change_nothing_but_offsets(text: str) -> None:
 def test_tokens_agree_with_spans(text: str) -> None:
     toks = tokens(text)
     assert [(t.start, t.end) for t in toks] == word_spans(text)
+    assert tokens(text, spans=sentence_spans(text)) == toks
     sents = sentence_spans(text)
     for t in toks:
         assert text[t.start:t.end] == t.text
@@ -277,9 +432,12 @@ def test_stopwords_are_wordclouds_plus_the_pieces_of_its_contractions() -> None:
     for clitic in ["'s", "n't", "'re", "'ll", "'ve", "'d", "'m"]:
         assert clitic in extra and clitic.replace("'", "’") in extra
     assert {"ca", "wo"} <= extra  # from can't, won't
-    # every extra word is a piece of one of wordcloud's contractions
+    # every extra word is a piece of one of wordcloud's contractions, or a contraction or
+    # piece written with the curly apostrophe of news text
     pieces = {p for w in wordcloud.STOPWORDS if "'" in w for p in words(w)}
-    assert extra <= pieces | {p.replace("'", "’") for p in pieces}
+    curly = {w.replace("'", "’") for w in pieces | set(wordcloud.STOPWORDS) if "'" in w}
+    assert extra <= pieces | curly
+    assert "don’t" in STOPWORDS and "they’re" in STOPWORDS
 
 
 def test_normalise_defaults_lower_and_drop_punctuation() -> None:
@@ -302,6 +460,20 @@ def test_normalise_options() -> None:
     assert normalise(["’s"], fold_apostrophes=False) == ["’s"]
 
 
+@pytest.mark.parametrize("apostrophe", list(APOSTROPHES))
+def test_normalise_folds_every_apostrophe_variant(apostrophe: str) -> None:
+    toks = [f"{apostrophe}s", f"n{apostrophe}t", f"Don{apostrophe}t", f"O{apostrophe}Brien"]
+    assert normalise(toks) == ["'s", "n't", "don't", "o'brien"]
+    assert normalise(toks, drop_stopwords=True) == ["o'brien"]
+    # stopwords are found folded even when the output keeps the variant
+    assert normalise(toks, fold_apostrophes=False, drop_stopwords=True) == [
+        f"o{apostrophe}brien"]
+
+
+def test_normalise_folds_quotes() -> None:
+    assert normalise(["“", "«", "”"], drop_punct=False) == ['"', '"', '"']
+
+
 @pytest.mark.parametrize(
     ("tok", "punct", "number"),
     [
@@ -314,3 +486,12 @@ def test_normalise_options() -> None:
 def test_is_punct_and_is_number(tok: str, punct: bool, number: bool) -> None:
     assert is_punct(tok) is punct
     assert is_number(tok) is number
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=8))
+@example("_")
+@example("²")
+@example("e\u0301")
+def test_is_punct_means_no_letter_or_digit(token: str) -> None:
+    assert is_punct(token) is (bool(token) and not any(c.isalnum() for c in token))

@@ -8,7 +8,7 @@ import string
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import (
     BOOSTER_DICT,
@@ -27,15 +27,18 @@ from analysis.sentiment.vader import (
     explanation,
     polarity,
 )
+from analysis.tokenise.fold import APOSTROPHES, QUOTES, fold
 
 REFERENCE = SentimentIntensityAnalyzer()
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 
 
 def assert_same(text: str) -> None:
-    """Our scores are the reference's: same keys in the same order, the same floats."""
+    """Our scores are the reference's scores of the folded text (apostrophe and quote variants
+    written ' and "): same keys in the same order, the same floats. On text with no variant
+    (fold(text) is text) that is the reference's score of the text itself."""
     ours = polarity(text)
-    ref = REFERENCE.polarity_scores(text)
+    ref = REFERENCE.polarity_scores(fold(text))
     assert list(ours) == list(ref), text
     assert [v.hex() for v in ours.values()] == [float(v).hex() for v in ref.values()], (
         text, ours, ref)
@@ -248,6 +251,55 @@ def test_polarity_equals_reference_on_arbitrary_unicode(text: str) -> None:
     assert_same(text)
 
 
+# --- apostrophe and quote variants (issue 10, item 6) -----------------------------------------
+_NO_VARIANTS = str.maketrans("", "", APOSTROPHES + QUOTES)
+
+
+def assert_identical(text: str) -> None:
+    """On text without apostrophe or quote variants, the reference's scores of the text itself."""
+    assert fold(text) is text
+    ours = polarity(text)
+    ref = REFERENCE.polarity_scores(text)
+    assert [v.hex() for v in ours.values()] == [float(v).hex() for v in ref.values()], (
+        text, ours, ref)
+
+
+@_FAST
+@given(st.one_of(vader_texts(), st.text(max_size=60)).map(lambda t: t.translate(_NO_VARIANTS)))
+@example("This isn't good.")
+@example("\"Great,\" he said.")
+def test_identical_to_the_reference_on_text_without_curly_apostrophes(text: str) -> None:
+    assert_identical(text)
+
+
+def test_the_curly_apostrophe_of_the_issue_negates() -> None:
+    curly = polarity("This isn’t good.")
+    assert curly == polarity("This isn't good.") == REFERENCE.polarity_scores("This isn't good.")
+    assert curly["compound"] < 0 < REFERENCE.polarity_scores("This isn’t good.")["compound"]
+
+
+@pytest.mark.parametrize("apostrophe", list(APOSTROPHES))
+@pytest.mark.parametrize("text", [
+    "This isn't good.", "I don't like it.", "It wasn't bad at all.", "They can't stand it.",
+    "You ain't seen nothing.", "It's the movie's best scene.", "I couldn't be happier :')",
+])
+def test_every_apostrophe_variant_scores_like_the_straight_one(text: str, apostrophe: str) -> None:
+    variant = text.replace("'", apostrophe)
+    assert polarity(variant) == REFERENCE.polarity_scores(text)
+    why = explain(variant)
+    assert why.attrs["document"]["compound"] == REFERENCE.polarity_scores(text)["compound"]
+    for row in why.itertuples():  # offsets still point into the text as written
+        assert fold(variant[row.start:row.end]) == row.token
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("\u201c", "\u201d"), ("\u00ab", "\u00bb"),
+                                                  ("\u201e", "\u201c"), ("\uff02", "\uff02")])
+def test_curly_quotes_do_not_hide_a_word(opening: str, closing: str) -> None:
+    # the reference strips only ASCII punctuation, so “Great,” was no word of its lexicon
+    text = f"{opening}Great,{closing} he said. {opening}Awful.{closing}"
+    assert polarity(text) == REFERENCE.polarity_scores('"Great," he said. "Awful."')
+
+
 # --- explanations -------------------------------------------------------------------------------
 def _normalise(x: float) -> float:
     """The reference's normalize(): x / sqrt(x*x + 15), clipped to [-1, 1]."""
@@ -256,7 +308,7 @@ def _normalise(x: float) -> float:
 
 def check_explanation(text: str) -> None:
     e = explanation(text)
-    assert e.scores == polarity(text) == REFERENCE.polarity_scores(text)
+    assert e.scores == polarity(text) == REFERENCE.polarity_scores(fold(text))
     contributions = [t.contribution for t in e.tokens]
     # the sum of the contributions and the punctuation emphasis give compound
     total = float(sum(contributions))
@@ -295,7 +347,7 @@ def check_explanation(text: str) -> None:
         previous_start = t.start
         source = text[t.start:t.end]
         if not emoji_chars & set(source):
-            assert source == t.token
+            assert fold(source) == t.token
 
 
 @pytest.mark.parametrize("text", EDGE_CASES)

@@ -3,7 +3,8 @@
 * :func:`tricky_tokens` - how different word tokenisers split the hard cases found in a text.
 * :func:`sentence_splitters` - where different sentence splitters disagree.
 * :func:`vocabulary_steps` - how each normalising step shrinks the vocabulary.
-* :func:`normalising_example` - one sentence's tokens through every normalising step.
+* :func:`normalising_example` - one sentence's tokens through every normalising step, with
+  stem and lemma side by side.
 
 The other tokenisers are simple baselines a student might write or reach for first: splitting
 on whitespace, the regular expression ``\\w+``, and NLTK's Treebank word tokeniser and untrained
@@ -21,6 +22,7 @@ from analysis.tokenise import (
     STOPWORDS,
     is_number,
     is_punct,
+    lemma,
     normalise,
     sentence_spans,
     stem,
@@ -148,12 +150,18 @@ def sentence_splitters(text: str, *, context: int = 30) -> tuple[pd.DataFrame, p
 
 
 def vocabulary_steps(text: str) -> pd.DataFrame:
-    """Tokens and distinct types after each normalising step, applied cumulatively.
+    """Tokens and distinct types after each normalising step, applied cumulatively; the last
+    two rows are alternatives, each applied after "stopwords dropped": Snowball stems
+    (endings cut: "fled" stays, "city" -> "citi") or lemmas (dictionary forms: "fled" ->
+    "flee", "cities" -> "city"; :func:`analysis.tokenise.lemma`).
 
-    >>> steps = vocabulary_steps("The war. The War's end, 2014.")
+    Columns: ``step``, ``tokens``, ``types``.
+
+    >>> steps = vocabulary_steps("The war. The War's end, 2014. They fled; we flee.")
     >>> steps[["step", "tokens", "types"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
-    [['all tokens', 10, 8], ['lower-cased', 10, 7], ['punctuation dropped', 7, 5],
-     ['numbers dropped', 6, 4], ['stopwords dropped', 3, 2], ['stemmed', 3, 2]]
+    [['all tokens', 16, 13], ['lower-cased', 16, 12], ['punctuation dropped', 11, 9],
+     ['numbers dropped', 10, 8], ['stopwords dropped', 5, 4], ['stemmed', 5, 4],
+     ['lemmatised', 5, 3]]
     """
     raw = [text[a:b] for a, b in word_spans(text)]
     steps = [
@@ -163,22 +171,28 @@ def vocabulary_steps(text: str) -> pd.DataFrame:
         ("numbers dropped", normalise(raw, drop_numbers=True)),
         ("stopwords dropped", normalise(raw, drop_numbers=True, drop_stopwords=True)),
         ("stemmed", normalise(raw, drop_numbers=True, drop_stopwords=True, stem=True)),
+        ("lemmatised", normalise(raw, drop_numbers=True, drop_stopwords=True, lemmatise=True)),
     ]
     rows = [(name, len(ws), len(set(ws))) for name, ws in steps]
     return pd.DataFrame(rows, columns=["step", "tokens", "types"])
 
 
 def normalising_example(sentence: str) -> pd.DataFrame:
-    """One sentence's tokens through each normalising step (what a counter finally sees).
+    """One sentence's tokens through each normalising step (what a counter finally sees), with
+    the Snowball stem and the lemma of each side by side.
 
-    >>> example = normalising_example("Militias claimed Libya's city.")
+    Columns: ``token``, ``lower`` (lower-cased and folded), ``kind`` ("word", "number",
+    "punct"), ``stopword``, ``stem`` (:func:`analysis.tokenise.stem`), ``lemma``
+    (:func:`analysis.tokenise.lemma`), ``counted (no stopwords)``.
+
+    >>> example = normalising_example("Militias fled Libya's cities.")
     >>> example.values.tolist()  # doctest: +NORMALIZE_WHITESPACE
-    [['Militias', 'militias', 'word', False, 'militia', 'militias'],
-     ['claimed', 'claimed', 'word', False, 'claim', 'claimed'],
-     ['Libya', 'libya', 'word', False, 'libya', 'libya'],
-     ["'s", "'s", 'word', True, "'s", '(dropped: stopword)'],
-     ['city', 'city', 'word', False, 'citi', 'city'],
-     ['.', '.', 'punct', False, '.', '(dropped: punctuation)']]
+    [['Militias', 'militias', 'word', False, 'militia', 'militia', 'militias'],
+     ['fled', 'fled', 'word', False, 'fled', 'flee', 'fled'],
+     ['Libya', 'libya', 'word', False, 'libya', 'libya', 'libya'],
+     ["'s", "'s", 'word', True, "'s", "'s", '(dropped: stopword)'],
+     ['cities', 'cities', 'word', False, 'citi', 'city', 'cities'],
+     ['.', '.', 'punct', False, '.', '.', '(dropped: punctuation)']]
     """
     rows = []
     for a, b in word_spans(sentence):
@@ -188,6 +202,7 @@ def normalising_example(sentence: str) -> pd.DataFrame:
         stop = low in STOPWORDS
         counted = ("(dropped: punctuation)" if kind == "punct" else
                    "(dropped: stopword)" if stop else low)
-        rows.append((tok, low, kind, stop, stem(low) if kind != "punct" else low, counted))
-    return pd.DataFrame(rows, columns=["token", "lower", "kind", "stopword", "stem",
+        rows.append((tok, low, kind, stop, stem(low) if kind != "punct" else low,
+                     lemma(tok) if kind != "punct" else low, counted))
+    return pd.DataFrame(rows, columns=["token", "lower", "kind", "stopword", "stem", "lemma",
                                        "counted (no stopwords)"])

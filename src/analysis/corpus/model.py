@@ -91,7 +91,7 @@ class Document:
         :attr:`hard_wrapped`), computed once."""
         from analysis.tokenise import tokens
 
-        return tokens(self.text, hard_wrapped=self.hard_wrapped)
+        return tokens(self.text, hard_wrapped=self.hard_wrapped, spans=self.sentence_spans)
 
     @cached_property
     def sentence_spans(self) -> list[tuple[int, int]]:

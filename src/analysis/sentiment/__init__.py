@@ -1,8 +1,10 @@
 """Sentiment with VADER: scores per sentence, per document, as an arc, and explained word by word.
 
 :mod:`analysis.sentiment.vader` is an exact, faster reimplementation of VADER's reference
-scoring that also records how each word contributed; :mod:`analysis.sentiment.scores` turns the
-scores into tables.
+scoring (with curly apostrophes and quotes folded, so "isn’t" negates), and
+:mod:`analysis.sentiment.explain` records how each word contributed;
+:mod:`analysis.sentiment.scores` turns the scores into tables: :data:`SENTENCES`, the
+per-document table of sentence scores (sentences numbered from 1), and the tables built on it.
 
 >>> polarity("The rescue was a great success.")["compound"]
 0.9022
@@ -11,6 +13,7 @@ scores into tables.
 from analysis.sentiment import vader
 from analysis.sentiment.scores import (
     COLUMNS,
+    SENTENCES,
     THRESHOLD,
     arc,
     document_summary,
@@ -24,6 +27,7 @@ from analysis.sentiment.scores import (
 
 __all__ = [
     "COLUMNS",
+    "SENTENCES",
     "THRESHOLD",
     "arc",
     "document_summary",

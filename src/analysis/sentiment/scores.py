@@ -17,14 +17,19 @@ positive at >= 0.05, negative at <= -0.05, neutral between.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Sequence
 
 import pandas as pd
 
-from analysis.corpus import Corpus, Document, as_documents
+from analysis.corpus import Document, Source, as_documents
 from analysis.sentiment import vader
+from analysis.tables import TableSpec, per_document
+from analysis.tokenise import is_punct, normalise
 
 __all__ = [
+    "COLUMNS",
+    "SENTENCES",
     "THRESHOLD",
     "arc",
     "document_summary",
@@ -38,13 +43,13 @@ __all__ = [
 
 THRESHOLD = 0.05
 
-Source = str | Document | Corpus | Iterable[Document]
-
 
 def polarity(text: str) -> dict[str, float]:
     """VADER's scores for a text: ``neg``, ``neu``, ``pos`` (shares) and ``compound`` (-1..1).
 
-    Identical to ``vaderSentiment.vaderSentiment.SentimentIntensityAnalyzer().polarity_scores``.
+    Identical to ``vaderSentiment.vaderSentiment.SentimentIntensityAnalyzer().polarity_scores``
+    of the text with curly apostrophes and quotes folded (``analysis.tokenise.fold``): "isn’t"
+    negates as "isn't" does, which the reference misses (see :mod:`analysis.sentiment.vader`).
 
     >>> polarity("The attack killed three people.")
     {'neg': 0.717, 'neu': 0.283, 'pos': 0.0, 'compound': -0.8225}
@@ -65,28 +70,59 @@ def label(compound: float, *, threshold: float = THRESHOLD) -> str:
     return "neutral"
 
 
-COLUMNS = ["document", "sentence", "start", "end", "text", "neg", "neu", "pos", "compound",
-           "label"]
+def _sentence_rows(doc: Document) -> list[tuple]:
+    text = doc.text
+    spans = doc.sentence_spans
+    words = [0] * len(spans)
+    for t in doc.tokens:
+        if not is_punct(t.text):
+            words[t.sentence] += 1
+    rows = []
+    score = vader.polarity
+    for i, (start, end) in enumerate(spans):
+        sentence = text[start:end]
+        p = score(sentence)
+        rows.append((i + 1, start, end, words[i], sentence, p["neg"], p["neu"], p["pos"],
+                     p["compound"]))
+    return rows
 
 
-def sentence_table(source: Source, *, threshold: float = THRESHOLD) -> pd.DataFrame:
-    """One row per sentence: offsets, text, VADER scores and label.
+#: The per-document table of sentence scores (:class:`analysis.tables.TableSpec`): one row per
+#: sentence, ``sentence`` (numbered from 1 in each document), ``start`` and ``end`` (character
+#: offsets into the document's text: ``text[start:end]`` is the sentence), ``words`` (tokens
+#: that are not punctuation), ``text``, and VADER's ``neg``, ``neu``, ``pos`` (shares of the
+#: sentence, 0-1) and ``compound`` (-1..1). The store computes it once per document.
+SENTENCES = TableSpec(
+    "sentences",
+    (("sentence", "int32"), ("start", "int64"), ("end", "int64"), ("words", "int32"),
+     ("text", "string"), ("neg", "float64"), ("neu", "float64"), ("pos", "float64"),
+     ("compound", "float64")),
+    _sentence_rows,
+)
 
-    ``start``/``end`` index into the document's text, so ``doc.text[start:end]`` is the sentence.
+#: The columns of :func:`sentence_table`.
+COLUMNS = [*SENTENCES.names, "label"]
+
+
+def sentence_table(source: Source, *, threshold: float = THRESHOLD,
+                   meta: Sequence[str] = ()) -> pd.DataFrame:
+    """One row per sentence: the :data:`SENTENCES` table of every document, with its ``label``.
+
+    Columns: ``document``, ``sentence`` (from 1 in each document), ``start``, ``end``
+    (``doc.text[start:end]`` is the sentence), ``words``, ``text``, ``neg``, ``neu``, ``pos``,
+    ``compound``, ``label`` ("positive", "neutral", "negative" by ``threshold``), then the
+    metadata columns named in ``meta`` (``KeyError`` for one the documents lack). ``source``
+    is a string, Document, Corpus, list of Documents or a stored corpus
+    (:func:`analysis.tables.per_document`): either way the same table.
 
     >>> table = sentence_table("Aid arrived. Fighting killed ten.")
-    >>> table[["text", "compound", "label"]].values.tolist()
-    [['Aid arrived.', 0.0, 'neutral'], ['Fighting killed ten.', -0.7906, 'negative']]
+    >>> table[["sentence", "text", "compound", "label"]].values.tolist()
+    [[1, 'Aid arrived.', 0.0, 'neutral'], [2, 'Fighting killed ten.', -0.7906, 'negative']]
     """
-    rows = []
-    for doc in as_documents(source):
-        text = doc.text
-        for i, (start, end) in enumerate(doc.sentence_spans):
-            s = text[start:end]
-            scores = vader.polarity(s)
-            rows.append((doc.id, i, start, end, s, scores["neg"], scores["neu"], scores["pos"],
-                         scores["compound"], label(scores["compound"], threshold=threshold)))
-    return pd.DataFrame(rows, columns=COLUMNS)
+    table = per_document(source, SENTENCES, meta=meta)
+    labels = [label(c, threshold=threshold) for c in table["compound"].tolist()]
+    table.insert(len(SENTENCES.names), "label", labels)
+    return table
 
 
 def document_summary(source: Source, *, table: pd.DataFrame | None = None,
@@ -94,39 +130,59 @@ def document_summary(source: Source, *, table: pd.DataFrame | None = None,
     """One row per document: sentence counts by label, mean and extreme sentence scores, and
     VADER's score of the whole text at once.
 
+    Columns: ``document``, ``sentences``, ``positive``, ``neutral``, ``negative`` (sentences
+    with each label), ``mean_compound`` (rounded to 4 places), ``min_compound``,
+    ``max_compound``, ``whole_text_compound``, ``label`` (of the mean). ``table`` is the
+    :func:`sentence_table` of ``source`` when already at hand. A document with no sentence
+    gets zeros and "neutral".
+
     The whole-text ``compound`` saturates on long texts (VADER normalises the sum of all
     valences, which grows with length), so ``mean_compound`` of the sentences is the better
     summary of a long article; both are given.
+
+    >>> summary = document_summary("Good news. Bad news. Terrible news.")
+    >>> summary[["sentences", "positive", "negative", "mean_compound", "label"]].values.tolist()
+    [[3, 1, 2, -0.1929, 'negative']]
     """
     docs = as_documents(source)
     table = sentence_table(docs, threshold=threshold) if table is None else table
+    groups = {doc: t for doc, t in table.groupby("document", sort=False)} if len(table) else {}
     rows = []
     for doc in docs:
-        t = table[table["document"] == doc.id]
-        whole = vader.polarity(doc.text)
-        n = len(t)
+        t = groups.get(doc.id)
+        n = 0 if t is None else len(t)
+        compound = t["compound"] if n else None
+        labels = t["label"].value_counts() if n else {}
+        mean = float(compound.mean()) if n else 0.0
         rows.append({
             "document": doc.id,
             "sentences": n,
-            "positive": int((t["label"] == "positive").sum()),
-            "neutral": int((t["label"] == "neutral").sum()),
-            "negative": int((t["label"] == "negative").sum()),
-            "mean_compound": round(float(t["compound"].mean()), 4) if n else 0.0,
-            "min_compound": float(t["compound"].min()) if n else 0.0,
-            "max_compound": float(t["compound"].max()) if n else 0.0,
-            "whole_text_compound": whole["compound"],
-            "label": label(float(t["compound"].mean()) if n else 0.0, threshold=threshold),
+            "positive": int(labels.get("positive", 0)),
+            "neutral": int(labels.get("neutral", 0)),
+            "negative": int(labels.get("negative", 0)),
+            "mean_compound": round(mean, 4),
+            "min_compound": float(compound.min()) if n else 0.0,
+            "max_compound": float(compound.max()) if n else 0.0,
+            "whole_text_compound": vader.polarity(doc.text)["compound"],
+            "label": label(mean, threshold=threshold),
         })
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["document", "sentences", "positive", "neutral",
+                                       "negative", "mean_compound", "min_compound",
+                                       "max_compound", "whole_text_compound", "label"])
 
 
 def arc(table: pd.DataFrame, *, window: int = 3) -> pd.DataFrame:
     """The sentiment arc: each sentence's position (0-1) through its document and a centred
     moving average of ``compound`` over ``window`` sentences (shorter at the ends).
 
-    >>> t = sentence_table("Good news. Bad news. Terrible news. Great news.")
-    >>> arc(t, window=3)["smoothed"].tolist()
-    [-0.0509, -0.1929, -0.1314, 0.0741]
+    ``table`` is a :func:`sentence_table` (any rows of it, in reading order); the result is
+    the same rows with ``position`` (0 for the first sentence of a document, 1 for its last;
+    0 for a document of one sentence) and ``smoothed`` (rounded to 4 places) added.
+    ``ValueError`` if ``window`` < 1.
+
+    >>> a = arc(sentence_table("Good news. Bad news. Terrible news. Great news."), window=3)
+    >>> a["sentence"].tolist(), a["position"].round(2).tolist(), a["smoothed"].tolist()
+    ([1, 2, 3, 4], [0.0, 0.33, 0.67, 1.0], [-0.0509, -0.1929, -0.1314, 0.0741])
     """
     if window < 1:
         raise ValueError(f"window must be at least 1, got {window}")
@@ -146,8 +202,14 @@ def arc(table: pd.DataFrame, *, window: int = 3) -> pd.DataFrame:
 def extremes(table: pd.DataFrame, *, n: int = 3) -> pd.DataFrame:
     """The ``n`` most negative and ``n`` most positive sentences (ties by reading order).
 
-    Only sentences on the right side of zero are listed: a text with no positive sentence has
-    no "most positive" rows.
+    ``table`` is a :func:`sentence_table`. Columns: ``side`` ("most negative" or "most
+    positive"), ``document``, ``sentence`` (numbered from 1, as in the table), ``compound``,
+    ``text``, ``start``, ``end``. Only sentences on the right side of zero are listed: a text
+    with no positive sentence has no "most positive" rows; an empty table gives no rows.
+
+    >>> ends = extremes(sentence_table("Good news. Bad news. Sad news."), n=1)
+    >>> ends[["side", "sentence", "compound", "text"]].values.tolist()
+    [['most negative', 2, -0.5423, 'Bad news.'], ['most positive', 1, 0.4404, 'Good news.']]
     """
     neg = table[table["compound"] < 0].sort_values(["compound", "document", "sentence"]).head(n)
     pos = table[table["compound"] > 0].sort_values(
@@ -160,15 +222,22 @@ def extremes(table: pd.DataFrame, *, n: int = 3) -> pd.DataFrame:
 def explain(text: str, *, offset: int = 0) -> pd.DataFrame:
     """Word-by-word explanation of a text's VADER score (:func:`analysis.sentiment.vader.explain`).
 
-    ``offset`` is added to the character offsets, so the explanation of a sentence taken from a
-    document points into the document's text.
+    One row per word VADER considers: ``position``, ``token``, ``start``, ``end`` (character
+    offsets, plus ``offset``: pass a sentence's ``start`` so that the explanation of a sentence
+    taken from a document points into the document's text), ``lexicon``, ``role``,
+    ``valence``, ``but``, ``contribution``, ``negated_by``, ``rules``; ``attrs["document"]``
+    holds the sentence's figures (``compound`` and the steps to it).
+
+    >>> why = explain("It isn’t good.", offset=100)
+    >>> why[["token", "start", "end", "role", "contribution"]].values.tolist()
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [['It', 100, 102, '', 0.0], ["isn't", 103, 108, 'negation', 0.0],
+     ['good', 109, 113, 'sentiment', -1.406]]
     """
     table = vader.explain(text)
     if offset:
         for col in ("start", "end"):
-            if col in table:
-                table[col] = table[col].map(lambda v: v + offset if v is not None and
-                                            not pd.isna(v) else v)
+            table[col] = table[col] + offset
     return table
 
 
@@ -177,19 +246,27 @@ def lexicon_coverage(source: Source, *, top: int | None = 20) -> pd.DataFrame:
 
     Columns: ``word``, ``count``, ``valence`` (VADER lexicon rating, -4..+4; 0.0 when the word
     is not in the lexicon), ``in_lexicon``. The rows are the ``top`` most frequent words that
-    are *not* in the lexicon, followed by every word of the text that is, most negative first:
-    what VADER can and cannot see.
+    are *not* in the lexicon (all of them when ``top`` is None or 0), followed by every word of
+    the text that is, most negative first: what VADER can and cannot see. Words are counted
+    lower-cased and folded (:func:`analysis.tokenise.normalise`), numbers left out.
 
     >>> coverage = lexicon_coverage("Militias shelled the city; the attack killed many.", top=3)
     >>> coverage.values.tolist()  # doctest: +NORMALIZE_WHITESPACE
     [['city', 1, 0.0, False], ['many', 1, 0.0, False], ['militias', 1, 0.0, False],
      ['killed', 1, -3.5, True], ['attack', 1, -2.1, True]]
     """
-    from analysis.frequency import word_counts
-
-    counts = word_counts(source, drop_stopwords=True, drop_numbers=True)[["word", "count"]]
-    counts["valence"] = [float(vader.LEXICON.get(w, 0.0)) for w in counts["word"]]
-    counts["in_lexicon"] = [w in vader.LEXICON for w in counts["word"]]
+    counter: Counter[str] = Counter()
+    for doc in as_documents(source):
+        counter.update(normalise([t.text for t in doc.tokens], drop_stopwords=True,
+                                 drop_numbers=True))
+    items = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+    lexicon = vader.LEXICON
+    counts = pd.DataFrame({
+        "word": pd.Series([w for w, _ in items], dtype="str"),
+        "count": pd.Series([c for _, c in items], dtype="int64"),
+        "valence": pd.Series([float(lexicon.get(w, 0.0)) for w, _ in items], dtype="float64"),
+        "in_lexicon": pd.Series([w in lexicon for w, _ in items], dtype="bool"),
+    })
     missing = counts[~counts["in_lexicon"]].head(top) if top else counts[~counts["in_lexicon"]]
     hits = counts[counts["in_lexicon"]].sort_values(["valence", "word"])
     return pd.concat([missing, hits]).reset_index(drop=True)

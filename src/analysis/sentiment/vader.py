@@ -10,6 +10,13 @@ word, how the numbers came about. Both run through the same code, so they cannot
 The lexicons are read from the installed ``vaderSentiment`` package (never downloaded), and
 its rule constants (booster words, negations, idioms) are used as they are.
 
+One deliberate difference: apostrophe and quote variants are folded first
+(:func:`analysis.tokenise.fold`: ’ ‘ ` ´ and the like read ', “ ” « » „ read "). The reference
+knows negations only with the straight apostrophe and strips only ASCII quotes, so it scores
+"This isn’t good." (as news text writes it) +0.44 and misses the word in “Great,” he said.
+Here both read as typed with a keyboard: the scores are exactly the reference's scores of
+``fold(text)``, hence identical to the reference on any text without such variants.
+
 >>> polarity("The movie was not good, but the acting was GREAT!!")
 {'neg': 0.1, 'neu': 0.47, 'pos': 0.43, 'compound': 0.8239}
 >>> table = explain("The movie was not good, but the acting was GREAT!!")
@@ -27,17 +34,29 @@ from __future__ import annotations
 
 import math
 import string
-from dataclasses import dataclass
 from importlib import resources
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from vaderSentiment import vaderSentiment as _reference
 
+from analysis.sentiment.explain import (
+    TABLE_COLUMNS,
+    Explanation,
+    Step,
+    TokenExplanation,
+    assemble,
+    offsets,
+)
+from analysis.sentiment.explain import Trace as _Trace
+from analysis.sentiment.explain import num as _num
+from analysis.tokenise.fold import APOSTROPHES, QUOTES, fold
+
 if TYPE_CHECKING:  # pandas is imported when a table is made: scoring alone starts faster
     import pandas as pd
 
 __all__ = [
+    "TABLE_COLUMNS",
     "Explanation",
     "Step",
     "TokenExplanation",
@@ -91,6 +110,11 @@ EMOJIS: dict[str, str] = _load_emojis()
 # always adding one gives the same words). Multi-code-point keys never match there.
 _EMOJI_TABLE: dict[int, str] = {ord(k): " " + v for k, v in EMOJIS.items() if len(k) == 1}
 _ASCII_EMOJI = any(k < 128 for k in _EMOJI_TABLE)
+# Folding (analysis.tokenise.fold) and the emoji replacement in one table: no variant is an
+# emoji, so translating with both at once is fold(text).translate(_EMOJI_TABLE).
+_FOLD_TABLE: dict[int, str] = {ord(c): "'" for c in APOSTROPHES} | {ord(c): '"' for c in QUOTES}
+assert not _FOLD_TABLE.keys() & _EMOJI_TABLE.keys()
+_FOLD_EMOJI_TABLE: dict[int, str] = _FOLD_TABLE | _EMOJI_TABLE
 
 # Multi-word keys as tuples of words (VADER's words never contain whitespace, so joining with
 # one space, as the reference does, and comparing tuples are the same test).
@@ -160,171 +184,6 @@ class _TokenFacts(dict):
 
 _FACTS = _TokenFacts()
 _facts_of = _FACTS.__getitem__
-
-
-# --- tracing ---------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Step:
-    """One rule applied to a word's valence, in the order VADER applies it.
-
-    ``rule`` names the rule, ``word`` the word that triggered it (None for the word itself),
-    ``before``/``after`` the valence around the step, ``note`` a readable description.
-    """
-
-    rule: str
-    word: str | None
-    before: float
-    after: float
-    note: str
-
-
-@dataclass(frozen=True)
-class TokenExplanation:
-    """One of VADER's words: where it is, what the lexicon says, and what the rules did."""
-
-    position: int
-    token: str
-    start: int | None
-    end: int | None
-    lexicon: float | None
-    role: str
-    steps: tuple[Step, ...]
-    valence: float  # after the word-level rules, before "but"
-    but: float  # the product of the "but" factors applied to this position (1.0 when none)
-    contribution: float  # what the word adds to the sum
-
-    @property
-    def negated_by(self) -> str | None:
-        """The word(s) that negated this one ("not", "no", "least", ...), or None."""
-        words = [s.word for s in self.steps if s.rule in _NEGATING_RULES]
-        return ", ".join(w or "" for w in words) if words else None
-
-
-_NEGATING_RULES = ("negation", "negated by no", "least")
-TABLE_COLUMNS = ["position", "token", "start", "end", "lexicon", "role", "valence", "but",
-                 "contribution", "negated_by", "rules"]
-
-
-@dataclass(frozen=True)
-class Explanation:
-    """Everything VADER computed for one text, word by word and for the whole text.
-
-    ``total`` is the sum of the contributions; ``emphasis`` the punctuation emphasis
-    (0.292 per "!" up to 4, 0.18 per "?" for 2-3, 0.96 for more) moved away from zero
-    (added when ``total`` > 0, subtracted when < 0) to give ``emphasised``; ``compound`` =
-    emphasised / sqrt(emphasised**2 + 15), rounded to 4 places. ``pos_sum``/``neg_sum`` are
-    the sums of (contribution + 1) over positive and (contribution - 1) over negative words,
-    ``neutral`` the count of words contributing 0; the emphasis goes to the larger of
-    pos_sum and |neg_sum|; ``pos``, ``neg``, ``neu`` are the shares, rounded to 3 places.
-
-    As in the reference, "!" and "?" are counted after emojis are replaced by their
-    descriptions (two of which contain "!": "ON! arrow" and "UP! button").
-    """
-
-    text: str
-    tokens: tuple[TokenExplanation, ...]
-    exclamations: int
-    questions: int
-    emphasis: float
-    total: float
-    emphasised: float
-    compound_unrounded: float
-    pos_sum: float
-    neg_sum: float
-    neutral: int
-    scores: dict[str, float]
-
-    @property
-    def compound(self) -> float:
-        return self.scores["compound"]
-
-    def document(self) -> dict[str, Any]:
-        """The document-level figures as a plain dict."""
-        return {
-            "exclamations": self.exclamations,
-            "questions": self.questions,
-            "emphasis": self.emphasis,
-            "total": self.total,
-            "emphasised": self.emphasised,
-            "compound_unrounded": self.compound_unrounded,
-            "pos_sum": self.pos_sum,
-            "neg_sum": self.neg_sum,
-            "neutral": self.neutral,
-            **self.scores,
-        }
-
-    def table(self, *, scored_only: bool = False) -> pd.DataFrame:
-        """One row per VADER word (see :func:`explain`); ``attrs["document"]`` holds
-        :meth:`document`. With ``scored_only``, only the words with a lexicon valence."""
-        import pandas as pd
-
-        rows = [
-            {
-                "position": t.position,
-                "token": t.token,
-                "start": t.start,
-                "end": t.end,
-                "lexicon": t.lexicon,
-                "role": t.role,
-                "valence": t.valence,
-                "but": t.but,
-                "contribution": t.contribution,
-                "negated_by": t.negated_by,
-                "rules": "; ".join(s.note for s in t.steps),
-            }
-            for t in self.tokens
-        ]
-        frame = pd.DataFrame(rows, columns=TABLE_COLUMNS)
-        if scored_only:  # keep the index equal to the position
-            frame = frame[frame["lexicon"].notna()]
-        frame = frame.astype({"start": "Int64", "end": "Int64", "lexicon": "float64",
-                              "valence": "float64", "contribution": "float64"})
-        frame.attrs["document"] = self.document()
-        return frame
-
-    def summary(self) -> pd.DataFrame:
-        """The document-level steps as a small table (step, value, how)."""
-        import pandas as pd
-
-        sign = "+" if self.total > 0 else "-" if self.total < 0 else "+/-"
-        rows = [
-            ("sum of contributions", self.total, "sum of the words' contributions"),
-            ("punctuation emphasis", self.emphasis,
-             f"{self.exclamations} '!' (0.292 each, up to 4), {self.questions} '?' "
-             "(0.18 each for 2-3, 0.96 for more; none for 1)"),
-            ("emphasised sum", self.emphasised,
-             f"sum {sign} emphasis (moved away from zero; nothing added to a zero sum)"),
-            ("compound", self.scores["compound"],
-             f"x / sqrt(x*x + 15) = {self.compound_unrounded!r}, rounded to 4 places"),
-            ("pos", self.scores["pos"], "share of (contribution + 1) over positive words"),
-            ("neg", self.scores["neg"], "share of |contribution - 1| over negative words"),
-            ("neu", self.scores["neu"], f"share of the {self.neutral} words contributing 0"),
-        ]
-        return pd.DataFrame(rows, columns=["step", "value", "how"])
-
-
-class _Trace:
-    """Collects what :func:`_score` does when explaining (None when only scoring)."""
-
-    __slots__ = ("tokens", "text", "steps", "valences", "but_index", "but_count", "final", "doc")
-
-    def __init__(self) -> None:
-        self.tokens: list[str] = []
-        self.text = ""
-        self.steps: dict[int, list[Step]] = {}
-        self.valences: dict[int, float] = {}
-        self.but_index: int | None = None
-        self.but_count: dict[int, int] = {}
-        self.final: dict[int, float] = {}
-        self.doc: dict[str, Any] = {}
-
-    def step(self, i: int, rule: str, word: str | None, before: float, after: float,
-             note: str) -> None:
-        self.steps.setdefault(i, []).append(Step(rule, word, before, after, note))
-
-
-def _num(x: float) -> str:
-    return repr(round(x, 4))
 
 
 # --- scoring ---------------------------------------------------------------------------------
@@ -516,8 +375,13 @@ def _score(text: str, trace: _Trace | None) -> tuple[float, float, float, float]
     """(neg, neu, pos, compound) as the reference computes them; fills ``trace`` if given."""
     if not isinstance(text, str):
         raise TypeError(f"VADER scores a str, got {type(text).__name__}")
+    # Apostrophe and quote variants folded ("isn’t" reads "isn't", “good” reads "good") and
+    # emojis replaced by their descriptions in one pass: the reference's scores of fold(text)
+    # (descriptions holding curly quotes keep them, as there).
     if not text.isascii() or _ASCII_EMOJI:
-        text = text.translate(_EMOJI_TABLE)
+        text = text.translate(_FOLD_EMOJI_TABLE)
+    elif "`" in text:
+        text = fold(text)
     tokens = text.split()
     n = len(tokens)
     if trace is not None:
@@ -635,8 +499,10 @@ def polarity(text: str) -> dict[str, float]:
     """VADER's scores for ``text``: ``{"neg", "neu", "pos", "compound"}``.
 
     Identical (the same floats) to ``vaderSentiment.vaderSentiment.SentimentIntensityAnalyzer()
-    .polarity_scores(text)``, including its quirks. VADER is meant for a sentence or a short
-    passage: split longer texts into sentences first.
+    .polarity_scores(fold(text))``, including its quirks: the reference's scores of the text
+    with apostrophe and quote variants folded (:func:`analysis.tokenise.fold`), so identical to
+    the reference itself on text without curly apostrophes or quotes. VADER is meant for a
+    sentence or a short passage: split longer texts into sentences first.
 
     >>> polarity("VADER is smart, handsome, and funny!")
     {'neg': 0.0, 'neu': 0.248, 'pos': 0.752, 'compound': 0.8439}
@@ -644,6 +510,8 @@ def polarity(text: str) -> dict[str, float]:
     0.431
     >>> polarity("")
     {'neg': 0.0, 'neu': 0.0, 'pos': 0.0, 'compound': 0.0}
+    >>> polarity("This isn’t good.") == polarity("This isn't good.")
+    True
     """
     return _rounded(*_score(text, None))
 
@@ -680,40 +548,6 @@ def _role(f: tuple) -> str:
     return ""
 
 
-def _offsets(original: str, tokens: list[str]) -> list[tuple[int, int]]:
-    """Character offsets in ``original`` of VADER's words (punctuation stripped).
-
-    VADER splits the text after replacing emojis by their descriptions; a word that comes from
-    a description gets the offsets of its emoji.
-    """
-    # Rebuild the translated text with, for each of its characters, the original offset.
-    origin: list[int] = []
-    pieces: list[str] = []
-    for k, ch in enumerate(original):
-        rep = _EMOJI_TABLE.get(ord(ch))
-        if rep is None:
-            pieces.append(ch)
-            origin.append(k)
-        else:
-            pieces.append(rep)
-            origin.extend([k] * len(rep))
-    translated = "".join(pieces)
-    spans = []
-    cursor = 0
-    for token in tokens:
-        start = translated.index(token, cursor)
-        assert not translated[cursor:start].strip(), (token, cursor, start)
-        cursor = start + len(token)
-        stripped = token.strip(_PUNCTUATION)
-        if len(stripped) > 2:
-            start += len(token) - len(token.lstrip(_PUNCTUATION))
-            end = start + len(stripped)
-        else:
-            end = cursor
-        spans.append((origin[start], origin[end - 1] + 1))
-    return spans
-
-
 def explanation(text: str) -> Explanation:
     """Score ``text`` and keep every step: an :class:`Explanation`.
 
@@ -725,55 +559,15 @@ def explanation(text: str) -> Explanation:
     """
     trace = _Trace()
     scores = _rounded(*_score(text, trace))
-    spans = _offsets(text, trace.tokens)
-    rows = []
-    for i, token in enumerate(trace.tokens):
-        f = _FACTS[token]
-        steps: list[Step] = []
-        lexicon = None
-        valence = 0.0
-        role = _role(f)
-        if i in trace.valences:
-            lexicon = LEXICON[f[_LOWER]]
-            valence = trace.valences[i]
-            steps.append(Step("lexicon", None, lexicon, lexicon, f"lexicon {_num(lexicon)}"))
-            steps.extend(trace.steps.get(i, ()))
-            role = "sentiment"
-        elif f[_SCORABLE]:
-            role = "kind of"  # the lexicon word "kind" followed by "of"
-        # "but": the factors the scoring applied to this position, replayed for the record.
-        factor = 1.0
-        replay = valence
-        bi = trace.but_index
-        if valence and bi is not None and i != bi:
-            m = 0.5 if i < bi else 1.5
-            where = "before" if i < bi else "after"
-            count = trace.but_count.get(i, 0)
-            for _ in range(count):
-                before = replay
-                replay = replay * m
-                factor = factor * m
-                steps.append(Step("but", "but", before, replay,
-                                  f"{where} 'but' x{m} -> {_num(replay)}"))
-            if count != 1:
-                # The reference looks each value up with list.index(value), so a word whose
-                # value equals another's can be weighted twice, or not at all.
-                steps.append(Step("but", "but", replay, replay,
-                                  f"{where} 'but' applied {count} times (VADER finds words"
-                                  " by value: a quirk)"))
-        contribution = trace.final.get(i, 0.0)
-        if replay != contribution:
-            raise AssertionError(f"explanation disagrees with the score at word {i}")
-        start, end = spans[i]
-        rows.append(TokenExplanation(i, f[_WORD], start, end, lexicon, role, tuple(steps),
-                                     valence, factor, contribution))
-    d = trace.doc
-    return Explanation(
-        text=text, tokens=tuple(rows), exclamations=d["ep"], questions=d["qm"],
-        emphasis=d["emphasis"], total=d["total"], emphasised=d["emphasised"],
-        compound_unrounded=d["compound"], pos_sum=d["pos_sum"], neg_sum=d["neg_sum"],
-        neutral=d["neutral"], scores=scores,
-    )
+    trace.spans = offsets(fold(text), trace.tokens, _EMOJI_TABLE, _PUNCTUATION)
+    facts = [_FACTS[token] for token in trace.tokens]
+    roles = [
+        "sentiment" if i in trace.valences else "kind of" if f[_SCORABLE] else _role(f)
+        for i, f in enumerate(facts)
+    ]
+    lexicons = [LEXICON[f[_LOWER]] if i in trace.valences else None
+                for i, f in enumerate(facts)]
+    return assemble(text, trace, scores, [f[_WORD] for f in facts], roles, lexicons)
 
 
 def explain(text: str, *, scored_only: bool = False) -> pd.DataFrame:

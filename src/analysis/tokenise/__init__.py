@@ -16,7 +16,8 @@ Conventions (Penn Treebank, as in the Universal Dependencies English treebanks):
 
 * Possessives and contractions are split: ``Libya's`` -> ``Libya`` ``'s``; ``don't`` ->
   ``do`` ``n't``; ``can't`` -> ``ca`` ``n't``; ``they're`` -> ``they`` ``'re``; straight (')
-  and curly (’) apostrophes alike. Other inner apostrophes stay (``O'Brien``).
+  and curly (’) apostrophes alike, after abbreviations too (``U.S.'s`` -> ``U.S.`` ``'s``).
+  Other inner apostrophes stay (``O'Brien``).
 * Hyphenated words stay whole (``al-Shariah``, ``14-year-old``, ``e-mail``), as do numbers
   with separators (``10,000``, ``4.5``, ``22:30``), ordinals and mixed forms (``20th``,
   ``1960s``, ``6:00am``), slashed pairs (``and/or``), URLs, e-mail addresses, hashtags,
@@ -35,13 +36,29 @@ Sentences end at ``.``, ``!``, ``?`` or an ellipsis followed by whitespace (clos
 and brackets belong to the sentence they close), unless the period belongs to a known
 abbreviation, an initial or a dotted acronym that is *not* followed by a word that usually
 starts sentences ("the U.S. The President" splits, "the U.S. President" does not), or the
-next word starts with a lower-case letter. A line break always ends a sentence (one line is
-one paragraph, headline or list item; the seeds and most extracted web text look like
-this); for text hard-wrapped at a fixed width pass ``hard_wrapped=True`` and only blank
-lines, not single line breaks, end sentences.
+next word starts with a lower-case letter. Abbreviations that close a clause (``a.m.``,
+``p.m.``, months, weekdays, ``etc.``) end a sentence before any capitalised word but a
+weekday, month or time zone ("at 3 p.m. Later ..." splits, "at 3 p.m. Tuesday" does not); a
+capital letter after a noun such as "vitamin" or "Plan" is a word, not an initial. A run of
+dots reads the same with spaces inside or before it (``. . .``, ``paused ...``), and a
+sentence is never end marks alone. A picture or source credit inside a line starts a
+sentence ("... on Sunday Photo: Reuters").
+
+A line break always ends a sentence (one line is one paragraph, headline or list item; the
+seeds and most extracted web text look like this). For text hard-wrapped at a fixed width
+pass ``hard_wrapped=True``: single line breaks then read as spaces, except before a list item
+(``-``, ``*``, ``•``, ``1.``, ``a)``) and after a line the next word would have fitted on (a
+headline, a byline: a wrapped line only breaks where the next word does not fit).
+
+Comparing words: :func:`fold` writes every apostrophe variant ' and every double quote "
+(same length, so offsets hold); every function of the package that compares words folds
+first. :func:`normalise` lower-cases, folds, drops punctuation, numbers or :data:`STOPWORDS`
+as asked, and gives Snowball stems (:func:`stem`) or dictionary lemmas (:func:`lemma`,
+simplemma: "fled" -> "flee", "cities" -> "city").
 """
 
 from analysis.tokenise.fold import fold
+from analysis.tokenise.lemmas import lemma
 from analysis.tokenise.lexicon import ABBREVIATIONS, TITLES
 from analysis.tokenise.normalise import STOPWORDS, is_number, is_punct, normalise, stem
 from analysis.tokenise.sentences import sentence_spans, sentences
@@ -56,6 +73,7 @@ __all__ = [
     "fold",
     "is_number",
     "is_punct",
+    "lemma",
     "normalise",
     "sentence_spans",
     "sentences",

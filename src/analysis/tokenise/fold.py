@@ -24,21 +24,31 @@ APOSTROPHES = "\u2019\u2018\u02bc\u2032\u0060\u00b4\uff07"
 #: fullwidth. All fold to '"'.
 QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\uff02"
 
-_TABLE = {ord(c): "'" for c in APOSTROPHES} | {ord(c): '"' for c in QUOTES}
-_VARIANTS = frozenset(APOSTROPHES + QUOTES)
+_PAIRS = tuple([(c, "'") for c in APOSTROPHES] + [(c, '"') for c in QUOTES])
+_ASCII_PAIRS = tuple(pair for pair in _PAIRS if pair[0].isascii())  # the grave accent
 
 
 def fold(text: str) -> str:
     """``text`` with every apostrophe variant written ``'`` and every double quote ``"``.
 
     Same length as ``text`` (one character for one), so offsets stay valid. Returns the very
-    same string object when there is nothing to fold (cheap on the common case).
+    same string object when there is nothing to fold. Fast on the common cases: an ASCII text
+    is only searched for the grave accent, and a longer text is searched once per variant
+    (a C-speed substring search) rather than character by character.
 
     >>> fold("don’t") == fold("don't") == "don't"
     True
     >>> fold("«Non»")
     '"Non"'
+    >>> fold("don`t")
+    "don't"
     """
-    if _VARIANTS.isdisjoint(text):
+    if text.isascii():
+        for variant, plain in _ASCII_PAIRS:
+            if variant in text:
+                text = text.replace(variant, plain)
         return text
-    return text.translate(_TABLE)
+    for variant, plain in _PAIRS:
+        if variant in text:
+            text = text.replace(variant, plain)
+    return text

@@ -8,7 +8,17 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["ABBREVIATIONS", "NUMBER_PREFIXES", "STARTERS", "TITLES", "WORDCLOUD_STOPWORDS"]
+__all__ = [
+    "ABBREVIATIONS",
+    "CLAUSE_FINAL",
+    "CREDIT_LABELS",
+    "LETTER_NOUNS",
+    "NUMBER_PREFIXES",
+    "STARTERS",
+    "TIME_WORDS",
+    "TITLES",
+    "WORDCLOUD_STOPWORDS",
+]
 
 # --------------------------------------------------------------------------------------
 # Abbreviations (general English conventions; case-sensitive).
@@ -37,6 +47,39 @@ ABBREVIATIONS: frozenset[str] = TITLES | frozenset(
 # Abbreviations that precede a number ("No. 5", "p. 12"): they keep their period only there.
 NUMBER_PREFIXES = frozenset(
     "No Nos no nos Fig Figs fig Vol Vols vol Art Sec Ch Pt Op p pp".split()
+)
+
+#: Abbreviations that end a clause rather than start a name: times of day, months and weekdays
+#: (news style abbreviates them only beside a date), "etc.". After them a capitalised word
+#: starts a new sentence ("at 3 p.m. Later ..."), unless it is one of :data:`TIME_WORDS`
+#: ("at 3 p.m. Tuesday", "10 a.m. ET"). Written without their final period, as the sentence
+#: splitter sees them.
+CLAUSE_FINAL = frozenset(
+    """a.m p.m A.M P.M etc Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    Mon Tue Tues Wed Thu Thur Thurs Fri Sat""".split()
+)
+#: Words that continue a time or date after :data:`CLAUSE_FINAL` abbreviations: weekdays,
+#: months, time zones.
+TIME_WORDS = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs
+    Fri Sat Sun January February March April May June July August September October November
+    December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec ET EST EDT CT CST CDT MT MST MDT
+    PT PST PDT AKST AKDT HST GMT UTC BST CET CEST EET EEST WET WEST IST JST KST AEST AEDT AWST
+    NZST NZDT Eastern Central Mountain Pacific Atlantic Greenwich Local""".split()
+)
+#: Nouns that name things by a capital letter ("vitamin C", "Plan B", "hepatitis A", "grade
+#: A"): a letter after one of them is not an initial, so its period ends a sentence like any
+#: word's ("... took vitamin C. Researchers ..."). Lower case; compared case-insensitively.
+LETTER_NOUNS = frozenset(
+    """vitamin vitamins hepatitis plan grade grades type class category group section part
+    level phase stage tier exhibit appendix annex terminal gate wing block building zone
+    platform row option model division series size league pool""".split()
+)
+#: Labels of picture and source credits in captions of web news ("... on Monday Image: AP").
+#: Followed by a colon, they start a new sentence even where no end mark precedes them.
+CREDIT_LABELS = frozenset(
+    """Image Images Photo Photos Photograph Picture Pictures Credit Credits Video Graphic
+    Illustration Source Sources Map Chart""".split()
 )
 
 
@@ -68,5 +111,3 @@ WORDCLOUD_STOPWORDS = _load_wordcloud_stopwords()
 STARTERS = frozenset(
     w.capitalize() for w in WORDCLOUD_STOPWORDS if w.isalpha() and (len(w) > 1 or w in "ai")
 ) | frozenset(w.upper() for w in WORDCLOUD_STOPWORDS if w.isalpha() and len(w) > 1)
-
-

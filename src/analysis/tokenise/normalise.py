@@ -1,4 +1,4 @@
-"""Normalising words for counting: case, apostrophes, punctuation, numbers, stopwords, stems."""
+"""Normalising words for counting: case, folding, punctuation, numbers, stopwords, stems, lemmas."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from analysis.tokenise.fold import fold
+from analysis.tokenise.lemmas import _lemma
 from analysis.tokenise.lexicon import WORDCLOUD_STOPWORDS
 from analysis.tokenise.words import word_spans
 
@@ -14,6 +16,7 @@ __all__ = ["STOPWORDS", "is_number", "is_punct", "normalise", "stem"]
 # --------------------------------------------------------------------------------------
 # Normalising: lower case, punctuation, numbers, stopwords, stems.
 
+_ALNUM_RE = re.compile(r"[^\W_]")  # a letter or digit: what str.isalnum() accepts
 _NUMBER_RE = re.compile(r"[-+\u2212]?(?:\d+(?:[.,:/]\d+)*|[.,]\d+)")
 
 
@@ -23,7 +26,9 @@ def is_punct(token: str) -> bool:
     >>> [is_punct(t) for t in [",", "...", "—", "%", ":-)", "'s", "U.S.", "#2", ""]]
     [True, True, True, True, True, False, False, False, False]
     """
-    return bool(token) and not any(c.isalnum() for c in token)
+    if token.isalnum():  # most tokens: a plain word or number
+        return False
+    return bool(token) and _ALNUM_RE.search(token) is None
 
 
 def is_number(token: str) -> bool:
@@ -43,17 +48,25 @@ def _clitic_pieces(words_: Iterable[str]) -> frozenset[str]:
         if "'" in w:
             for s, e in word_spans(w):
                 pieces.add(w[s:e])
-    pieces |= {p.replace("'", "\u2019") for p in pieces}
     return frozenset(pieces)
+
+
+def _with_curly_apostrophes(words_: Iterable[str]) -> frozenset[str]:
+    # Folded words, and the same written with the curly apostrophe of news text, so that a
+    # token tested as it stands ("’s" in STOPWORDS) is found too.
+    words_ = frozenset(words_)
+    return words_ | {w.replace("'", "\u2019") for w in words_ if "'" in w}
 
 
 #: English stopwords: wordcloud's ``STOPWORDS`` (192 classic function words, among them
 #: contractions such as "don't" and "they're"), plus the pieces our Penn Treebank
 #: tokeniser makes of those contractions ("do", "n't", "ca", "wo", "sha", "let", "must",
-#: "'s", "'re", "'ll", "'ve", "'d", "'m"), with straight and curly apostrophes: the
-#: contraction "don't" never appears as one token, so without its pieces the list would
-#: miss it. Lower case; compare with ``normalise(..., lower=True)``.
-STOPWORDS: frozenset[str] = WORDCLOUD_STOPWORDS | _clitic_pieces(WORDCLOUD_STOPWORDS)
+#: "'s", "'re", "'ll", "'ve", "'d", "'m"): the contraction "don't" never appears as one token,
+#: so without its pieces the list would miss it. Lower case, folded (:func:`fold`), and also
+#: written with the curly apostrophe (’); :func:`normalise` compares ``fold(word).lower()``,
+#: so every apostrophe variant and any case is found.
+STOPWORDS: frozenset[str] = _with_curly_apostrophes(
+    WORDCLOUD_STOPWORDS | _clitic_pieces(WORDCLOUD_STOPWORDS))
 
 
 @lru_cache(maxsize=1)
@@ -86,15 +99,20 @@ def normalise(
     drop_numbers: bool = False,
     drop_stopwords: bool = False,
     stem: bool = False,
+    lemmatise: bool = False,
 ) -> list[str]:
     """Normalise word tokens for counting; every step optional and off or on by keyword.
 
-    Steps, in order: ``lower`` lower-cases; ``fold_apostrophes`` writes the curly
-    apostrophe (’) as a straight one so "Thursday’s" and "Thursday's" count alike;
-    ``drop_punct`` drops tokens with no letter or digit (:func:`is_punct`);
-    ``drop_numbers`` drops numerals in digits (:func:`is_number`); ``drop_stopwords``
-    drops :data:`STOPWORDS` (compared case-insensitively); ``stem`` replaces each word by
-    its Snowball stem (which is lower case).
+    Steps, in order: ``lower`` lower-cases; ``fold_apostrophes`` folds apostrophe and quote
+    variants with :func:`~analysis.tokenise.fold` (the curly apostrophe ’ written '), so
+    "Thursday’s" and "Thursday's" count alike; ``drop_punct`` drops tokens with no letter or
+    digit (:func:`is_punct`); ``drop_numbers`` drops numerals in digits (:func:`is_number`);
+    ``drop_stopwords`` drops :data:`STOPWORDS` (compared folded and case-insensitively,
+    whatever ``lower`` and ``fold_apostrophes`` say); ``stem`` replaces each word by its
+    Snowball stem, ``lemmatise`` by its lemma (:func:`~analysis.tokenise.lemma`); both are
+    lower case, and only one of the two may be asked for (``ValueError`` otherwise).
+
+    Returns the kept words, in order (a new list; ``words`` may be any iterable of strings).
 
     >>> from analysis.tokenise import words
     >>> toks = words("The militia’s 2 victories weren't decisive.")
@@ -104,21 +122,46 @@ def normalise(
     ['militia', 'victories', 'decisive']
     >>> normalise(toks, lower=False, fold_apostrophes=False, drop_punct=False, stem=True)
     ['the', 'militia', '’s', '2', 'victori', 'were', "n't", 'decis', '.']
+    >>> normalise(toks, drop_stopwords=True, lemmatise=True)
+    ['militia', '2', 'victory', 'decisive']
     """
+    if stem and lemmatise:
+        raise ValueError("normalise: ask for stem=True or lemmatise=True, not both")
+    # Each distinct token is normalised once (words repeat: a text of 10,000 tokens has about
+    # 3,000 types); None marks a dropped token.
+    memo: dict[str, str | None] = {}
+    get = memo.get
     out: list[str] = []
+    append = out.append
     for w in words:
-        if fold_apostrophes and "\u2019" in w:
-            w = w.replace("\u2019", "'")
-        if lower:
-            w = w.lower()
-        if drop_punct and is_punct(w):
-            continue
-        if drop_numbers and is_number(w):
-            continue
-        if drop_stopwords and (w if lower else w.lower()) in STOPWORDS:
-            continue
-        if stem:
-            w = _stem(w)
-        out.append(w)
+        r = get(w, _UNSEEN)
+        if r is _UNSEEN:
+            r = memo[w] = _normalise_one(w, lower, fold_apostrophes, drop_punct, drop_numbers,
+                                         drop_stopwords, stem, lemmatise)
+        if r is not None:
+            append(r)
     return out
 
+
+_UNSEEN = object()
+
+
+def _normalise_one(w: str, lower: bool, fold_apostrophes: bool, drop_punct: bool,
+                   drop_numbers: bool, drop_stopwords: bool, stem: bool,
+                   lemmatise: bool) -> str | None:
+    if fold_apostrophes:
+        w = fold(w)
+    written = w  # before lower-casing: a lemma tells the acronym "US" from "us"
+    if lower:
+        w = w.lower()
+    if drop_punct and is_punct(w):
+        return None
+    if drop_numbers and is_number(w):
+        return None
+    if drop_stopwords and (w if lower and fold_apostrophes else fold(w).lower()) in STOPWORDS:
+        return None
+    if stem:
+        return _stem(w)
+    if lemmatise:
+        return _lemma(written if fold_apostrophes else fold(written))
+    return w

@@ -23,8 +23,12 @@ class Token(NamedTuple):
     index: int  # position of the token in the whole text (0-based)
 
 
-def tokens(text: str, *, hard_wrapped: bool = False) -> list[Token]:
+def tokens(text: str, *, hard_wrapped: bool = False,
+           spans: list[tuple[int, int]] | None = None) -> list[Token]:
     """Word tokens with offsets and the sentence each belongs to.
+
+    ``spans`` are the text's sentence spans when already at hand (``sentence_spans(text,
+    hard_wrapped=hard_wrapped)``; a Document caches them), so they are not computed twice.
 
     >>> for t in tokens("Hello, world. Bye!"):
     ...     print(t)  # doctest: +NORMALIZE_WHITESPACE
@@ -40,7 +44,9 @@ def tokens(text: str, *, hard_wrapped: bool = False) -> list[Token]:
     # Tokens per sentence by bisection (sentences are few), then everything at C speed.
     counts = []
     done = 0
-    for _, end in sentence_spans(text, hard_wrapped=hard_wrapped):
+    if spans is None:
+        spans = sentence_spans(text, hard_wrapped=hard_wrapped)
+    for _, end in spans:
         upto = bisect_left(starts, end, done)
         counts.append(upto - done)
         done = upto

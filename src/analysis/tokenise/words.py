@@ -51,7 +51,7 @@ _WORD_RE = re.compile(
   | [A-Z]{{1,3}}\$(?=[ \t]?\d)                   # currency code glued to $: US$
   | [a-zA-Z0-9]\)(?:(?<![^\n].\))|(?<=[.:;!?][ \t].\)))(?=[ \t])  # list marker a) 1)
   | {_NT}                                        # n't
-  | [{_APOS}](?:(?<=\w.){_CLITIC_BODY}|\d\ds(?<!\w.{{4}}))(?!\w)  # 's 're 've 'll 'd 'm '90s
+  | [{_APOS}](?:(?:(?<=\w.)|(?<=\w\..)){_CLITIC_BODY}|\d\ds(?<!\w.{{4}}))(?!\w)  # 's 're '90s
   | {_RUN}(?:{_JOIN}{_RUN})*+{_ABBR_PERIOD}?     # word, number, abbreviation
   | -{{2,}}+|[!?]{{2,}}+|\u2026++                 # multi-character punctuation
   | &(?:[a-zA-Z]{{2,8}}|\#[0-9]{{1,7}}|\#x[0-9a-fA-F]{{1,6}});  # HTML entity: &amp;
