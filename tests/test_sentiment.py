@@ -26,7 +26,7 @@ def table(seed):
 
 
 def test_seed_overall_sentiment(seed, table):
-    summary = sentiment.document_summary(seed, table=table).iloc[0]
+    summary = sentiment.document_summary(seed, table=table, whole_text=True).iloc[0]
     assert summary["sentences"] == 15
     assert (summary["positive"], summary["neutral"], summary["negative"]) == (5, 3, 7)
     assert summary["mean_compound"] == -0.0956
@@ -171,3 +171,24 @@ def test_curly_negation_in_the_sentence_table():
     table = sentiment.sentence_table("This isn’t good. This isn't good.")
     assert table["compound"].tolist() == [-0.3412, -0.3412]
     assert table["label"].tolist() == ["negative", "negative"]
+
+
+def test_whole_text_score_only_when_asked(seed, table):
+    assert "whole_text_compound" not in sentiment.document_summary(seed, table=table)
+
+
+def test_tone_of_the_whole_source_adds_up(seed, table):
+    row = sentiment.tone(seed, table=table).iloc[0]
+    assert (row["negative"], row["neutral"], row["positive"]) == (7, 3, 5)
+    assert row["sentences"] == 15 == row["negative"] + row["neutral"] + row["positive"]
+    assert row["negative_share"] == round(7 / 15, 3) and row["label"] == "negative"
+    assert row["mean_compound"] == -0.0956
+
+
+def test_summary_lists_a_document_without_sentences():
+    from analysis.corpus import Document
+
+    docs = [Document("a", "A", "a", "Good news."), Document("b", "B", "b", "")]
+    out = sentiment.document_summary(docs)
+    assert out[["document", "sentences", "label"]].values.tolist() == [
+        ["a", 1, "positive"], ["b", 0, "neutral"]]

@@ -23,6 +23,7 @@ from analysis.sentiment.scores import (
     lexicon_coverage,
     polarity,
     sentence_table,
+    tone,
 )
 
 __all__ = [
@@ -37,5 +38,6 @@ __all__ = [
     "lexicon_coverage",
     "polarity",
     "sentence_table",
+    "tone",
     "vader",
 ]

@@ -39,6 +39,7 @@ __all__ = [
     "lexicon_coverage",
     "polarity",
     "sentence_table",
+    "tone",
 ]
 
 THRESHOLD = 0.05
@@ -126,49 +127,77 @@ def sentence_table(source: Source, *, threshold: float = THRESHOLD,
 
 
 def document_summary(source: Source, *, table: pd.DataFrame | None = None,
-                     threshold: float = THRESHOLD) -> pd.DataFrame:
-    """One row per document: sentence counts by label, mean and extreme sentence scores, and
-    VADER's score of the whole text at once.
+                     threshold: float = THRESHOLD, whole_text: bool = False) -> pd.DataFrame:
+    """One row per document: sentence counts by label, the mean and extreme sentence scores.
 
-    Columns: ``document``, ``sentences``, ``positive``, ``neutral``, ``negative`` (sentences
-    with each label), ``mean_compound`` (rounded to 4 places), ``min_compound``,
-    ``max_compound``, ``whole_text_compound``, ``label`` (of the mean). ``table`` is the
-    :func:`sentence_table` of ``source`` when already at hand. A document with no sentence
-    gets zeros and "neutral".
+    Columns: ``document``, ``title``, ``sentences``, ``positive``, ``neutral``, ``negative``
+    (sentences with each label), ``mean_compound`` (rounded to 4 places), ``min_compound``,
+    ``max_compound``, ``label`` (of the mean), and with ``whole_text`` also
+    ``whole_text_compound``: VADER run on the whole text at once. ``table`` is the
+    :func:`sentence_table` of ``source`` when already at hand. A document with no sentence gets
+    zeros and "neutral". Read from the stored sentence scores, so it costs no new scoring
+    unless ``whole_text`` is asked for.
 
     The whole-text ``compound`` saturates on long texts (VADER normalises the sum of all
     valences, which grows with length), so ``mean_compound`` of the sentences is the better
-    summary of a long article; both are given.
+    summary of a long article.
 
-    >>> summary = document_summary("Good news. Bad news. Terrible news.")
-    >>> summary[["sentences", "positive", "negative", "mean_compound", "label"]].values.tolist()
-    [[3, 1, 2, -0.1929, 'negative']]
+    >>> summary = document_summary("Good news. Bad news. Terrible news.", whole_text=True)
+    >>> summary[["sentences", "negative", "mean_compound", "label", "whole_text_compound"]
+    ...         ].values.tolist()
+    [[3, 2, -0.1929, 'negative', -0.5719]]
     """
-    docs = as_documents(source)
-    table = sentence_table(docs, threshold=threshold) if table is None else table
-    groups = {doc: t for doc, t in table.groupby("document", sort=False)} if len(table) else {}
+    from analysis.tables import documents_of, documents_table
+
+    docs = documents_table(source, sizes=False)[["document", "title"]]
+    table = sentence_table(source, threshold=threshold) if table is None else table
+    grouped = table.groupby("document", sort=False, observed=True)
+    counts = pd.crosstab(table["document"], table["label"]) if len(table) else pd.DataFrame()
+    stats = grouped["compound"].agg(["size", "mean", "min", "max"]) if len(table) else None
     rows = []
-    for doc in docs:
-        t = groups.get(doc.id)
-        n = 0 if t is None else len(t)
-        compound = t["compound"] if n else None
-        labels = t["label"].value_counts() if n else {}
-        mean = float(compound.mean()) if n else 0.0
-        rows.append({
-            "document": doc.id,
-            "sentences": n,
-            "positive": int(labels.get("positive", 0)),
-            "neutral": int(labels.get("neutral", 0)),
-            "negative": int(labels.get("negative", 0)),
-            "mean_compound": round(mean, 4),
-            "min_compound": float(compound.min()) if n else 0.0,
-            "max_compound": float(compound.max()) if n else 0.0,
-            "whole_text_compound": vader.polarity(doc.text)["compound"],
-            "label": label(mean, threshold=threshold),
-        })
-    return pd.DataFrame(rows, columns=["document", "sentences", "positive", "neutral",
-                                       "negative", "mean_compound", "min_compound",
-                                       "max_compound", "whole_text_compound", "label"])
+    for doc_id, title in zip(docs["document"], docs["title"], strict=True):
+        has = stats is not None and doc_id in stats.index
+        n = int(stats.at[doc_id, "size"]) if has else 0
+        mean = float(stats.at[doc_id, "mean"]) if has else 0.0
+        row = {"document": doc_id, "title": title, "sentences": n}
+        for name in ("positive", "neutral", "negative"):
+            row[name] = int(counts.at[doc_id, name]) if has and name in counts.columns else 0
+        row.update(mean_compound=round(mean, 4),
+                   min_compound=float(stats.at[doc_id, "min"]) if has else 0.0,
+                   max_compound=float(stats.at[doc_id, "max"]) if has else 0.0,
+                   label=label(mean, threshold=threshold))
+        rows.append(row)
+    out = pd.DataFrame(rows, columns=["document", "title", "sentences", "positive", "neutral",
+                                      "negative", "mean_compound", "min_compound",
+                                      "max_compound", "label"])
+    if whole_text:
+        whole = {d.id: vader.polarity(d.text)["compound"] for d in documents_of(source)}
+        out["whole_text_compound"] = out["document"].map(whole)
+    return out
+
+
+def tone(source: Source, *, table: pd.DataFrame | None = None,
+         threshold: float = THRESHOLD) -> pd.DataFrame:
+    """The tone of the whole source in one row: ``documents``, ``sentences``, ``negative``,
+    ``neutral``, ``positive`` (sentences), their shares ``negative_share``, ``neutral_share``,
+    ``positive_share`` (0-1, 3 decimals), ``mean_compound`` (of the sentences, 4 decimals) and
+    its ``label``.
+
+    >>> row = tone("Good news. Bad news. Terrible news.").to_dict("records")[0]
+    >>> row["sentences"], row["negative"], row["mean_compound"], row["label"]
+    (3, 2, -0.1929, 'negative')
+    """
+    table = sentence_table(source, threshold=threshold) if table is None else table
+    n = len(table)
+    counts = table["label"].value_counts() if n else pd.Series(dtype=int)
+    mean = float(table["compound"].mean()) if n else 0.0
+    row = {"documents": int(table["document"].nunique()) if n else 0, "sentences": n}
+    for name in ("negative", "neutral", "positive"):
+        row[name] = int(counts.get(name, 0))
+    for name in ("negative", "neutral", "positive"):
+        row[f"{name}_share"] = round(row[name] / n, 3) if n else 0.0
+    row.update(mean_compound=round(mean, 4), label=label(mean, threshold=threshold))
+    return pd.DataFrame([row])
 
 
 def arc(table: pd.DataFrame, *, window: int = 3) -> pd.DataFrame:
@@ -203,7 +232,8 @@ def extremes(table: pd.DataFrame, *, n: int = 3) -> pd.DataFrame:
     """The ``n`` most negative and ``n`` most positive sentences (ties by reading order).
 
     ``table`` is a :func:`sentence_table`. Columns: ``side`` ("most negative" or "most
-    positive"), ``document``, ``sentence`` (numbered from 1, as in the table), ``compound``,
+    positive"), ``document``, ``title`` (when the table has it: ``meta=("title",)``),
+    ``sentence`` (numbered from 1, as in the table), ``compound``,
     ``text``, ``start``, ``end``. Only sentences on the right side of zero are listed: a text
     with no positive sentence has no "most positive" rows; an empty table gives no rows.
 
@@ -215,7 +245,8 @@ def extremes(table: pd.DataFrame, *, n: int = 3) -> pd.DataFrame:
     pos = table[table["compound"] > 0].sort_values(
         ["compound", "document", "sentence"], ascending=[False, True, True]).head(n)
     out = pd.concat([neg.assign(side="most negative"), pos.assign(side="most positive")])
-    cols = ["side", "document", "sentence", "compound", "text", "start", "end"]
+    cols = ["side", "document", *(["title"] if "title" in table else []), "sentence",
+            "compound", "text", "start", "end"]
     return out[cols].reset_index(drop=True)
 
 
