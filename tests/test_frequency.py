@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import compare, concordance, dispersion, frequency, tables
+from analysis import concordance, dispersion, frequency, tables
+from analysis import methods
 from analysis.corpus import Corpus, Document, load_corpus
 from analysis.tokenise import STOPWORDS, word_spans
 
@@ -263,7 +264,7 @@ def test_sentence_table_words_add_up(seed):
 
 
 def test_tricky_tokens_on_the_seed(seed):
-    t = compare.tricky_tokens(seed[0].text).set_index("kind")
+    t = methods.tricky_tokens(seed[0].text).set_index("kind")
     assert t.loc["hyphenated word", "ours"] == "al-Shariah | ,"
     assert t.loc["hyphenated word", "regex \\w+"] == "al | Shariah"
     assert t.loc["possessive / contraction (’)", "ours"] == "Thursday | ’s"
@@ -271,7 +272,7 @@ def test_tricky_tokens_on_the_seed(seed):
 
 
 def test_sentence_splitters_disagree_at_abbreviations(seed):
-    counts, dis = compare.sentence_splitters(seed[0].text)
+    counts, dis = methods.sentence_splitters(seed[0].text)
     assert counts.set_index("splitter").loc["ours", "sentences"] == 15
     contexts = " ".join(dis["context"])
     assert "Sept.⟂" in contexts and "U.S.⟂" in contexts
@@ -279,7 +280,7 @@ def test_sentence_splitters_disagree_at_abbreviations(seed):
 
 
 def test_vocabulary_steps_shrink(seed):
-    v = compare.vocabulary_steps(seed[0].text)
+    v = methods.vocabulary_steps(seed[0].text)
     # cumulative steps up to the stems; lemmas are the alternative to stems, after stopwords
     assert v["types"].iloc[:-1].is_monotonic_decreasing
     assert v.iloc[-1]["step"] == "lemmatised" and v.iloc[-1]["types"] <= v.iloc[-3]["types"]

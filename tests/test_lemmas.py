@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.compare import normalising_example, vocabulary_steps
+from analysis.methods import normalising_example, vocabulary_steps
 from analysis.tokenise import lemma, normalise, stem, words
 from analysis.tokenise.fold import APOSTROPHES
 
@@ -60,7 +60,7 @@ def test_lemma_returns_lower_case_text_for_any_word(word: str) -> None:
     assert lemma(word) == out  # deterministic (and cached)
 
 
-def test_compare_shows_stem_and_lemma_side_by_side() -> None:
+def test_methods_show_stem_and_lemma_side_by_side() -> None:
     example = normalising_example("Militias fled Libya's cities.")
     assert list(example.columns) == ["token", "lower", "kind", "stopword", "stem", "lemma",
                                      "counted (no stopwords)"]

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-__all__ = ["HTML", "highlight", "highlight_table", "input_warnings", "note", "paragraph", "setup",
-           "show_table", "table"]
+__all__ = ["HTML", "highlight", "highlight_table", "input_warnings", "note", "paragraph",
+           "sentence_view", "setup", "show_table", "table"]
 
 
 class HTML:
@@ -156,6 +156,24 @@ def table(df: pd.DataFrame, *, caption: str = "", top: int | None = None,
         + "".join(head_cells) + "</tr></thead><tbody>" + "".join(body) + "</tbody></table>")
     plain = shown.to_string(index=False)
     return HTML(markup, text=(cap + "\n" if cap else "") + plain)
+
+
+def sentence_view(text: str, spans: Sequence[tuple[int, int]], *, limit: int = 6000,
+                  title: str = "") -> HTML:
+    """The text with its sentences in alternating colours; hovering shows each sentence's
+    number (from 1). Only the first ``limit`` characters are shown.
+
+    >>> "sentence 2" in sentence_view("One. Two.", [(0, 4), (5, 9)]).markup
+    True
+    """
+    shown = [(a, b) for a, b in spans if b <= limit]
+    view = highlight(text[:limit], shown, labels=[f"sentence {i}" for i in
+                                                  range(1, len(shown) + 1)],
+                     colors=["#ffe8a3" if i % 2 == 0 else "#cfe8ff" for i in range(len(shown))],
+                     title=title)
+    more = (f"<p><em>The first {limit:,} of {len(text):,} characters.</em></p>"
+            if len(text) > limit else "")
+    return HTML(view.markup + more, text=view.text)
 
 
 def note(sentence: str) -> HTML:

@@ -30,7 +30,8 @@ from analysis.tokenise import (
     word_spans,
 )
 
-__all__ = ["normalising_example", "sentence_splitters", "tricky_tokens", "vocabulary_steps"]
+__all__ = ["example_sentence", "normalising_example", "sentence_splitters", "tricky_tokens",
+           "vocabulary_steps"]
 
 _WS = re.compile(r"\S+")
 _W = re.compile(r"\w+")
@@ -206,3 +207,22 @@ def normalising_example(sentence: str) -> pd.DataFrame:
                      lemma(tok) if kind != "punct" else low, counted))
     return pd.DataFrame(rows, columns=["token", "lower", "kind", "stopword", "stem", "lemma",
                                        "counted (no stopwords)"])
+
+
+def example_sentence(text: str, *, words: int = 8) -> str:
+    """A sentence of ``text`` to show a method on: the first with at least ``words`` words, or
+    else the longest (empty for a text without words).
+
+    >>> example_sentence("Hi. The militias took the city of Benghazi on Thursday.")
+    'The militias took the city of Benghazi on Thursday.'
+    """
+    best = ""
+    best_n = 0
+    for a, b in sentence_spans(text):
+        s = text[a:b]
+        n = sum(1 for x, y in word_spans(s) if not is_punct(s[x:y]))
+        if n >= words:
+            return s
+        if n > best_n:
+            best, best_n = s, n
+    return best
