@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import concordance, dispersion, frequency, tables
-from analysis import methods
+from analysis import concordance, dispersion, frequency, methods, tables
 from analysis.corpus import Corpus, Document, load_corpus
 from analysis.tokenise import STOPWORDS, word_spans
 
