@@ -226,3 +226,14 @@ def test_stored_documents_equal_the_documents_read(name, tmp_path):
 def test_a_table_spec_refuses_a_lambda_workers_could_not_receive():
     with pytest.raises(ValueError, match="module-level function"):
         TableSpec("bad", (("n", "int64"),), lambda doc: [(1,)])
+
+
+def test_reading_a_table_twice_gives_the_same_table_after_a_caller_added_columns(folder, tmp_path):
+    corpus = store.analyse(folder, store_dir=tmp_path / "s", jobs=1)
+    first = tables.per_document(corpus, frequency.WORDS)
+    first["extra"] = 1
+    again = tables.per_document(corpus, frequency.WORDS)
+    assert "extra" not in again.columns
+    from analysis import sentiment
+
+    assert sentiment.sentence_table(corpus).equals(sentiment.sentence_table(corpus))

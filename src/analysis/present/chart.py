@@ -33,8 +33,9 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-__all__ = ["ACCENT", "DPI", "MAX_HEIGHT", "MAX_WIDTH", "NEGATIVE", "NEUTRAL", "POSITIVE",
-           "figure_message", "message_figure", "new_figure", "short_label", "style"]
+__all__ = ["ACCENT", "ALIASES", "DPI", "MAX_HEIGHT", "MAX_WIDTH", "NEGATIVE", "NEUTRAL",
+           "POSITIVE", "aliased", "figure_message", "message_figure", "new_figure", "short_label",
+           "style"]
 
 POSITIVE = "#2a9d8f"
 NEGATIVE = "#c0392b"
@@ -177,6 +178,24 @@ def one_line(name: object, width: int = 32) -> str:
     """
     text = _printable(name)
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+
+
+#: Column names of the analysis tables (``analysis.groups``, ``analysis.trends``,
+#: ``analysis.topics``) and the names the figures use for them.
+ALIASES = {"ci_low": "low", "ci_high": "high", "period": "bin", "term": "word"}
+
+
+def aliased(table: pd.DataFrame, names: tuple[str, ...] = tuple(ALIASES)) -> pd.DataFrame:
+    """``table`` with the analysis tables' column names (``ci_low``, ``ci_high``, ``period``,
+    ``term``) renamed to the figures' (``low``, ``high``, ``bin``, ``word``) where the figure's
+    name is not taken already.
+
+    >>> list(aliased(pd.DataFrame({"period": [1], "ci_low": [0.1]})).columns)
+    ['bin', 'low']
+    """
+    rename = {a: ALIASES[a] for a in names if a in table.columns
+              and ALIASES[a] not in table.columns}
+    return table.rename(columns=rename) if rename else table
 
 
 def require(table: pd.DataFrame, columns: tuple[str, ...], what: str) -> None:

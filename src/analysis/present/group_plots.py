@@ -31,6 +31,7 @@ from analysis.present.chart import (
     NEUTRAL,
     PALETTE,
     POSITIVE,
+    aliased,
     bars_that_fit,
     fit_height,
     message_figure,
@@ -282,6 +283,7 @@ def tone_by_group_plot(table: pd.DataFrame, *, title: str = "",
     >>> [round(p.get_width()) for p in tone_by_group_plot(t).axes[1].patches]
     [20, 50, 30]
     """
+    table = aliased(table, ("ci_low", "ci_high"))
     require(table, ("group", "mean_compound", "low", "high", "negative", "neutral", "positive"),
             "tone_by_group_plot")
     if groups is not None:
@@ -403,6 +405,20 @@ def draw_series(top, x: np.ndarray, series: pd.DataFrame, few: np.ndarray) -> No
                     linewidths=1.5, zorder=3)
 
 
+def _wide_terms(table: pd.DataFrame) -> pd.DataFrame:
+    """A long table of term rates per bin (``bin``, ``term``, ``documents``, ``per_10k``, as
+    :func:`analysis.trends.term_trends` gives it) as one row per bin, a column per term."""
+    term = "term" if "term" in table else "word"
+    order = list(pd.unique(table["bin"]))
+    wide = table.pivot_table(index="bin", columns=term, values="per_10k", aggfunc="sum",
+                             sort=False).reindex(order)
+    docs = table.groupby("bin", sort=False)["documents"].max().reindex(order)
+    out = pd.DataFrame({"bin": order, "documents": docs.to_numpy()})
+    for t in pd.unique(table[term]):
+        out[str(t)] = wide[t].to_numpy()
+    return out
+
+
 def trend_plot(table: pd.DataFrame, *, values: Sequence[str] | None = None, title: str = "",
                ylabel: str = "occurrences per 10,000 words", min_documents: int = 5,
                max_series: int = 8) -> Figure:
@@ -410,9 +426,11 @@ def trend_plot(table: pd.DataFrame, *, values: Sequence[str] | None = None, titl
     the number of documents per bin as bars beneath, so a spike from three articles is seen to
     be three articles; points of bins with fewer than ``min_documents`` documents are hollow.
 
-    ``table``: ``bin`` (dates, periods or labels, in order), ``documents``, and value columns
-    (``values``; default every numeric column but ``documents``, ``words``, ``sentences``,
-    ``low``, ``high``). With one value column and ``low``/``high``, the interval is shaded.
+    ``table``: ``bin`` (dates, periods or labels, in order; or ``period``), ``documents``, and
+    value columns (``values``; default every numeric column but ``documents``, ``words``,
+    ``sentences``, ``low``, ``high``); or the long table of
+    :func:`analysis.trends.term_trends` (``period``, ``term``, ``documents``, ``per_10k``), drawn
+    a line per term. With one value column and ``low``/``high``, the interval is shaded.
     At most ``max_series`` lines. No bin with a document gives a message figure.
 
     Returns a Figure; raises ``ValueError`` naming any column the table lacks.
@@ -422,6 +440,9 @@ def trend_plot(table: pd.DataFrame, *, values: Sequence[str] | None = None, titl
     >>> [float(p.get_height()) for p in trend_plot(t).axes[1].patches]
     [12.0, 3.0]
     """
+    table = aliased(table, ("period", "ci_low", "ci_high"))
+    if {"word", "per_10k"} <= set(table.columns) or {"term", "per_10k"} <= set(table.columns):
+        table = _wide_terms(table)
     require(table, ("bin", "documents"), "trend_plot")
     if values is None:
         values = [c for c in table.columns if c not in _NOT_VALUES

@@ -24,6 +24,7 @@ from analysis.present.chart import (
     MAX_HEIGHT,
     MAX_WIDTH,
     PALETTE,
+    aliased,
     bars_that_fit,
     fit_height,
     message_figure,
@@ -46,6 +47,7 @@ def _ranked(table: pd.DataFrame) -> pd.DataFrame:
 def topic_labels(table: pd.DataFrame, *, words: int = 3) -> dict:
     """``{topic: "topic: word, word, word"}`` from a topic words table (``topic``, ``word``,
     ``weight`` or ``rank``): each topic named by its first ``words`` words."""
+    table = aliased(table, ("term",))
     require(table, ("topic", "word"), "topic_labels")
     out = {}
     for topic, part in _ranked(table).groupby("topic", sort=True):
@@ -68,6 +70,7 @@ def topic_words_plot(table: pd.DataFrame, *, top: int = 8, title: str = "",
     >>> [ax.get_title() for ax in topic_words_plot(words).axes if ax.axison]
     ['topic 1', 'topic 2']
     """
+    table = aliased(table, ("term",))
     require(table, ("topic", "word", "weight"), "topic_words_plot")
     data = table[table["weight"].fillna(0) > 0]
     if data.empty:
@@ -120,6 +123,7 @@ def topic_share_plot(table: pd.DataFrame, *, by: str | None = None,
     >>> [t.get_text() for t in topic_share_plot(shares).axes[0].texts]
     ['25%', '75%']
     """
+    table = aliased(table, ("period",))
     by = by or ("group" if "group" in table else "bin")
     require(table, (by, "topic", "share"), "topic_share_plot")
     if table.empty or not table["share"].fillna(0).any():
@@ -165,6 +169,7 @@ def topic_trend_plot(table: pd.DataFrame, *, labels: Mapping | None = None, titl
     >>> [float(p.get_height()) for p in topic_trend_plot(t).axes[1].patches]
     [9.0, 2.0]
     """
+    table = aliased(table, ("period",))
     require(table, ("bin", "topic", "share", "documents"), "topic_trend_plot")
     if table.empty or not table["documents"].fillna(0).any():
         return message_figure("Nothing to draw over time: no document has a date.",

@@ -131,9 +131,8 @@ class CorpusTables:
             if not len(df):
                 df = spec.frame([]) if columns is None else df
             self._cache[cache_key] = df
-        df = self._cache[cache_key]
+        df = self._cache[cache_key].copy(deep=False)  # callers may add columns
         if meta:
-            df = df.copy()
             indexed = self._docs.set_index("document")
             for m in meta:
                 df[m] = df["document"].map(indexed[m])
