@@ -54,7 +54,7 @@ from analysis.tokenise import STOPWORDS, is_number
 from analysis.trends import choose_unit, document_dates, period_start, periods
 
 __all__ = ["TopicModel", "document_topics", "fit_topics", "representative_documents",
-           "topic_share_by_group", "topic_summary", "topic_trends", "topic_words"]
+           "topic_share_by_group", "topic_summary", "topic_trends", "topic_words", "try_fit"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -141,6 +141,21 @@ def fit_topics(source: Any, *, n_topics: int = 5, random_state: int = 0, min_df:
     return TopicModel(ids, [str(t) for t in sizes["title"]], sizes["words"].to_numpy(),
                       np.asarray(vocab), weights[:, order], nmf.components_[order],
                       n_topics, random_state, source)
+
+
+def try_fit(source: Any, *, n_topics: int = 5, random_state: int = 0
+            ) -> tuple[TopicModel | None, str]:
+    """:func:`fit_topics`, or ``(None, reason)`` when the source has too little text for
+    ``n_topics`` topics (the reason is the sentence to show instead).
+
+    >>> model, reason = try_fit("One short text.", n_topics=2)
+    >>> model is None and reason.startswith("too little text for 2 topics")
+    True
+    """
+    try:
+        return fit_topics(source, n_topics=n_topics, random_state=random_state), ""
+    except ValueError as e:
+        return None, str(e)
 
 
 def _model(source: Any, n_topics: int, random_state: int) -> TopicModel:

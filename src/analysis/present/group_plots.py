@@ -39,6 +39,7 @@ from analysis.present.chart import (
     note,
     one_line,
     require,
+    short_label,
 )
 
 __all__ = ["frequency_by_group_plot", "group_sizes_plot", "keyness_by_group_plot",
@@ -184,7 +185,7 @@ def keyness_by_group_plot(table: pd.DataFrame, *, top: int = 10, value: str = "g
             ax.set_axis_off()
             continue
         part = data[data["group"] == shown[k]]
-        ax.set_title(one_line(shown[k], 22), fontsize=12)
+        ax.set_title(short_label(shown[k], width=18, lines=2), fontsize=11)
         if part.empty or shown[k] in flagged:
             ax.set_axis_off()
             ax.text(0.5, 0.5, "too little text\nto rank" if shown[k] in flagged else
@@ -327,7 +328,7 @@ def _tone_means(ax, data: pd.DataFrame, y: np.ndarray, flags: np.ndarray) -> Non
         ax.errorbar(mean[k], y[k], xerr=err[:, [k]], fmt="o", capsize=4, markersize=7,
                     linewidth=1.6, color=NEUTRAL if flags[k] else PALETTE[0])
     ax.axvline(0, color="black", linewidth=0.8)
-    ax.set_xlabel("mean sentence score (VADER compound)\nwith its 95 % interval")
+    ax.set_xlabel("mean compound\n(with its 95 % interval)")
     ax.set_yticks(y, labels=labels)
     ax.set_ylim(y.max() + 0.6, -0.6)
 

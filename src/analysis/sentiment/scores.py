@@ -34,6 +34,7 @@ __all__ = [
     "arc",
     "document_summary",
     "explain",
+    "explain_extreme",
     "extremes",
     "label",
     "lexicon_coverage",
@@ -248,6 +249,27 @@ def extremes(table: pd.DataFrame, *, n: int = 3) -> pd.DataFrame:
     cols = ["side", "document", *(["title"] if "title" in table else []), "sentence",
             "compound", "text", "start", "end"]
     return out[cols].reset_index(drop=True)
+
+
+def explain_extreme(table: pd.DataFrame, *, side: str = "lowest") -> pd.DataFrame:
+    """The word-by-word explanation (:func:`explain`) of the sentence of ``table`` (a
+    :func:`sentence_table`) with the lowest or highest ``compound`` (the first in reading
+    order on a tie), offsets into its document. ``side`` is "lowest" or "highest". An empty
+    explanation when the table has no sentence, or ("highest") none above zero, or
+    ("lowest") none below zero.
+
+    >>> why = explain_extreme(sentence_table("Good news. The attack killed ten."))
+    >>> why[why["contribution"] != 0]["token"].tolist()
+    ['attack', 'killed']
+    """
+    if side not in ("lowest", "highest"):
+        raise ValueError(f"side must be 'lowest' or 'highest', got {side!r}")
+    scored = table[table["compound"] < 0] if side == "lowest" else table[table["compound"] > 0]
+    if not len(scored):
+        return explain("").iloc[:0]
+    row = scored.loc[scored["compound"].idxmin() if side == "lowest" else
+                     scored["compound"].idxmax()]
+    return explain(str(row["text"]), offset=int(row["start"]))
 
 
 def explain(text: str, *, offset: int = 0) -> pd.DataFrame:
