@@ -3,9 +3,9 @@
 Inputs, built from real news text in the shared data folder (never copied into the repository;
 written to a temporary folder):
 
-* ``news2225.csv``: the 1,558 BBC News articles (``text``, ``category``) plus the first 667
-  PolNeAR articles (``text``, their publisher as ``category``): 2,225 rows, the size of the whole
-  BBC data set;
+* ``news2225.csv``: the BBC News articles of the shared training file (1,557 rows: its README
+  says 1,558) (``text``, ``category``) plus the first PolNeAR articles (``text``, their
+  publisher as ``category``) to make 2,225 rows, the size of the whole BBC data set;
 * ``polnear_N.csv`` for N = 10,000, 30,000, 100,000: the 924 PolNeAR articles repeated with
   distinct ids (``copy-K/NAME``), with their ``title``, ``publisher`` and ``date``: about 750
   words each, 75M words at 100,000. Every row has its own id, so every row is analysed: nothing is
@@ -69,8 +69,9 @@ def _polnear() -> list[dict[str, str]]:
 
 
 def write_2225(path: Path) -> int:
-    rows = _bbc_rows() + [{"text": r["text"], "category": r["publisher"]}
-                          for r in _polnear()[:667]]
+    bbc = _bbc_rows()
+    rows = bbc + [{"text": r["text"], "category": r["publisher"]}
+                  for r in _polnear()[:2225 - len(bbc)]]
     with open(path, "w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=["text", "category"])
         w.writeheader()

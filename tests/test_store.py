@@ -237,3 +237,20 @@ def test_reading_a_table_twice_gives_the_same_table_after_a_caller_added_columns
     from analysis import sentiment
 
     assert sentiment.sentence_table(corpus).equals(sentiment.sentence_table(corpus))
+
+
+@pytest.mark.parametrize("name", ["news.csv", "outlets"])
+def test_totals_of_a_stored_corpus_equal_the_totals_computed_in_memory(name, tmp_path):
+    stored = store.analyse(DATA / name, store_dir=tmp_path / "s", jobs=1)
+    read = load_corpus(DATA / name)
+    group = "Outlet" if name == "news.csv" else "folder"
+
+    def norm(df):
+        return _plain(df).sort_values(list(df.columns)).reset_index(drop=True)
+
+    for kwargs in ({"by": ["word"]}, {"by": ["document", "word"], "where": ("word", ["the"])},
+                   {"by": ["group", "word"], "meta": group}):
+        _same(norm(tables.totals(stored, frequency.WORDS, **kwargs)),
+              norm(tables.totals(read, frequency.WORDS, **kwargs)))
+    _same(norm(tables.totals(stored, frequency.NGRAMS, by=["ngram"], where=("n", [2]))),
+          norm(tables.totals(read, frequency.NGRAMS, by=["ngram"], where=("n", [2]))))

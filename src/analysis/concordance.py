@@ -17,11 +17,11 @@ from collections.abc import Iterable, Iterator, Sequence
 import pandas as pd
 
 from analysis.corpus import Document
-from analysis.frequency.counts import WORDS
-from analysis.tables import documents_of, per_document
+from analysis.tables import WORDS, documents_of, per_document
 from analysis.tokenise import fold, is_punct, words
+from analysis.tokenise.counting import word_keys
 
-__all__ = ["find", "kwic", "kwic_text", "query_tokens"]
+__all__ = ["find", "kwic", "kwic_text", "occurrences", "query_tokens"]
 
 _SPACE = re.compile(r"\s+")
 COLUMNS = ["document", "sentence", "start", "end", "left", "keyword", "right"]
@@ -57,7 +57,11 @@ def find(doc: Document, patterns: Sequence[Sequence[str]], *,
     """Token ranges ``(i, j)`` of ``doc.tokens`` that match any pattern (lists of query tokens,
     see :func:`query_tokens`), in text order, never overlapping."""
     toks = doc.tokens
-    norm = [fold(t.text).lower() if ignore_case else fold(t.text) for t in toks]
+    if ignore_case:  # the document's word keys, computed once; punctuation as written
+        norm = [k if k is not None else fold(t.text)
+                for k, t in zip(word_keys(doc), toks, strict=True)]
+    else:
+        norm = [fold(t.text) for t in toks]
     firsts = {p[0] for p in patterns}
     i = 0
     while i < len(norm):
@@ -70,16 +74,31 @@ def find(doc: Document, patterns: Sequence[Sequence[str]], *,
         i += 1
 
 
-def _candidates(source, patterns: list[list[str]]) -> list[Document]:
-    """Documents that can hold a match: those whose ``words`` table has every word of some
-    pattern (a stored corpus then loads only those texts)."""
-    table = per_document(source, WORDS)
+def _candidate_ids(source, patterns: list[list[str]]) -> list[str] | None:
+    """Ids of the documents whose ``words`` table has every word of some pattern, in corpus
+    order (None: any document may match, the query being punctuation only)."""
     wanted = [[w.lower() for w in p if not is_punct(w)] for p in patterns]
-    if any(not w for w in wanted):  # a pattern made of punctuation only: look everywhere
-        return documents_of(source)
-    words_of = table.groupby("document", sort=False)["word"].agg(frozenset)
-    ids = [d for d, ws in words_of.items() if any(ws.issuperset(p) for p in wanted)]
-    return documents_of(source, ids)
+    if any(not w for w in wanted):
+        return None
+    table = per_document(source, WORDS)
+    needed = {w for p in wanted for w in p}
+    hits = table[table["word"].isin(needed)]
+    words_of = hits.groupby("document", sort=False, observed=True)["word"].agg(
+        lambda ws: frozenset(map(str, ws)))
+    found = {d for d, ws in words_of.items() if any(ws.issuperset(p) for p in wanted)}
+    order = pd.unique(table["document"])
+    return [d for d in order if d in found]
+
+
+def _candidates(source, patterns: list[list[str]], *, chunk: int = 50) -> Iterator[Document]:
+    """The documents that can hold a match, loaded a few at a time (a stored corpus reads only
+    those texts, and only as far as they are needed)."""
+    ids = _candidate_ids(source, patterns)
+    if ids is None:
+        yield from documents_of(source)
+        return
+    for start in range(0, len(ids), chunk):
+        yield from documents_of(source, ids[start:start + chunk])
 
 
 def kwic(
@@ -106,7 +125,8 @@ def kwic(
     if sort not in ("position", "left", "right"):
         raise ValueError(f"sort must be 'position', 'left' or 'right', got {sort!r}")
     patterns = _patterns(keyword, ignore_case, phrase)
-    rows = []
+    enough = top if top and sort == "position" else None  # stop reading once there are enough
+    rows: list[tuple] = []
     for doc in (_candidates(source, patterns) if patterns else []):
         text, toks = doc.text, doc.tokens
         for i, j in find(doc, patterns, ignore_case=ignore_case):
@@ -114,6 +134,8 @@ def kwic(
             left = _flat(text[max(0, start - width):start]).strip()
             right = _flat(text[end:end + width]).strip()
             rows.append((doc.id, toks[i].sentence + 1, start, end, left, text[start:end], right))
+        if enough and len(rows) >= enough:
+            break
     df = pd.DataFrame(rows, columns=COLUMNS)
     if sort != "position":
         side = df[sort].map(lambda s: (s.split() or [""])[-1 if sort == "left" else 0].lower())
@@ -121,6 +143,22 @@ def kwic(
         df = df.drop(columns="_k")
     df = df.reset_index(drop=True)
     return df.head(top) if top else df
+
+
+def occurrences(source, keyword: str, *, ignore_case: bool = True) -> int:
+    """How many times ``keyword`` (a word or phrase, read like a :func:`kwic` query) occurs:
+    from the stored word counts for a single word, by matching for a phrase.
+
+    >>> occurrences("They don’t know. We don't. Do not.", "don't")
+    2
+    """
+    pattern = query_tokens(keyword, ignore_case=ignore_case)
+    if not pattern:
+        return 0
+    if ignore_case and len(pattern) == 1 and not is_punct(pattern[0]):
+        table = per_document(source, WORDS)
+        return int(table.loc[table["word"] == pattern[0], "count"].sum())
+    return len(kwic(source, keyword, ignore_case=ignore_case))
 
 
 def kwic_text(lines: pd.DataFrame, *, width: int = 40) -> str:

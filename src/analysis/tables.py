@@ -23,6 +23,7 @@ from these tables can point back at the exact words.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -122,6 +123,34 @@ def per_document(source: Any, spec: TableSpec, *, meta: Sequence[str] = ()) -> p
     return df
 
 
+def totals(source: Any, spec: TableSpec, *, by: Sequence[str], value: str = "count",
+           where: tuple[str, Sequence[Any]] | None = None,
+           meta: str | None = None) -> pd.DataFrame:
+    """The sum of the ``value`` column of the ``spec`` table over all documents, per
+    combination of the ``by`` columns: ``by`` columns then ``value`` (plain strings, unsorted).
+    ``where`` = ``(column, values)`` keeps only rows whose column is one of the values; ``meta``
+    names a metadata column joined as ``group`` (which ``by`` may then name; a missing value is
+    None). A stored corpus sums in Arrow, part by part, without holding the rows; any other
+    source sums its computed rows with pandas: the same table either way.
+
+    >>> totals("War and war. Peace.", WORDS, by=["word"]).sort_values("word").values.tolist()
+    [['and', 1], ['peace', 1], ['war', 2]]
+    """
+    stored = getattr(source, "totals", None)
+    if callable(stored):
+        return stored(spec, by=by, value=value, where=where, meta=meta)
+    table = per_document(source, spec, meta=(meta,) if meta else ())
+    if meta:
+        table = table.rename(columns={meta: "group"})
+        table["group"] = table["group"].astype(object).where(table["group"].notna(), None)
+    if where:
+        table = table[table[where[0]].isin(list(where[1]))]
+    if not len(table):
+        return pd.DataFrame(columns=[*by, value])
+    out = table.groupby(list(by), sort=False, observed=True, dropna=False)[value].sum()
+    return plain(out.reset_index())
+
+
 def plain(df: pd.DataFrame) -> pd.DataFrame:
     """``df`` with categorical columns (how a stored corpus keeps words small) as plain strings,
     so that sorting is alphabetical, not by category order.
@@ -156,10 +185,12 @@ __all__ = [
     "REPAIRS",
     "SIZES",
     "TYPES",
+    "WORDS",
     "TableSpec",
     "documents_of",
     "per_document",
     "plain",
+    "totals",
     "corpus_summary",
     "document_sizes",
     "documents_table",
@@ -225,6 +256,18 @@ def _size_rows(doc: Document) -> list[tuple[int, int, int, int]]:
     toks = doc.tokens
     n_sent = (toks[-1].sentence + 1) if toks else 0
     return [(n_sent, len(keys), len(set(keys)), len(doc.text))]
+
+
+def _word_rows(doc: Document) -> list[tuple[str, int]]:
+    counts = Counter(word_keys(doc))
+    counts.pop(None, None)
+    return sorted(counts.items())
+
+
+#: One row per word type per document: ``word`` (folded, lower case: the key every count and
+#: comparison of words uses, :func:`analysis.tokenise.counting.word_key`), ``count``.
+WORDS = TableSpec("words", (("word", "string"), ("count", "int64")), _word_rows,
+                  categories=("word",))
 
 
 #: One row per document: ``sentences``, ``words`` (tokens that are not punctuation), ``types``

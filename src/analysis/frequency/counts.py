@@ -20,22 +20,12 @@ from collections.abc import Iterable, Mapping, Sequence
 import pandas as pd
 
 from analysis.corpus import Document, as_documents
-from analysis.tables import TableSpec, per_document, plain
+from analysis.tables import SIZES, WORDS, TableSpec, per_document, plain
 from analysis.tokenise import STOPWORDS, is_number, normalise, stem
 from analysis.tokenise.counting import word_keys
 
 __all__ = ["NGRAMS", "NGRAM_SIZES", "WORDS", "ngrams", "sentence_words", "word_counts",
            "word_totals", "words"]
-
-def _word_rows(doc: Document) -> list[tuple[str, int]]:
-    counts = Counter(word_keys(doc))
-    counts.pop(None, None)
-    return sorted(counts.items())
-
-
-#: One row per word type per document: ``word`` (folded, lower case), ``count``.
-WORDS = TableSpec("words", (("word", "string"), ("count", "int64")), _word_rows,
-                  categories=("word",))
 
 #: The n-gram sizes kept in the ``ngrams`` table.
 NGRAM_SIZES = (2, 3)
@@ -188,7 +178,7 @@ def ngrams(
     """
     if n < 1:
         raise ValueError(f"n must be at least 1, got {n}")
-    total = int(per_document(source, WORDS)["count"].sum())
+    total = int(per_document(source, SIZES)["words"].sum())
     if drop_stopwords and n in NGRAM_SIZES:
         table = per_document(source, NGRAMS)
         table = table[table["n"] == n]

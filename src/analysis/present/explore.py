@@ -100,13 +100,15 @@ def kwic_explorer(source: str | Document | Corpus | Iterable[Document], *,
         word = str(word).strip()
         if not word:
             return "<p>Type a word.</p>", "Type a word."
-        lines = concordance.kwic(docs, word, width=width)
+        lines = concordance.kwic(docs, word, width=width, top=rows)
         if lines.empty:
             msg = f"“{word}” does not occur in the text."
             return f"<p>{html.escape(msg)}</p>", msg
-        shown = lines.head(rows)[["document", "sentence", "left", "keyword", "right"]]
+        shown = lines[["document", "sentence", "left", "keyword", "right"]]
         fig = plots.dispersion_view(docs, [word], title=f"Where “{word}” occurs")
-        summary = f"{len(lines)} occurrence{'s' if len(lines) != 1 else ''} of “{word}”"
+        n = concordance.occurrences(docs, word)
+        summary = (f"{n:,} occurrence{'s' if n != 1 else ''} of “{word}”"
+                   + (f"; the first {len(shown)} in context" if n > len(shown) else ""))
         body = (f"<p>{html.escape(summary)}</p>" + _table_html(shown) + _figure_html(fig))
         return body, summary + "\n" + shown.to_string(index=False)
 

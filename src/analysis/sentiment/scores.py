@@ -17,15 +17,14 @@ positive at >= 0.05, negative at <= -0.05, neutral between.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 import pandas as pd
 
-from analysis.corpus import Document, Source, as_documents
+from analysis.corpus import Document, Source
 from analysis.sentiment import vader
-from analysis.tables import TableSpec, per_document
-from analysis.tokenise import is_punct, normalise
+from analysis.tables import WORDS, TableSpec, per_document
+from analysis.tokenise import STOPWORDS, is_number, is_punct
 
 __all__ = [
     "COLUMNS",
@@ -299,19 +298,19 @@ def lexicon_coverage(source: Source, *, top: int | None = 20) -> pd.DataFrame:
 
     Columns: ``word``, ``count``, ``valence`` (VADER lexicon rating, -4..+4; 0.0 when the word
     is not in the lexicon), ``in_lexicon``. The rows are the ``top`` most frequent words that
-    are *not* in the lexicon (all of them when ``top`` is None or 0), followed by every word of
-    the text that is, most negative first: what VADER can and cannot see. Words are counted
-    lower-cased and folded (:func:`analysis.tokenise.normalise`), numbers left out.
+    are *not* in the lexicon, followed by the ``top`` most frequent words that are, most
+    negative first (all of them when ``top`` is None or 0): what VADER can and cannot see.
+    Words are counted lower-cased and folded (the stored ``words`` table), numbers left out.
 
     >>> coverage = lexicon_coverage("Militias shelled the city; the attack killed many.", top=3)
     >>> coverage.values.tolist()  # doctest: +NORMALIZE_WHITESPACE
     [['city', 1, 0.0, False], ['many', 1, 0.0, False], ['militias', 1, 0.0, False],
      ['killed', 1, -3.5, True], ['attack', 1, -2.1, True]]
     """
-    counter: Counter[str] = Counter()
-    for doc in as_documents(source):
-        counter.update(normalise([t.text for t in doc.tokens], drop_stopwords=True,
-                                 drop_numbers=True))
+    words = per_document(source, WORDS)
+    totals = words.groupby("word", sort=False, observed=True)["count"].sum()
+    counter = {str(w): int(c) for w, c in totals.items()
+               if w not in STOPWORDS and not is_number(str(w))}
     items = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
     lexicon = vader.LEXICON
     counts = pd.DataFrame({
@@ -321,5 +320,6 @@ def lexicon_coverage(source: Source, *, top: int | None = 20) -> pd.DataFrame:
         "in_lexicon": pd.Series([w in lexicon for w, _ in items], dtype="bool"),
     })
     missing = counts[~counts["in_lexicon"]].head(top) if top else counts[~counts["in_lexicon"]]
-    hits = counts[counts["in_lexicon"]].sort_values(["valence", "word"])
+    hits = counts[counts["in_lexicon"]]
+    hits = (hits.head(top) if top else hits).sort_values(["valence", "word"])
     return pd.concat([missing, hits]).reset_index(drop=True)

@@ -138,6 +138,19 @@ class CorpusTables:
                 df[m] = df["document"].map(indexed[m])
         return df
 
+    def totals(self, spec: TableSpec, *, by: Sequence[str], value: str = "count",
+               where: tuple[str, Sequence[Any]] | None = None,
+               meta: str | None = None) -> pd.DataFrame:
+        """Sums of ``value`` of the stored ``spec`` table per ``by`` columns (see
+        :func:`analysis.tables.totals`), computed in Arrow part by part."""
+        groups = None
+        if meta is not None:
+            self.check_columns([meta])
+            values = self._docs[meta].astype(object).where(self._docs[meta].notna(), None)
+            groups = dict(zip(self._docs["document"].astype(str), values, strict=True))
+        return self.store.totals(spec, self._docs["_key"].tolist(), self._docs["_part"].tolist(),
+                                 by=by, value=value, where=where, groups=groups)
+
     def check_columns(self, names: Iterable[str | None]) -> None:
         """Raise KeyError naming the documents' columns if one of ``names`` is not one."""
         have = set(self._docs.columns) - {"_key", "_part"}

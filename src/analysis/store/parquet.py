@@ -113,6 +113,55 @@ class Store:
         order = pc.sort_indices(pa.table({"p": position}), sort_keys=[("p", "ascending")])
         return table.take(order).select(names)
 
+    def totals(self, spec: TableSpec, keys: Sequence[str], parts: Sequence[str], *,
+               by: Sequence[str], value: str = "count",
+               where: tuple[str, Sequence[Any]] | None = None,
+               groups: Mapping[str, Any] | None = None) -> pd.DataFrame:
+        """The sum of ``value`` over the spec's rows of ``keys``, per combination of the ``by``
+        columns, computed part by part (only the columns needed are read, and a part's rows
+        are summed before the next is read, so memory holds sums, not rows). ``where`` keeps
+        rows whose column is one of the values; ``groups`` maps document ids to a group value,
+        added as a column ``group`` that ``by`` may name."""
+        folder = self.root / "parts" / spec.name
+        wanted = pa.array(list(keys), pa.string())
+        needed = {c for c in by if c != "group"} | {value}
+        needed |= {"document"} if groups is not None else set()
+        needed |= {where[0]} if where else set()
+        dictionary = [c for c in spec.categories if c in needed]
+        if groups is not None:
+            ids = pa.array([str(k) for k in groups], pa.string())
+            labels = pa.array([None if v is None else str(v) for v in groups.values()],
+                              pa.string())
+        partials = []
+        for part in sorted(set(parts)):
+            t = pq.read_table(folder / f"{part}.parquet", columns=["_key", *sorted(needed)],
+                              read_dictionary=dictionary)
+            mask = pc.is_in(t.column("_key"), value_set=wanted)
+            if where:
+                values = pa.array(list(where[1]), type=pa.string()) if \
+                    pa.types.is_dictionary(t.schema.field(where[0]).type) or \
+                    pa.types.is_string(t.schema.field(where[0]).type) else pa.array(
+                        list(where[1]))
+                mask = pc.and_(mask, pc.is_in(t.column(where[0]), value_set=values))
+            t = t.filter(mask)
+            if groups is not None:
+                doc = t.column("document").cast(pa.string())
+                t = t.append_column("group", pc.take(labels, pc.index_in(doc, value_set=ids)))
+            t = t.select([*by, value])
+            for name in by:  # sums of several parts join on plain values
+                if pa.types.is_dictionary(t.schema.field(name).type):
+                    t = t.set_column(t.schema.get_field_index(name), name,
+                                     t.column(name).cast(pa.string()))
+            partials.append(t.group_by(list(by)).aggregate([(value, "sum")]))
+        if not partials:
+            return pd.DataFrame(columns=[*by, value])
+        combined = pa.concat_tables(partials)
+        if len(partials) > 1:
+            combined = combined.group_by(list(by)).aggregate([(f"{value}_sum", "sum")])
+            combined = combined.rename_columns([*by, f"{value}_sum"])
+        out = combined.rename_columns([*by, value]).to_pandas()
+        return out[[*by, value]]
+
     # ------------------------------------------------------------------ inputs
 
     def write_input(self, digest: str, documents: pd.DataFrame, info: Mapping[str, Any]) -> None:
