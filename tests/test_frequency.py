@@ -150,9 +150,11 @@ def test_keyness_between_texts(seed):
     assert "benghazi" in k["word"].head(5).tolist()
 
 
-def test_keyness_needs_words():
-    with pytest.raises(ValueError):
-        frequency.keyness("", "words here")
+def test_keyness_without_words_on_a_side_has_no_key_words():
+    assert frequency.keyness("", "words here").empty
+    assert frequency.keyness("words here", "...").empty
+    empty = frequency.keyness_vs_english("... !!")
+    assert empty.empty and "g2" in empty.columns
 
 
 # --- lexical diversity, Zipf, dispersion -------------------------------------------------------

@@ -69,9 +69,9 @@ def keyness(
     """
     t_counts, t_total = _as_counts(target, drop_stopwords)
     r_counts, r_total = _as_counts(reference, drop_stopwords)
-    if not t_total or not r_total:
-        raise ValueError("keyness needs words on both sides")
     rows = []
+    if not t_total or not r_total:  # nothing to compare: no key words
+        t_counts = Counter()
     for w, a in t_counts.items():
         if a < min_count:
             continue
@@ -139,9 +139,7 @@ def keyness_vs_english(
     """
     totals = word_totals(source)
     n = int(totals["count"].sum())
-    if not n:
-        raise ValueError("keyness needs words")
-    counts = dict(zip(totals["word"], totals["count"].astype(int), strict=True))
+    counts = {} if not n else dict(zip(totals["word"], totals["count"].astype(int), strict=True))
     rows = []
     for w, a in counts.items():
         if a < min_count or is_number(w) or w[:1] in "'’" or w in ("n't", "n’t"):
