@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 
 ARTICLE = (
+    "Harbour plan approved\n\n"
     "The council approved the new harbour plan on Tuesday.\n\n"
     "Residents welcomed the decision, but fishermen said the plan ignores them. "
     "The mayor promised talks with the fishermen next week.\n"
@@ -26,7 +27,7 @@ ARTICLE = (
 PARAMETERS = (
     'input_path = "../seeds/000_81c44d20d7573865.txt"\n'
     "encoding = None\n"
-    "top_n = 3\n"
+    "top = 3\n"
     'label = "words"'
 )
 
@@ -67,7 +68,7 @@ def words_notebook() -> nbformat.NotebookNode:
             "print(label, len(words))\n"
             "print('a warning for the log', file=sys.stderr)"
         ),
-        new_code_cell("Counter(words).most_common(top_n)"),
+        new_code_cell("Counter(words).most_common(top)"),
         new_code_cell("import pandas as pd  # a wide table: its text form depends on pandas'\n"
                       "pd.DataFrame([[len(w) for w in words[:25]]],  # display defaults\n"
                       "             columns=[f'w{i}' for i in range(25)])"),
@@ -95,6 +96,7 @@ def findings_notebook(*, slide_metadata: bool = False) -> nbformat.NotebookNode:
         new_code_cell("text.split('.')[0]"),
     ]
     nb = notebook(cells)
+    nb.metadata["news_analysis"] = {"exports": ["html", "presentation", "slides"]}
     if slide_metadata:
         for cell in nb.cells:
             kind = "slide" if cell.cell_type == "markdown" else "-"

@@ -35,7 +35,7 @@ def _pages(folder_name: str, notebooks: list[Path]) -> list[str]:
 
 SYNTHETIC_PAGES = [("synthetic", p) for p in _pages("article", [Path("01_words.ipynb"),
                                                                   Path("02_findings.ipynb")])]
-REAL = sorted(report._iter_notebooks(REAL_NOTEBOOKS)) if REAL_NOTEBOOKS.is_dir() else []
+REAL = sorted(report.iter_notebooks(REAL_NOTEBOOKS)) if REAL_NOTEBOOKS.is_dir() else []
 REAL_PAGES = [("seed", p) for p in _pages(report.slug_for(SEED), REAL)] if REAL else []
 
 

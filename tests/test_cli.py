@@ -22,7 +22,7 @@ def counting_notebook(extra: str = "") -> nbformat.NotebookNode:
         parameters_cell(),
         new_code_cell("from pathlib import Path\n"
                       "text = Path(input_path).read_text(encoding=encoding or 'utf-8')\n"
-                      "print(repr(label), top_n, len(text.split()))" + extra),
+                      "print(repr(label), top, len(text.split()))" + extra),
     ])
 
 
@@ -36,7 +36,7 @@ def project(tmp_path: Path) -> Path:
 def assert_one_error_line(result: subprocess.CompletedProcess, *needles: str) -> str:
     all_lines = result.stderr.splitlines()
     # besides the error: only the per-notebook progress lines of a run that started
-    progress = [ln for ln in all_lines if re.match(r"(done|FAILED): \S+ \(", ln)]
+    progress = [ln for ln in all_lines if re.match(r"(done|FAILED): \S+ \(|prepared: ", ln)]
     lines = [ln for ln in all_lines if ln not in progress]
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("error: ")
@@ -84,9 +84,9 @@ def test_unknown_encoding_and_bad_parameters_are_usage_errors(project):
     result = cli("report", str(project / "article.txt"), "--encoding", "no-such-codec", *common)
     assert result.returncode == 2
     assert_one_error_line(result, "no-such-codec")
-    result = cli("report", str(project / "article.txt"), "-p", "top_n", "lots", *common)
+    result = cli("report", str(project / "article.txt"), "-p", "top", "lots", *common)
     assert result.returncode == 2
-    assert_one_error_line(result, "top_n", "whole number")
+    assert_one_error_line(result, "top", "whole number")
     result = cli("report", str(project / "article.txt"), "-p", "nope", "1", *common)
     assert result.returncode == 2
     assert_one_error_line(result, "nope")
@@ -106,13 +106,14 @@ def test_report_runs_with_parameters_then_a_failure_keeps_the_reports(project):
     label = 'say "hi"; import os; os.system("touch pwned") #'
     args = ["report", str(project / "article.txt"), "--out", str(out),
             "--notebooks", str(project / "notebooks")]
-    result = cli(*args, "-p", "label", label, "-p", "top_n", "7")
+    result = cli(*args, "-p", "label", label, "-p", "top", "7")
     assert result.returncode == 0, result.stderr
-    # without a terminal: no bar, one progress line per finished notebook
-    assert result.stderr.splitlines() == [
-        line for line in result.stderr.splitlines() if re.match(r"done: 01_count \(", line)]
-    assert len(result.stderr.splitlines()) == 1
-    assert cli(*args, "-p", "label", label, "-p", "top_n", "7", "--force", "--quiet").stderr == ""
+    # without a terminal: no bar; one line for the input, one per finished notebook
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2, result.stderr
+    assert re.fullmatch(r"prepared: 1 document \(\d+\.\d s\)", lines[0])
+    assert re.match(r"done: 01_count \(\d+\.\d s\) \[1/1\]$", lines[1])
+    assert cli(*args, "-p", "label", label, "-p", "top", "7", "--force", "--quiet").stderr == ""
     assert "1 executed" in result.stdout
     nb = nbformat.read(out / "article" / "01_count.ipynb", as_version=4)
     assert nb.cells[-1].outputs[0].text == f"{label!r} 7 3\n"
@@ -121,7 +122,7 @@ def test_report_runs_with_parameters_then_a_failure_keeps_the_reports(project):
 
     write(notebook([new_markdown_cell("# Broken\n\nRaises."), parameters_cell(),
                     new_code_cell("1 / 0")]), project / "notebooks" / "02_broken.ipynb")
-    result = cli(*args, "-p", "label", label, "-p", "top_n", "7")
+    result = cli(*args, "-p", "label", label, "-p", "top", "7")
     assert result.returncode == 1
     line = assert_one_error_line(result, "02_broken.ipynb", "cell 3", "ZeroDivisionError",
                                  "division by zero")
@@ -168,7 +169,8 @@ def test_ctrl_c_keeps_previous_reports_and_kills_the_kernels(project):
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
     assert proc.returncode == 130
-    assert stderr.strip() == "error: interrupted; previous reports left as they were"
+    lines = [ln for ln in stderr.splitlines() if not ln.startswith("prepared: ")]
+    assert lines == ["error: interrupted; previous reports left as they were"]
     deadline = time.monotonic() + 10
     while kernel_processes(str(out)) and time.monotonic() < deadline:
         time.sleep(0.05)

@@ -56,7 +56,7 @@ def tiny_notebook(extra: str = "") -> nbformat.NotebookNode:
                       "files = [p] if p.is_file() else sorted(p.glob('*.txt'))\n"
                       "text = ' '.join(f.read_text(encoding=encoding or 'utf-8', errors='replace')"
                       " for f in files)\n"
-                      "print(repr(input_path), repr(label), top_n, len(text.split()))" + extra),
+                      "print(repr(input_path), repr(label), top, len(text.split()))" + extra),
     ])
 
 
@@ -94,7 +94,7 @@ def stable_package_digest():
     elsewhere in src/analysis during the test run does not look like a change here
     (test_package_digest_changes_with_the_package checks the real function)."""
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(report, "package_digest", lambda: "pinned-for-tests")
+        mp.setattr(report.cache, "package_digest", lambda: "pinned-for-tests")
         yield
 
 
@@ -131,11 +131,16 @@ def test_outputs_are_named_after_the_input_and_listed_in_the_index(project):
             assert f"article/{name}" in hrefs
     for href in hrefs:  # every link points at a file that exists
         assert (project.out / href).is_file(), href
-    # the title and the one-line summary from each notebook's first cell
+    # the input's own title, then each notebook's title and summary (Markdown rendered)
+    assert "<h2>Harbour plan approved</h2>" in index and 'id="article"' in index
     assert "Word counts" in index
-    assert "How many words the input has, and which are most frequent." in index
+    assert "How many words the input has, and which are <strong>most</strong> frequent." in index
     assert "Findings" in index and "What the article says, in three slides." in index
     assert hidden_leftovers(project.out) == []
+    # every page says which input it shows
+    for page in project.folder.glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert re.search(r"<title>[^<]* \u00b7 Harbour plan approved[^<]*</title>", html), page.name
 
 
 def test_executed_notebook_has_outputs_and_the_absolute_input_path(project):
@@ -197,10 +202,10 @@ def test_slides_are_one_offline_reveal_deck(project):
 def test_slides_follow_slideshow_metadata_when_present():
     nb = findings_notebook(slide_metadata=True)
     nb.cells[-1].metadata["slideshow"] = {"slide_type": "fragment"}
-    types = [c.metadata.slideshow.slide_type for c in report._slides_notebook(nb).cells]
+    types = [c.metadata.slideshow.slide_type for c in report.slides_notebook(nb).cells]
     assert types == ["slide", "-", "slide", "-", "slide", "fragment"]  # parameters cell removed
     plain = findings_notebook()
-    types = [c.metadata.slideshow.slide_type for c in report._slides_notebook(plain).cells]
+    types = [c.metadata.slideshow.slide_type for c in report.slides_notebook(plain).cells]
     assert types == ["slide", "-", "slide", "-", "slide", "-"]
 
 
@@ -283,21 +288,21 @@ def test_full_disk_midway_keeps_previous_reports(tmp_path, monkeypatch):
     build(p)
     before = snapshot(p.out)
     p.article.write_text("Changed text, so everything runs again.\n", encoding="utf-8")
-    real_export = report.export_html
+    real_export = report.export.export_html
 
     def export_on_full_disk(nb, kind, **kwargs):  # runs in the (forked) worker
         if "second" in kwargs.get("title", "") or "second" in json.dumps(nb):
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_export(nb, kind, **kwargs)
 
-    monkeypatch.setattr(report, "export_html", export_on_full_disk)
+    monkeypatch.setattr(report.export, "export_html", export_on_full_disk)
     with pytest.raises(OSError) as info:
         build(p)
     assert info.value.errno == errno.ENOSPC
     assert snapshot(p.out) == before
     assert hidden_leftovers(p.out) == []
     assert wait_no_kernels(str(p.out)) == []
-    monkeypatch.setattr(report, "export_html", real_export)
+    monkeypatch.setattr(report.export, "export_html", real_export)
     assert build(p).executed == ["01_tiny", "02_second"]
 
 
@@ -359,7 +364,7 @@ def test_injected_parameters_stay_literal_strings(tmp_path):
     article.parent.mkdir()
     article.write_text("Harbour plan approved.\n", encoding="utf-8")
     label = f"a'b\"c\\n\nline2 {attack}"
-    build(p, article=article, parameters={"label": label, "top_n": "7"})
+    build(p, article=article, parameters={"label": label, "top": "7"})
     nb = nbformat.read(next((p.out).glob("*/01_tiny.ipynb")), as_version=4)
     (out,) = [o for o in nb.cells[-1].outputs if o.get("name") == "stdout"]
     assert out.text == f"{str(article)!r} {label!r} 7 3\n"
@@ -404,7 +409,7 @@ def test_parameters_are_typed_and_checked(tmp_path):
     with pytest.raises(report.UsageError, match="not in any notebook"):
         build(p, parameters={"no_such_parameter": "1"})
     with pytest.raises(report.UsageError, match="whole number"):
-        build(p, parameters={"top_n": "many"})
+        build(p, parameters={"top": "many"})
     with pytest.raises(report.UsageError, match="Python identifier"):
         build(p, parameters={"x=1;import os": "1"})
     with pytest.raises(report.UsageError, match="PATH argument"):
@@ -491,7 +496,7 @@ def test_refresh_notebooks_in_place_is_deterministic_and_safe(tmp_path):
         parameters_cell(),
         new_code_cell("from pathlib import Path\n"
                       "text = Path(input_path).read_text(encoding='utf-8')\n"
-                      "print(repr(input_path), repr(label), top_n, len(text.split()))"),
+                      "print(repr(input_path), repr(label), top, len(text.split()))"),
     ]), folder / "01_seed.ipynb")
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -518,7 +523,7 @@ def test_refresh_notebooks_in_place_is_deterministic_and_safe(tmp_path):
 def test_package_digest_changes_with_the_package(tmp_path, monkeypatch):
     copy = tmp_path / "analysis"
     shutil.copytree(report.PACKAGE_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(report, "PACKAGE_DIR", copy)
+    monkeypatch.setattr(report.cache, "PACKAGE_DIR", copy)
     real = PACKAGE_DIGEST
     first = real()
     (copy / "__pycache__").mkdir(exist_ok=True)
