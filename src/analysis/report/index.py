@@ -57,7 +57,7 @@ def _index_entries(out: Path) -> list[dict[str, Any]]:
         reports.append({
             "slug": folder.name,
             "title": manifest.get("title") or folder.name,
-            "input_shown": source.name or str(source),
+            "input_shown": (source.name or str(source)) + ("/" if source.is_dir() else ""),
             "input_href": href if source.exists() and source.is_file() else "",
             "documents": manifest.get("documents"),
             "skipped": [(Path(p).name if Path(p).is_absolute() else p, r)
