@@ -192,3 +192,73 @@ def test_refresh_notebooks_command(tmp_path):
     assert "refreshed 1 notebook" in result.stdout
     nb = nbformat.read(tmp_path / "notebooks" / "01_count.ipynb", as_version=4)
     assert nb.cells[-1].outputs[0].text == "'words' 3 2\n"
+
+
+def test_corpus_options_reach_build_reports(monkeypatch, tmp_path):
+    """Each corpus option of `report` is passed to build_reports under its name."""
+    import analysis.__main__ as cli_main
+    import analysis.report as report
+
+    seen = {}
+
+    def fake_build(path, out, **kwargs):
+        seen.update(kwargs, path=path, out=out)
+        return report.BuildResult("x", tmp_path / "x", tmp_path / "index.html", [], [])
+
+    monkeypatch.setattr(report, "build_reports", fake_build)
+    status = cli_main.main([
+        "report", "news.csv", "--out", "r", "--text-column", "body", "--id-column", "uid",
+        "--date-column", "published", "--not-hard-wrapped", "--group-by", "outlet",
+        "--store", "st", "--dask", "tcp://10.0.0.5:8786", "-p", "top", "30"])
+    assert status == 0
+    assert (seen["text_column"], seen["id_column"], seen["date_column"]) == (
+        "body", "uid", "published")
+    assert seen["hard_wrapped"] is False and seen["group_by"] == "outlet"
+    assert seen["store"] == Path("st") and seen["dask"] == "tcp://10.0.0.5:8786"
+    assert seen["parameters"] == {"top": "30"}
+    cli_main.main(["report", "news.csv", "--hard-wrapped"])
+    assert seen["hard_wrapped"] is True and seen["text_column"] is None
+    cli_main.main(["report", "news.csv"])
+    assert seen["hard_wrapped"] is None and seen["store"] is None
+    with pytest.raises(SystemExit):  # both at once makes no sense
+        cli_main.build_parser().parse_args(["report", "x", "--hard-wrapped",
+                                            "--not-hard-wrapped"])
+
+
+def test_loader_options_go_to_load_corpus(monkeypatch, tmp_path):
+    """The default prepare step reads the input with the options the user gave, and only
+    those (the loader's own defaults stay in charge of the rest)."""
+    from analysis import corpus
+    from analysis.report import prepare
+
+    calls = []
+    real = corpus.load_corpus
+
+    def spy(path, **kwargs):
+        calls.append(kwargs)
+        return real(path)
+
+    monkeypatch.setattr(corpus, "load_corpus", spy)
+    article = tmp_path / "a.txt"
+    article.write_text("Harbour plan approved\n\nThe council voted.\n", encoding="utf-8")
+    done = prepare.default_prepare(prepare.PrepareRequest(
+        article, loader={"text_column": "body", "hard_wrapped": False}))
+    assert calls == [{"text_column": "body", "hard_wrapped": False}]
+    assert done.title == "Harbour plan approved" and done.documents == 1
+
+
+def test_top_reaches_every_notebook_that_declares_it(project):
+    """`-p top 30` is injected into each notebook with a `top` parameter, and only those."""
+    write(notebook([new_markdown_cell("# No top\n\nHas no such parameter."),
+                    new_code_cell("input_path = None\nencoding = None",
+                                  metadata={"tags": ["parameters"]}),
+                    new_code_cell("print('ran')")]), project / "notebooks" / "02_plain.ipynb")
+    out = project / "out"
+    result = cli("report", str(project / "article.txt"), "--out", str(out),
+                 "--notebooks", str(project / "notebooks"), "-p", "top", "30")
+    assert result.returncode == 0, result.stderr
+    counted = nbformat.read(out / "article" / "01_count.ipynb", as_version=4)
+    plain = nbformat.read(out / "article" / "02_plain.ipynb", as_version=4)
+    assert "top = 30" in counted.cells[2].source
+    assert counted.cells[-1].outputs[0].text.split()[1] == "30"
+    assert "\ntop = " not in plain.cells[2].source
