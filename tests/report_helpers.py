@@ -132,6 +132,20 @@ def make_project(root: Path, *, failing: bool = False) -> tuple[Path, Path]:
     return nbdir, article
 
 
+_BUILT: dict[str, Path] = {}  # report folders built in this test session, by name
+
+
+def built_once(name: str, tmp_path_factory, build) -> Path:
+    """The output folder of ``build(out)`` for ``name``, built once per test session and
+    shared by the test modules that need it (the real notebooks on the seed take half a
+    minute)."""
+    if name not in _BUILT:
+        out = tmp_path_factory.mktemp(f"reports-{name}") / "reports"
+        build(out)
+        _BUILT[name] = out
+    return _BUILT[name]
+
+
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
     """Every file under ``folder`` (relative path -> bytes, mtime_ns), hidden files included."""
     out = {}

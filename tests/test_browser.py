@@ -34,7 +34,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from report_helpers import ROOT, make_project, open_offline
+from report_helpers import ROOT, built_once, make_project, open_offline
 
 from analysis import report
 
@@ -81,19 +81,17 @@ DECKS = [(b, p) for b, p in PAGES if p.endswith(".slides.html")]
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """Report folders by name; each built once per session, on first use."""
-    cache: dict[str, Path] = {}
 
     def get(name: str) -> Path:
-        if name not in cache:
-            root = tmp_path_factory.mktemp(f"browser-{name}")
+        def build(out: Path) -> None:
             if name == "synthetic":
-                nbdir, article = make_project(root)
-                report.build_reports(article, root / "reports", notebooks=nbdir, progress=False)
+                nbdir, article = make_project(out.parent)
+                report.build_reports(article, out, notebooks=nbdir, progress=False)
             else:
-                report.build_reports(INPUTS[name], root / "reports", notebooks=REAL_NOTEBOOKS,
+                report.build_reports(INPUTS[name], out, notebooks=REAL_NOTEBOOKS,
                                      progress=False)
-            cache[name] = root / "reports"
-        return cache[name]
+
+        return built_once(name, tmp_path_factory, build)
 
     return get
 

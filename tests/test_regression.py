@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from report_helpers import ROOT
+from report_helpers import ROOT, built_once
 
 from analysis import report
 
@@ -48,9 +48,9 @@ def test_nbval_fails_when_a_sentence_is_appended_to_the_seed(tmp_path):
     assert "A new sentence changes every count" in report_text
 
 
-def test_real_reports_are_byte_identical_on_a_second_run(tmp_path):
-    out = tmp_path / "reports"
-    report.build_reports(SEED, out, progress=False)
+def test_real_reports_are_byte_identical_on_a_second_run(tmp_path_factory):
+    out = built_once("seed", tmp_path_factory,  # the browser checks' build, when they ran
+                     lambda out: report.build_reports(SEED, out, progress=False))
     first = {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()
              and not p.name.startswith(".")}
     report.build_reports(SEED, out, progress=False, force=True)
@@ -64,30 +64,3 @@ def test_real_reports_are_byte_identical_on_a_second_run(tmp_path):
     assert sum(n.endswith(".ipynb") for n in names) == len(report.find_notebooks(
         ROOT / "notebooks"))
 
-
-def test_nbval_checks_the_notebooks_run_on_a_corpus(tmp_path):
-    """`make notebooks` also executes the notebooks on the committed corpus into
-    tests/notebooks/wikinews/; nbval then re-runs them there. Shown here with a small CSV
-    and the real corpus notebook: it passes, and fails once a row changes."""
-    corpus = tmp_path / "seeds" / "corpus.csv"
-    corpus.parent.mkdir()
-    corpus.write_text(
-        "id,title,date,section,text\n"
-        "a1,Harbour plan approved,2024-03-05,Politics,\"The council approved the harbour plan "
-        "on Tuesday. Fishermen said it ignores them.\"\n"
-        "a2,Storm closes the port,2024-03-09,Weather,\"A storm closed the port on Saturday. "
-        "Ferries will sail again on Monday, the operator said.\"\n", encoding="utf-8")
-    into = tmp_path / "tests" / "notebooks" / "corpus"
-    names = report.refresh_notebooks(ROOT / "notebooks", jobs=1, progress=False,
-                                     only=["01_corpus"], input_path=corpus, into=into)
-    assert names == ["01_corpus"]
-    notebook = into / "01_corpus.ipynb"
-    assert "'../../../seeds/corpus.csv'" in notebook.read_text(encoding="utf-8")
-    assert (ROOT / "notebooks" / "01_corpus.ipynb").read_bytes() != notebook.read_bytes()
-    unchanged = _nbval(notebook)
-    assert unchanged.returncode == 0, unchanged.stdout[-2000:]
-    corpus.write_text(corpus.read_text(encoding="utf-8").replace("on Saturday", "on Friday"),
-                      encoding="utf-8")
-    changed = _nbval(notebook)
-    assert changed.returncode == 1, changed.stdout[-2000:]
-    assert "Cell outputs differ" in re.sub(r"\x1b\[[0-9;]*m", "", changed.stdout)

@@ -9,8 +9,9 @@ so before export every ``<table class="dataframe">`` in the outputs is rewritten
   index (words, actors) stays;
 * each column whose cells are not all numbers gets the class ``news-text`` (left-aligned,
   long words may wrap), header included; numbers stay right-aligned;
-* column names break after underscores (``whole_text_compound``), so wide tables wrap
-  instead of scrolling sideways.
+* column names break after underscores (``whole_text_compound``), and long unbroken tokens
+  in text cells (paths, web addresses) after ``/ _ - . ? & =`` or every 20 characters, so
+  wide tables wrap instead of scrolling sideways; ordinary words never break.
 
 Only the HTML of the exported copy changes: the notebooks (and what nbval compares) keep
 pandas' own output. Tables that are not pandas' (no ``dataframe`` class), and tables with
@@ -40,6 +41,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from typing import Any
 
 __all__ = ["TEXT_CLASS", "readable_outputs", "readable_tables"]
@@ -106,8 +108,12 @@ def _rewrite(table: Any) -> None:
             _cells(row)[0].decompose()
     for row in head:
         for cell in _cells(row):
-            _break_after_underscores(cell)
-    _mark_text_columns(head, body)
+            _insert_breaks(cell, _split_underscores)
+    text = _mark_text_columns(head, body)
+    for row in body:
+        for position, cell in enumerate(_cells(row)):
+            if position in text:
+                _insert_breaks(cell, _split_long)
 
 
 def _plain_index(head: list[Any], body: list[Any]) -> bool:
@@ -141,7 +147,7 @@ def _columns(row: Any) -> list[tuple[int, Any]]:
     return out
 
 
-def _mark_text_columns(head: list[Any], body: list[Any]) -> None:
+def _mark_text_columns(head: list[Any], body: list[Any]) -> set[int]:
     width = max(len(_cells(r)) for r in body)
     text = set()
     for position in range(width):
@@ -158,6 +164,7 @@ def _mark_text_columns(head: list[Any], body: list[Any]) -> None:
             span = int(cell.get("colspan", 1)) if str(cell.get("colspan", 1)).isdigit() else 1
             if span == 1 and position in text:
                 _add_class(cell)
+    return text
 
 
 def _add_class(cell: Any) -> None:
@@ -166,19 +173,55 @@ def _add_class(cell: Any) -> None:
         cell["class"] = [*classes, TEXT_CLASS]
 
 
-def _break_after_underscores(cell: Any) -> None:
-    """``<wbr>`` after each ``_`` of a header's text, so a long column name can wrap."""
+_LONG = 24  # a token longer than this gets break opportunities
+_TOKEN_BREAKS = re.compile(r"(?<=[/_\-.?&=])(?=.)|(?<=\w{20})(?=\w)")
+
+
+def _insert_breaks(cell: Any, split: Callable[[str], list[str]]) -> None:
+    """``<wbr>`` between the pieces ``split`` cuts each text of a cell into, so the browser
+    may wrap there (and only there)."""
     import bs4
 
     for string in list(cell.find_all(string=True)):
-        if "_" not in string or isinstance(string, bs4.Comment):
+        if isinstance(string, bs4.Comment):
             continue
-        parts = string.split("_")
-        new = []
-        for i, part in enumerate(parts):
-            if i < len(parts) - 1:
-                new += [bs4.NavigableString(part + "_"), bs4.BeautifulSoup("", "html.parser")
-                        .new_tag("wbr")]
-            elif part:
-                new.append(bs4.NavigableString(part))
+        pieces = split(str(string))
+        if len(pieces) < 2:
+            continue
+        new: list[Any] = []
+        for i, piece in enumerate(pieces):
+            if piece:
+                new.append(bs4.NavigableString(piece))
+            if i < len(pieces) - 1:
+                new.append(bs4.BeautifulSoup("", "html.parser").new_tag("wbr"))
         string.replace_with(*new)
+
+
+def _split_underscores(text: str) -> list[str]:
+    """``text`` cut after each underscore (column names).
+
+    >>> _split_underscores("whole_text_compound")
+    ['whole_', 'text_', 'compound']
+    """
+    return re.split(r"(?<=_)(?=.)", text)
+
+
+def _split_long(text: str) -> list[str]:
+    """``text`` cut where a long token may break (short words stay whole).
+
+    >>> _split_long("see /home/user/reports/000_81c44d20d7573865.txt now")
+    ['see /', 'home/', 'user/', 'reports/', '000_', '81c44d20d7573865.', 'txt now']
+    >>> _split_long("an ordinary sentence")
+    ['an ordinary sentence']
+    """
+    out, start = [], 0
+    for token in re.finditer(r"\S+", text):
+        if len(token.group()) <= _LONG:
+            continue
+        for cut in _TOKEN_BREAKS.finditer(token.group()):
+            position = token.start() + cut.start()
+            if position > start:
+                out.append(text[start:position])
+                start = position
+    out.append(text[start:])
+    return out
