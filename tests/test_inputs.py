@@ -13,6 +13,7 @@ import codecs
 import html
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -170,7 +171,11 @@ def test_a_bad_single_file_is_one_line_and_nothing_written(tmp_path, name, data,
 def test_forced_encoding_reads_an_undecodable_file(tmp_path):
     path = tmp_path / "latin.txt"
     path.write_bytes("Caf\u00e9 owners met the militia.\n".encode("latin-1") + b"\x81")
-    result = cli("report", str(path), "--out", str(tmp_path / "out"), "--encoding", "latin-1")
+    notebooks = tmp_path / "notebooks"  # only the notebook this test reads
+    notebooks.mkdir()
+    shutil.copy(ROOT / "notebooks" / "01_corpus.ipynb", notebooks)
+    result = cli("report", str(path), "--out", str(tmp_path / "out"), "--encoding", "latin-1",
+                 "--notebooks", str(notebooks))
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "out" / "latin" / "01_corpus.html").read_text(encoding="utf-8")
     assert "latin-1" in page and "Caf\u00e9 owners" in page
