@@ -10,7 +10,7 @@ so before export every ``<table class="dataframe">`` in the outputs is rewritten
 * each column whose cells are not all numbers gets the class ``news-text`` (left-aligned,
   long words may wrap), header included; numbers stay right-aligned;
 * column names break after underscores (``whole_text_compound``), and long unbroken tokens
-  in text cells (paths, web addresses) after ``/ _ - . ? & =`` or every 20 characters, so
+  in text cells (ids, paths, web addresses) after ``/ _ - . ? & =`` or every 20 letters, so
   wide tables wrap instead of scrolling sideways; ordinary words never break.
 
 Only the HTML of the exported copy changes: the notebooks (and what nbval compares) keep
@@ -173,7 +173,7 @@ def _add_class(cell: Any) -> None:
         cell["class"] = [*classes, TEXT_CLASS]
 
 
-_LONG = 24  # a token longer than this gets break opportunities
+_LONG = 12  # a token longer than this may break after / _ - . ? & =
 _TOKEN_BREAKS = re.compile(r"(?<=[/_\-.?&=])(?=.)|(?<=\w{20})(?=\w)")
 
 
