@@ -45,14 +45,15 @@ class Progress:
         self.live = sys.stderr.isatty() if progress is None else bool(progress)
         self._bar: Any = None
 
-    def bar(self, total: int, desc: str, unit: str) -> Any:
-        """A tqdm bar (disabled unless live); close it when done."""
+    def bar(self, total: int, desc: str, unit: str, delay: float = 0.0) -> Any:
+        """A tqdm bar (disabled unless live; shown after ``delay`` seconds); close it when
+        done."""
         from tqdm import tqdm
 
         tqdm.monitor_interval = 0  # no monitor thread (workers are forked)
         self._bar = tqdm(total=total, desc=desc, unit=unit, file=sys.stderr,
                          disable=not (self.show and self.live), leave=False,
-                         dynamic_ncols=True)
+                         dynamic_ncols=True, delay=delay)
         return self._bar
 
     def line(self, text: str) -> None:
@@ -68,7 +69,7 @@ class Progress:
     def counter(self, desc: str, unit: str) -> Iterator[Callable[[int, int], None]]:
         """A ``tick(done, total)`` callback for a step that counts (documents): a live bar,
         or a plain line every :attr:`EVERY` seconds."""
-        bar = self.bar(0, desc, unit)
+        bar = self.bar(0, desc, unit, delay=0.5)  # nothing flashes for a quick step
         last = [time.monotonic()]
 
         def tick(done: int, total: int) -> None:
