@@ -17,8 +17,9 @@ Every page (index, report, presentation, slides) fails on:
   that scrolls sideways instead of wrapping;
 * prose naming the seed ("seed", "Benghazi", "killed"...) on an input that does not contain
   that word.
-Every slide of every deck fails when any of its content lies outside the slide's frame (all
-fragments shown) or when it had to be shrunk below half size to fit. Screenshots of every
+Every slide of every deck (and of a synthetic deck whose slides all overflow as written)
+fails when any of its content lies outside the slide's frame (all fragments shown) or when
+it had to be shrunk below half size to fit. Screenshots of every
 slide and of every presentation go to ``tests/output/`` for a person to look at.
 
 Chromium is Debian's package driven by the Python ``playwright`` package (no browser
@@ -34,7 +35,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from report_helpers import ROOT, built_once, make_project, open_offline
+from nbformat.v4 import new_code_cell, new_markdown_cell
+from report_helpers import ROOT, built_once, make_project, notebook, open_offline, write
 
 from analysis import report
 
@@ -74,8 +76,33 @@ def _all_pages() -> list[tuple[str, str]]:
     return pages
 
 
+def tall_deck() -> nbformat.NotebookNode:
+    """A deck whose slides are too big for the frame as written: a 30-row table, a table
+    with a tall figure, a long list of long bullets."""
+    nb = notebook([
+        new_markdown_cell("# Too much for a slide\n\nEvery slide here overflows."),
+        new_code_cell("input_path = None", metadata={"tags": ["parameters"]}),
+        new_code_cell("import pandas as pd\nimport matplotlib.pyplot as plt\n"
+                      "rows = pd.DataFrame({'word': [f'word number {i}' for i in range(30)],\n"
+                      "                     'count': range(30, 0, -1)})"),
+        new_markdown_cell("## Thirty rows"),
+        new_code_cell("rows"),
+        new_markdown_cell("## A table and a tall figure\n\nThe counts, and the same as bars."),
+        new_code_cell("rows.head(8)"),
+        new_code_cell("fig, ax = plt.subplots(figsize=(5, 7))\n"
+                      "ax.barh(rows['word'][:12], rows['count'][:12], color='#2a9d8f')\n"
+                      "ax.set_title('Counts')\nplt.show()"),
+        new_markdown_cell("## Many long bullets\n\n" + "\n".join(
+            f"* Point {i}: a sentence long enough to take more than one line on a slide, "
+            "which is what findings written from the data often do." for i in range(12))),
+    ])
+    nb.metadata["news_analysis"] = {"exports": ["slides"]}
+    return nb
+
+
 PAGES = _all_pages()
 DECKS = [(b, p) for b, p in PAGES if p.endswith(".slides.html")]
+DECKS.append(("tall", "tall/01_tall.slides.html"))
 
 
 @pytest.fixture(scope="session")
@@ -87,6 +114,11 @@ def built(tmp_path_factory):
             if name == "synthetic":
                 nbdir, article = make_project(out.parent)
                 report.build_reports(article, out, notebooks=nbdir, progress=False)
+            elif name == "tall":
+                write(tall_deck(), out.parent / "notebooks" / "01_tall.ipynb")
+                (out.parent / "tall.txt").write_text("Some text.\n", encoding="utf-8")
+                report.build_reports(out.parent / "tall.txt", out,
+                                     notebooks=out.parent / "notebooks", progress=False)
             else:
                 report.build_reports(INPUTS[name], out, notebooks=REAL_NOTEBOOKS,
                                      progress=False)
