@@ -170,9 +170,9 @@ def cli(*args: str, cwd: Path | None = None, timeout: float = 180) -> subprocess
     )
 
 
-def kernel_processes(marker: str) -> list[int]:
+def kernel_processes(marker: str, *more: str) -> list[int]:
     """pids of running kernels (ipykernel, or the kernel fork server and its children) whose
-    command line (connection file, build folder) contains ``marker``."""
+    command line (connection file, build folder) contains ``marker`` (and each of ``more``)."""
     pids = []
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit():
@@ -181,7 +181,7 @@ def kernel_processes(marker: str) -> list[int]:
             cmd = (proc / "cmdline").read_bytes()
         except OSError:
             continue
-        if b"ipykernel" in cmd and marker.encode() in cmd:
+        if b"ipykernel" in cmd and all(m.encode() in cmd for m in (marker, *more)):
             pids.append(int(proc.name))
     return pids
 

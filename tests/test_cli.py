@@ -154,17 +154,26 @@ def test_ctrl_c_keeps_previous_reports_and_kills_the_kernels(project):
     before = snapshot(out)
     write(counting_notebook("\nimport time\ntime.sleep(60)"),
           project / "notebooks" / "02_slow.ipynb")
+    env = {**os.environ, "PYTHONFAULTHANDLER": "1"}  # SIGABRT dumps every thread's stack
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+                            start_new_session=True, env=env)
+    slow = kernel_processes  # the kernel of this run's slow notebook, not a previous one
     try:
         deadline = time.monotonic() + 60
-        while not kernel_processes(str(out)) and time.monotonic() < deadline:
+        while not slow(str(out), "02_slow.json") and time.monotonic() < deadline:
             assert proc.poll() is None, proc.communicate()
             time.sleep(0.05)
-        assert kernel_processes(str(out)), "no kernel started"
+        assert slow(str(out), "02_slow.json"), "no kernel started"
         time.sleep(0.5)  # let the kernel get into the notebook
         os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
-        stdout, stderr = proc.communicate(timeout=60)
+        try:
+            stdout, stderr = proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired:  # say where it hangs, then fail
+            tree = subprocess.run(["ps", "-o", "pid,ppid,stat,args", "-g", str(proc.pid)],
+                                  capture_output=True, text=True).stdout
+            os.kill(proc.pid, signal.SIGABRT)
+            stdout, stderr = proc.communicate(timeout=30)
+            pytest.fail(f"no exit 60 s after Ctrl-C; processes:\n{tree}\nstderr:\n{stderr}")
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)

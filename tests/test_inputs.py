@@ -83,7 +83,9 @@ def test_the_run_succeeds_and_skips_the_bad_files(run):
     for name, problem in [("x_empty.txt", "empty"), ("x_blank.txt", "whitespace"),
                           ("x_image.txt", "PNG image"), ("x_undecodable.txt", "offset 11")]:
         assert name in index and problem in index, name
-    corpus_page = (out / "odd-input" / "01_corpus.html").read_text(encoding="utf-8")
+    # (long names may carry <wbr> break opportunities, invisible to a reader)
+    corpus_page = (out / "odd-input" / "01_corpus.html").read_text(encoding="utf-8").replace(
+        "<wbr/>", "")
     for name in ("a_utf8_bom_crlf.txt", "b_utf16.txt", "c_cp1252.txt",
                  "d Bericht über Libyen.txt", "e_german.txt", "f_injection.md"):
         assert html.escape(name) in corpus_page, name
