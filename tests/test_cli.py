@@ -155,28 +155,39 @@ def test_ctrl_c_keeps_previous_reports_and_kills_the_kernels(project):
     write(counting_notebook("\nimport time\ntime.sleep(60)"),
           project / "notebooks" / "02_slow.ipynb")
     env = {**os.environ, "PYTHONFAULTHANDLER": "1"}  # SIGABRT dumps every thread's stack
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True, env=env)
+    # As in a terminal, Ctrl-C must reach the command: a process started from a background job
+    # of a non-interactive shell (some CI runners) inherits SIGINT ignored, and Python keeps it
+    # so; the command is started with Python's own handler in place.
+    terminal = [sys.executable, "-c", "import runpy, signal, sys; "
+                "signal.signal(signal.SIGINT, signal.default_int_handler); "
+                "sys.argv = ['analysis', *sys.argv[1:]]; "
+                "runpy.run_module('analysis', run_name='__main__', alter_sys=True)", *args[3:]]
+    err_path = project / "stderr.txt"  # a file, not a pipe: readable even if a child holds it
+    with open(err_path, "w") as err_file:
+        proc = subprocess.Popen(terminal, stdout=subprocess.DEVNULL, stderr=err_file, text=True,
+                                start_new_session=True, env=env)
     slow = kernel_processes  # the kernel of this run's slow notebook, not a previous one
     try:
         deadline = time.monotonic() + 60
         while not slow(str(out), "02_slow.json") and time.monotonic() < deadline:
-            assert proc.poll() is None, proc.communicate()
+            assert proc.poll() is None, err_path.read_text()
             time.sleep(0.05)
         assert slow(str(out), "02_slow.json"), "no kernel started"
         time.sleep(0.5)  # let the kernel get into the notebook
         os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
         try:
-            stdout, stderr = proc.communicate(timeout=60)
+            proc.wait(timeout=60)
         except subprocess.TimeoutExpired:  # say where it hangs, then fail
-            tree = subprocess.run(["ps", "-o", "pid,ppid,stat,args", "-g", str(proc.pid)],
+            tree = subprocess.run(["ps", "-o", "pid,ppid,pgid,stat,args", "-g", str(proc.pid)],
                                   capture_output=True, text=True).stdout
             os.kill(proc.pid, signal.SIGABRT)
-            stdout, stderr = proc.communicate(timeout=30)
-            pytest.fail(f"no exit 60 s after Ctrl-C; processes:\n{tree}\nstderr:\n{stderr}")
+            proc.wait(timeout=30)
+            pytest.fail(f"no exit 60 s after Ctrl-C; processes:\n{tree}\n"
+                        f"stderr:\n{err_path.read_text()[-6000:]}")
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
+    stderr = err_path.read_text()
     assert proc.returncode == 130
     lines = [ln for ln in stderr.splitlines() if not ln.startswith("prepared: ")]
     assert lines == ["error: interrupted; previous reports left as they were"]
