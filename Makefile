@@ -3,7 +3,8 @@
 #   make test      unit tests, notebook regression checks (nbval), browser checks of the reports
 #   make lab       open JupyterLab on the project kernel
 #   make bench     speed and accuracy benchmarks (figures into benchmarks/results/)
-#   make notebooks re-execute notebooks/ in place (refresh the outputs nbval compares against)
+#   make notebooks re-execute notebooks/ on the seed, and on the committed corpus into
+#                  tests/notebooks/wikinews/ (the outputs nbval compares against)
 #   make clean     remove generated files (reports, caches); `make distclean` also the venv
 
 SHELL := /bin/bash
@@ -16,6 +17,8 @@ BIN := $(VENV)/bin
 KERNEL := news-text-analysis
 STAMP := $(VENV)/.installed
 SEED := seeds/000_81c44d20d7573865.txt
+CORPUS := seeds/wikinews.csv
+CORPUS_NOTEBOOKS := tests/notebooks/wikinews
 REPORTS ?= reports
 REVEAL := $(VENV)/share/news-text-analysis/reveal.js/.fetched
 SOURCES := $(shell find src/analysis -name '*.py' -o -name '*.j2' -o -name '*.json' -o -name '*.css' 2>/dev/null)
@@ -27,7 +30,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 .PHONY: help install reports test lab bench notebooks clean distclean lock lint browser
 
 help:
-	@sed -n '2,8p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,9p' Makefile | sed 's/^# \{0,1\}//'
 
 # The virtual environment: created once, refreshed when pyproject.toml or constraints.txt change.
 $(STAMP): pyproject.toml constraints.txt
@@ -50,6 +53,8 @@ reports: $(REPORTS)/index.html
 $(REPORTS)/index.html: $(STAMP) $(REVEAL) $(SEED) $(NOTEBOOKS) $(SOURCES)
 	$(BIN)/python -m analysis report $(SEED) --out $(REPORTS)
 
+# Unit tests, doctests, browser checks, and nbval on both executed sets: notebooks/ (the seed)
+# and tests/notebooks/wikinews/ (the corpus; collected from tests/ like any test file).
 test: $(STAMP) $(REVEAL) browser
 	$(BIN)/python -m pytest tests notebooks --nbval --nbval-kernel-name $(KERNEL)
 
@@ -61,7 +66,11 @@ bench: $(STAMP) $(REVEAL)
 	$(BIN)/python -m benchmarks
 
 notebooks: $(STAMP)
+	@test -f $(CORPUS) || { echo "$(CORPUS) is missing: it is the committed corpus the" \
+		"notebooks are checked on (see seeds/README.md)" >&2; exit 1; }
 	$(BIN)/python -m analysis refresh-notebooks notebooks
+	$(BIN)/python -m analysis refresh-notebooks notebooks --input $(CORPUS) \
+		--into $(CORPUS_NOTEBOOKS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks tools

@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 
 ARTICLE = (
+    "Harbour plan approved\n\n"
     "The council approved the new harbour plan on Tuesday.\n\n"
     "Residents welcomed the decision, but fishermen said the plan ignores them. "
     "The mayor promised talks with the fishermen next week.\n"
@@ -26,7 +27,7 @@ ARTICLE = (
 PARAMETERS = (
     'input_path = "../seeds/000_81c44d20d7573865.txt"\n'
     "encoding = None\n"
-    "top_n = 3\n"
+    "top = 3\n"
     'label = "words"'
 )
 
@@ -67,7 +68,7 @@ def words_notebook() -> nbformat.NotebookNode:
             "print(label, len(words))\n"
             "print('a warning for the log', file=sys.stderr)"
         ),
-        new_code_cell("Counter(words).most_common(top_n)"),
+        new_code_cell("Counter(words).most_common(top)"),
         new_code_cell("import pandas as pd  # a wide table: its text form depends on pandas'\n"
                       "pd.DataFrame([[len(w) for w in words[:25]]],  # display defaults\n"
                       "             columns=[f'w{i}' for i in range(25)])"),
@@ -95,6 +96,7 @@ def findings_notebook(*, slide_metadata: bool = False) -> nbformat.NotebookNode:
         new_code_cell("text.split('.')[0]"),
     ]
     nb = notebook(cells)
+    nb.metadata["news_analysis"] = {"exports": ["html", "presentation", "slides"]}
     if slide_metadata:
         for cell in nb.cells:
             kind = "slide" if cell.cell_type == "markdown" else "-"
@@ -130,6 +132,20 @@ def make_project(root: Path, *, failing: bool = False) -> tuple[Path, Path]:
     return nbdir, article
 
 
+_BUILT: dict[str, Path] = {}  # report folders built in this test session, by name
+
+
+def built_once(name: str, tmp_path_factory, build) -> Path:
+    """The output folder of ``build(out)`` for ``name``, built once per test session and
+    shared by the test modules that need it (the real notebooks on the seed take half a
+    minute)."""
+    if name not in _BUILT:
+        out = tmp_path_factory.mktemp(f"reports-{name}") / "reports"
+        build(out)
+        _BUILT[name] = out
+    return _BUILT[name]
+
+
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
     """Every file under ``folder`` (relative path -> bytes, mtime_ns), hidden files included."""
     out = {}
@@ -154,9 +170,9 @@ def cli(*args: str, cwd: Path | None = None, timeout: float = 180) -> subprocess
     )
 
 
-def kernel_processes(marker: str) -> list[int]:
+def kernel_processes(marker: str, *more: str) -> list[int]:
     """pids of running kernels (ipykernel, or the kernel fork server and its children) whose
-    command line (connection file, build folder) contains ``marker``."""
+    command line (connection file, build folder) contains ``marker`` (and each of ``more``)."""
     pids = []
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit():
@@ -165,7 +181,7 @@ def kernel_processes(marker: str) -> list[int]:
             cmd = (proc / "cmdline").read_bytes()
         except OSError:
             continue
-        if b"ipykernel" in cmd and marker.encode() in cmd:
+        if b"ipykernel" in cmd and all(m.encode() in cmd for m in (marker, *more)):
             pids.append(int(proc.name))
     return pids
 

@@ -22,7 +22,7 @@ def counting_notebook(extra: str = "") -> nbformat.NotebookNode:
         parameters_cell(),
         new_code_cell("from pathlib import Path\n"
                       "text = Path(input_path).read_text(encoding=encoding or 'utf-8')\n"
-                      "print(repr(label), top_n, len(text.split()))" + extra),
+                      "print(repr(label), top, len(text.split()))" + extra),
     ])
 
 
@@ -36,7 +36,7 @@ def project(tmp_path: Path) -> Path:
 def assert_one_error_line(result: subprocess.CompletedProcess, *needles: str) -> str:
     all_lines = result.stderr.splitlines()
     # besides the error: only the per-notebook progress lines of a run that started
-    progress = [ln for ln in all_lines if re.match(r"(done|FAILED): \S+ \(", ln)]
+    progress = [ln for ln in all_lines if re.match(r"(done|FAILED): \S+ \(|prepared: ", ln)]
     lines = [ln for ln in all_lines if ln not in progress]
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("error: ")
@@ -84,9 +84,9 @@ def test_unknown_encoding_and_bad_parameters_are_usage_errors(project):
     result = cli("report", str(project / "article.txt"), "--encoding", "no-such-codec", *common)
     assert result.returncode == 2
     assert_one_error_line(result, "no-such-codec")
-    result = cli("report", str(project / "article.txt"), "-p", "top_n", "lots", *common)
+    result = cli("report", str(project / "article.txt"), "-p", "top", "lots", *common)
     assert result.returncode == 2
-    assert_one_error_line(result, "top_n", "whole number")
+    assert_one_error_line(result, "top", "whole number")
     result = cli("report", str(project / "article.txt"), "-p", "nope", "1", *common)
     assert result.returncode == 2
     assert_one_error_line(result, "nope")
@@ -106,13 +106,14 @@ def test_report_runs_with_parameters_then_a_failure_keeps_the_reports(project):
     label = 'say "hi"; import os; os.system("touch pwned") #'
     args = ["report", str(project / "article.txt"), "--out", str(out),
             "--notebooks", str(project / "notebooks")]
-    result = cli(*args, "-p", "label", label, "-p", "top_n", "7")
+    result = cli(*args, "-p", "label", label, "-p", "top", "7")
     assert result.returncode == 0, result.stderr
-    # without a terminal: no bar, one progress line per finished notebook
-    assert result.stderr.splitlines() == [
-        line for line in result.stderr.splitlines() if re.match(r"done: 01_count \(", line)]
-    assert len(result.stderr.splitlines()) == 1
-    assert cli(*args, "-p", "label", label, "-p", "top_n", "7", "--force", "--quiet").stderr == ""
+    # without a terminal: no bar; one line for the input, one per finished notebook
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2, result.stderr
+    assert re.fullmatch(r"prepared: 1 document \(\d+\.\d s\)", lines[0])
+    assert re.match(r"done: 01_count \(\d+\.\d s\) \[1/1\]$", lines[1])
+    assert cli(*args, "-p", "label", label, "-p", "top", "7", "--force", "--quiet").stderr == ""
     assert "1 executed" in result.stdout
     nb = nbformat.read(out / "article" / "01_count.ipynb", as_version=4)
     assert nb.cells[-1].outputs[0].text == f"{label!r} 7 3\n"
@@ -121,7 +122,7 @@ def test_report_runs_with_parameters_then_a_failure_keeps_the_reports(project):
 
     write(notebook([new_markdown_cell("# Broken\n\nRaises."), parameters_cell(),
                     new_code_cell("1 / 0")]), project / "notebooks" / "02_broken.ipynb")
-    result = cli(*args, "-p", "label", label, "-p", "top_n", "7")
+    result = cli(*args, "-p", "label", label, "-p", "top", "7")
     assert result.returncode == 1
     line = assert_one_error_line(result, "02_broken.ipynb", "cell 3", "ZeroDivisionError",
                                  "division by zero")
@@ -153,22 +154,43 @@ def test_ctrl_c_keeps_previous_reports_and_kills_the_kernels(project):
     before = snapshot(out)
     write(counting_notebook("\nimport time\ntime.sleep(60)"),
           project / "notebooks" / "02_slow.ipynb")
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+    env = {**os.environ, "PYTHONFAULTHANDLER": "1"}  # SIGABRT dumps every thread's stack
+    # As in a terminal, Ctrl-C must reach the command: a process started from a background job
+    # of a non-interactive shell (some CI runners) inherits SIGINT ignored, and Python keeps it
+    # so; the command is started with Python's own handler in place.
+    terminal = [sys.executable, "-c", "import runpy, signal, sys; "
+                "signal.signal(signal.SIGINT, signal.default_int_handler); "
+                "sys.argv = ['analysis', *sys.argv[1:]]; "
+                "runpy.run_module('analysis', run_name='__main__', alter_sys=True)", *args[3:]]
+    err_path = project / "stderr.txt"  # a file, not a pipe: readable even if a child holds it
+    with open(err_path, "w") as err_file:
+        proc = subprocess.Popen(terminal, stdout=subprocess.DEVNULL, stderr=err_file, text=True,
+                                start_new_session=True, env=env)
+    slow = kernel_processes  # the kernel of this run's slow notebook, not a previous one
     try:
         deadline = time.monotonic() + 60
-        while not kernel_processes(str(out)) and time.monotonic() < deadline:
-            assert proc.poll() is None, proc.communicate()
+        while not slow(str(out), "02_slow.json") and time.monotonic() < deadline:
+            assert proc.poll() is None, err_path.read_text()
             time.sleep(0.05)
-        assert kernel_processes(str(out)), "no kernel started"
+        assert slow(str(out), "02_slow.json"), "no kernel started"
         time.sleep(0.5)  # let the kernel get into the notebook
         os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
-        stdout, stderr = proc.communicate(timeout=60)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:  # say where it hangs, then fail
+            tree = subprocess.run(["ps", "-o", "pid,ppid,pgid,stat,args", "-g", str(proc.pid)],
+                                  capture_output=True, text=True).stdout
+            os.kill(proc.pid, signal.SIGABRT)
+            proc.wait(timeout=30)
+            pytest.fail(f"no exit 60 s after Ctrl-C; processes:\n{tree}\n"
+                        f"stderr:\n{err_path.read_text()[-6000:]}")
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
+    stderr = err_path.read_text()
     assert proc.returncode == 130
-    assert stderr.strip() == "error: interrupted; previous reports left as they were"
+    lines = [ln for ln in stderr.splitlines() if not ln.startswith("prepared: ")]
+    assert lines == ["error: interrupted; previous reports left as they were"]
     deadline = time.monotonic() + 10
     while kernel_processes(str(out)) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -190,3 +212,73 @@ def test_refresh_notebooks_command(tmp_path):
     assert "refreshed 1 notebook" in result.stdout
     nb = nbformat.read(tmp_path / "notebooks" / "01_count.ipynb", as_version=4)
     assert nb.cells[-1].outputs[0].text == "'words' 3 2\n"
+
+
+def test_corpus_options_reach_build_reports(monkeypatch, tmp_path):
+    """Each corpus option of `report` is passed to build_reports under its name."""
+    import analysis.__main__ as cli_main
+    import analysis.report as report
+
+    seen = {}
+
+    def fake_build(path, out, **kwargs):
+        seen.update(kwargs, path=path, out=out)
+        return report.BuildResult("x", tmp_path / "x", tmp_path / "index.html", [], [])
+
+    monkeypatch.setattr(report, "build_reports", fake_build)
+    status = cli_main.main([
+        "report", "news.csv", "--out", "r", "--text-column", "body", "--id-column", "uid",
+        "--date-column", "published", "--not-hard-wrapped", "--group-by", "outlet",
+        "--store", "st", "--dask", "tcp://10.0.0.5:8786", "-p", "top", "30"])
+    assert status == 0
+    assert (seen["text_column"], seen["id_column"], seen["date_column"]) == (
+        "body", "uid", "published")
+    assert seen["hard_wrapped"] is False and seen["group_by"] == "outlet"
+    assert seen["store"] == Path("st") and seen["dask"] == "tcp://10.0.0.5:8786"
+    assert seen["parameters"] == {"top": "30"}
+    cli_main.main(["report", "news.csv", "--hard-wrapped"])
+    assert seen["hard_wrapped"] is True and seen["text_column"] is None
+    cli_main.main(["report", "news.csv"])
+    assert seen["hard_wrapped"] is None and seen["store"] is None
+    with pytest.raises(SystemExit):  # both at once makes no sense
+        cli_main.build_parser().parse_args(["report", "x", "--hard-wrapped",
+                                            "--not-hard-wrapped"])
+
+
+def test_loader_options_go_to_load_corpus(monkeypatch, tmp_path):
+    """The default prepare step reads the input with the options the user gave, and only
+    those (the loader's own defaults stay in charge of the rest)."""
+    from analysis import corpus
+    from analysis.report import prepare
+
+    calls = []
+    real = corpus.load_corpus
+
+    def spy(path, **kwargs):
+        calls.append(kwargs)
+        return real(path)
+
+    monkeypatch.setattr(corpus, "load_corpus", spy)
+    article = tmp_path / "a.txt"
+    article.write_text("Harbour plan approved\n\nThe council voted.\n", encoding="utf-8")
+    done = prepare.default_prepare(prepare.PrepareRequest(
+        article, loader={"text_column": "body", "hard_wrapped": False}))
+    assert calls == [{"text_column": "body", "hard_wrapped": False}]
+    assert done.title == "Harbour plan approved" and done.documents == 1
+
+
+def test_top_reaches_every_notebook_that_declares_it(project):
+    """`-p top 30` is injected into each notebook with a `top` parameter, and only those."""
+    write(notebook([new_markdown_cell("# No top\n\nHas no such parameter."),
+                    new_code_cell("input_path = None\nencoding = None",
+                                  metadata={"tags": ["parameters"]}),
+                    new_code_cell("print('ran')")]), project / "notebooks" / "02_plain.ipynb")
+    out = project / "out"
+    result = cli("report", str(project / "article.txt"), "--out", str(out),
+                 "--notebooks", str(project / "notebooks"), "-p", "top", "30")
+    assert result.returncode == 0, result.stderr
+    counted = nbformat.read(out / "article" / "01_count.ipynb", as_version=4)
+    plain = nbformat.read(out / "article" / "02_plain.ipynb", as_version=4)
+    assert "top = 30" in counted.cells[2].source
+    assert counted.cells[-1].outputs[0].text.split()[1] == "30"
+    assert "\ntop = " not in plain.cells[2].source

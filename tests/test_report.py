@@ -11,9 +11,12 @@ import concurrent.futures
 import errno
 import json
 import keyword
+import os
 import re
 import shutil
 import string
+import subprocess
+import sys
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -56,7 +59,7 @@ def tiny_notebook(extra: str = "") -> nbformat.NotebookNode:
                       "files = [p] if p.is_file() else sorted(p.glob('*.txt'))\n"
                       "text = ' '.join(f.read_text(encoding=encoding or 'utf-8', errors='replace')"
                       " for f in files)\n"
-                      "print(repr(input_path), repr(label), top_n, len(text.split()))" + extra),
+                      "print(repr(input_path), repr(label), top, len(text.split()))" + extra),
     ])
 
 
@@ -94,7 +97,7 @@ def stable_package_digest():
     elsewhere in src/analysis during the test run does not look like a change here
     (test_package_digest_changes_with_the_package checks the real function)."""
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(report, "package_digest", lambda: "pinned-for-tests")
+        mp.setattr(report.cache, "package_digest", lambda: "pinned-for-tests")
         yield
 
 
@@ -131,11 +134,16 @@ def test_outputs_are_named_after_the_input_and_listed_in_the_index(project):
             assert f"article/{name}" in hrefs
     for href in hrefs:  # every link points at a file that exists
         assert (project.out / href).is_file(), href
-    # the title and the one-line summary from each notebook's first cell
+    # the input's own title, then each notebook's title and summary (Markdown rendered)
+    assert "<h2>Harbour plan approved</h2>" in index and 'id="article"' in index
     assert "Word counts" in index
-    assert "How many words the input has, and which are most frequent." in index
+    assert "How many words the input has, and which are <strong>most</strong> frequent." in index
     assert "Findings" in index and "What the article says, in three slides." in index
     assert hidden_leftovers(project.out) == []
+    # every page says which input it shows
+    for page in project.folder.glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert re.search(r"<title>[^<]* \u00b7 Harbour plan approved[^<]*</title>", html), page.name
 
 
 def test_executed_notebook_has_outputs_and_the_absolute_input_path(project):
@@ -197,10 +205,10 @@ def test_slides_are_one_offline_reveal_deck(project):
 def test_slides_follow_slideshow_metadata_when_present():
     nb = findings_notebook(slide_metadata=True)
     nb.cells[-1].metadata["slideshow"] = {"slide_type": "fragment"}
-    types = [c.metadata.slideshow.slide_type for c in report._slides_notebook(nb).cells]
+    types = [c.metadata.slideshow.slide_type for c in report.slides_notebook(nb).cells]
     assert types == ["slide", "-", "slide", "-", "slide", "fragment"]  # parameters cell removed
     plain = findings_notebook()
-    types = [c.metadata.slideshow.slide_type for c in report._slides_notebook(plain).cells]
+    types = [c.metadata.slideshow.slide_type for c in report.slides_notebook(plain).cells]
     assert types == ["slide", "-", "slide", "-", "slide", "-"]
 
 
@@ -283,21 +291,21 @@ def test_full_disk_midway_keeps_previous_reports(tmp_path, monkeypatch):
     build(p)
     before = snapshot(p.out)
     p.article.write_text("Changed text, so everything runs again.\n", encoding="utf-8")
-    real_export = report.export_html
+    real_export = report.export.export_html
 
     def export_on_full_disk(nb, kind, **kwargs):  # runs in the (forked) worker
         if "second" in kwargs.get("title", "") or "second" in json.dumps(nb):
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_export(nb, kind, **kwargs)
 
-    monkeypatch.setattr(report, "export_html", export_on_full_disk)
+    monkeypatch.setattr(report.export, "export_html", export_on_full_disk)
     with pytest.raises(OSError) as info:
         build(p)
     assert info.value.errno == errno.ENOSPC
     assert snapshot(p.out) == before
     assert hidden_leftovers(p.out) == []
     assert wait_no_kernels(str(p.out)) == []
-    monkeypatch.setattr(report, "export_html", real_export)
+    monkeypatch.setattr(report.export, "export_html", real_export)
     assert build(p).executed == ["01_tiny", "02_second"]
 
 
@@ -359,7 +367,7 @@ def test_injected_parameters_stay_literal_strings(tmp_path):
     article.parent.mkdir()
     article.write_text("Harbour plan approved.\n", encoding="utf-8")
     label = f"a'b\"c\\n\nline2 {attack}"
-    build(p, article=article, parameters={"label": label, "top_n": "7"})
+    build(p, article=article, parameters={"label": label, "top": "7"})
     nb = nbformat.read(next((p.out).glob("*/01_tiny.ipynb")), as_version=4)
     (out,) = [o for o in nb.cells[-1].outputs if o.get("name") == "stdout"]
     assert out.text == f"{str(article)!r} {label!r} 7 3\n"
@@ -404,7 +412,7 @@ def test_parameters_are_typed_and_checked(tmp_path):
     with pytest.raises(report.UsageError, match="not in any notebook"):
         build(p, parameters={"no_such_parameter": "1"})
     with pytest.raises(report.UsageError, match="whole number"):
-        build(p, parameters={"top_n": "many"})
+        build(p, parameters={"top": "many"})
     with pytest.raises(report.UsageError, match="Python identifier"):
         build(p, parameters={"x=1;import os": "1"})
     with pytest.raises(report.UsageError, match="PATH argument"):
@@ -491,7 +499,7 @@ def test_refresh_notebooks_in_place_is_deterministic_and_safe(tmp_path):
         parameters_cell(),
         new_code_cell("from pathlib import Path\n"
                       "text = Path(input_path).read_text(encoding='utf-8')\n"
-                      "print(repr(input_path), repr(label), top_n, len(text.split()))"),
+                      "print(repr(input_path), repr(label), top, len(text.split()))"),
     ]), folder / "01_seed.ipynb")
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -518,7 +526,7 @@ def test_refresh_notebooks_in_place_is_deterministic_and_safe(tmp_path):
 def test_package_digest_changes_with_the_package(tmp_path, monkeypatch):
     copy = tmp_path / "analysis"
     shutil.copytree(report.PACKAGE_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(report, "PACKAGE_DIR", copy)
+    monkeypatch.setattr(report.cache, "PACKAGE_DIR", copy)
     real = PACKAGE_DIGEST
     first = real()
     (copy / "__pycache__").mkdir(exist_ok=True)
@@ -537,3 +545,173 @@ def test_notebook_discovery_ignores_other_files(tmp_path):
     tmp_path.mkdir()
     with pytest.raises(report.UsageError, match="no notebooks"):
         report.find_notebooks(tmp_path)
+
+
+def _nbval(notebook_path: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONHASHSEED": "0", "MPLBACKEND": "agg"}
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval",
+         "--nbval-kernel-name", report.choose_kernel(), str(notebook_path)],
+        capture_output=True, text=True, env=env, cwd=notebook_path.parent, timeout=300)
+
+
+def test_refresh_into_another_folder_runs_on_that_input_and_nbval_checks_it(tmp_path):
+    """`make notebooks` second set: the notebooks run on a corpus, written elsewhere with the
+    input path relative to that folder; nbval passes there, and fails once the corpus
+    changes."""
+    folder = tmp_path / "notebooks"
+    write(tiny_notebook(), folder / "01_tiny.ipynb")
+    corpus = tmp_path / "seeds" / "corpus.csv"
+    corpus.parent.mkdir()
+    corpus.write_text("id,text\n1,Harbour plan approved by the council\n", encoding="utf-8")
+    into = tmp_path / "tests" / "notebooks" / "corpus"
+    write(tiny_notebook(), into / "09_renamed.ipynb")  # a notebook that no longer exists
+    names = report.refresh_notebooks(folder, jobs=1, progress=False, input_path=corpus,
+                                     into=into)
+    assert names == ["01_tiny"]
+    assert sorted(p.name for p in into.iterdir()) == ["01_tiny.ipynb"]  # stale one removed
+    first = (into / "01_tiny.ipynb").read_bytes()
+    nb = nbformat.reads(first.decode(), as_version=4)
+    assert "papermill" not in nb.metadata
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert len(injected) == 1
+    assert "input_path = '../../../seeds/corpus.csv'" in injected[0].source
+    assert nb.cells[-1].outputs[0].text == "'../../../seeds/corpus.csv' 'words' 3 7\n"
+    assert '"outputs": []' in (folder / "01_tiny.ipynb").read_text()  # source untouched
+    report.refresh_notebooks(folder, jobs=1, progress=False, input_path=corpus, into=into)
+    assert (into / "01_tiny.ipynb").read_bytes() == first
+    assert _nbval(into / "01_tiny.ipynb").returncode == 0
+    corpus.write_text("id,text\n1,Harbour plan approved\n", encoding="utf-8")
+    changed = _nbval(into / "01_tiny.ipynb")
+    assert changed.returncode == 1 and "Cell outputs differ" in changed.stdout
+    with pytest.raises(report.UsageError, match="--into"):
+        report.refresh_notebooks(folder, input_path=corpus)
+
+
+# --------------------------------------------------------------------------- exports, prepare
+
+
+def test_notebooks_declare_their_exports_in_metadata(tmp_path):
+    p = tiny_project(tmp_path)
+    nb = tiny_notebook()
+    nb.metadata["news_analysis"] = {"exports": ["html", "slides"]}
+    write(nb, p.nbdir / "02_deck.ipynb")  # no "findings" in the name: slides all the same
+    write(findings_notebook(), p.nbdir / "03_findings.ipynb")
+    plain = nbformat.read(p.nbdir / "03_findings.ipynb", as_version=4)
+    del plain.metadata["news_analysis"]  # "findings" in the name alone gives no deck
+    write(plain, p.nbdir / "03_findings.ipynb")
+    build(p)
+    names = sorted(f.name for f in (p.out / "article").glob("*.html"))
+    assert names == ["01_tiny.html", "01_tiny.presentation.html", "02_deck.html",
+                     "02_deck.slides.html", "03_findings.html", "03_findings.presentation.html"]
+    nb.metadata["news_analysis"] = {"exports": ["pdf"]}
+    write(nb, p.nbdir / "02_deck.ipynb")
+    with pytest.raises(report.UsageError, match=r"02_deck.ipynb: unknown export 'pdf'"):
+        build(p)
+
+
+def test_prepare_hook_titles_parameters_and_cache_key(tmp_path):
+    """The hook runs once before the notebooks with the plan's values; its title heads the
+    pages and the index, its parameters reach the notebooks that declare them, its digest
+    is part of every cache key; its errors leave nothing behind."""
+    p = tiny_project(tmp_path)
+    nb = tiny_notebook()
+    nb.cells[1].source += "\nstore_dir = None\ngroup_by = None\nextra = 'default'"
+    write(nb, p.nbdir / "01_tiny.ipynb")
+    seen: list[report.PrepareRequest] = []
+    digest = {"value": "a"}
+
+    def prepare(request: report.PrepareRequest) -> report.Prepared:
+        seen.append(request)
+        request.progress(1, 2)
+        request.progress(2, 2)
+        return report.Prepared(title="A harbour corpus (2 documents)", digest=digest["value"],
+                               parameters={"extra": "from prepare", "undeclared": 1},
+                               documents=2)
+
+    first = build(p, prepare=prepare, text_column="body", group_by="outlet", dask="tcp://x:1")
+    (request,) = seen
+    assert request.input_path == p.article.resolve()
+    assert request.loader == {"text_column": "body"}
+    assert (request.group_by, request.dask, request.jobs) == ("outlet", "tcp://x:1", 2)
+    assert request.store_dir == (p.out / ".store").resolve()
+    assert first.title == "A harbour corpus (2 documents)"
+    executed = nbformat.read(p.out / "article" / "01_tiny.ipynb", as_version=4)
+    injected = executed.cells[2].source
+    assert "extra = 'from prepare'" in injected and "undeclared" not in injected
+    assert f"store_dir = {str((p.out / '.store').resolve())!r}" in injected
+    assert "group_by = 'outlet'" in injected
+    assert "text_column" not in injected  # not declared by this notebook
+    index = (p.out / "index.html").read_text(encoding="utf-8")
+    assert "<h2>A harbour corpus (2 documents)</h2>" in index
+    page = (p.out / "article" / "01_tiny.html").read_text(encoding="utf-8")
+    assert "Input: A harbour corpus (2 documents)" in page
+    kwargs = {"prepare": prepare, "text_column": "body", "group_by": "outlet"}
+    assert build(p, **kwargs).executed == []
+    digest["value"] = "b"  # what the notebooks read changed
+    assert build(p, **kwargs).executed == ["01_tiny"]
+
+    def refuse(request: report.PrepareRequest) -> report.Prepared:
+        raise report.UsageError("--group-by outlet: no such column")
+
+    other = tmp_path / "fresh"
+    with pytest.raises(report.UsageError, match="no such column"):
+        report.build_reports(p.article, other, notebooks=p.nbdir, prepare=refuse,
+                             progress=False)
+    assert not other.exists()
+
+
+def test_default_prepare_validates_group_by_and_titles_the_input(tmp_path):
+    p = tiny_project(tmp_path)
+    p.article.write_text("Harbour plan approved\n\nThe council voted.\n", encoding="utf-8")
+    with pytest.raises(report.UsageError) as info:
+        build(p, group_by="no_such_column")
+    message = str(info.value)
+    assert "--group-by no_such_column" in message and "the columns are:" in message
+    assert "title" in message
+    assert not p.out.exists()
+    assert build(p).title == "Harbour plan approved"
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.txt").write_text(f"Story {name}.\n", encoding="utf-8")
+    assert build(p, article=folder).title == "many (2 documents)"
+
+
+def test_reserved_parameters_are_set_by_their_options(tmp_path):
+    p = tiny_project(tmp_path)
+    for name, option in [("text_column", "--text-column"), ("store_dir", "--store"),
+                         ("group_by", "--group-by"), ("hard_wrapped", "--hard-wrapped")]:
+        with pytest.raises(report.UsageError, match=f"set by {option}"):
+            build(p, parameters={name: "x"})
+    assert not p.out.exists()
+
+
+def test_answers_fold_and_tables_read_well_in_html():
+    """An exercise answer written as Markdown inside <details> stays inside it; pandas'
+    default index is dropped, text columns are marked left-aligned, numbers are not."""
+    import pandas as pd
+
+    frame = pd.DataFrame({"actor": ["Harbour Board", "Tom Castell"], "mentions": [4, 2]})
+    nb = notebook([
+        new_markdown_cell("## Exercise\n\n1. Who is mentioned most?"),
+        new_markdown_cell("<details><summary>Answer</summary>\n\nThe *Harbour Board*, with "
+                          "`4` mentions.\n\n![chart](missing.png)\n\n</details>"),
+        new_code_cell("frame"),
+    ])
+    nb.cells[2].outputs = [nbformat.v4.new_output(
+        "execute_result", data={"text/html": frame._repr_html_(), "text/plain": str(frame)},
+        execution_count=1)]
+    html = report.export_html(nb, "presentation", title="t", resources_path=Path(".")).decode()
+    fold = re.search(r"<details><summary>Answer</summary>(.*?)</details>", html, re.DOTALL)
+    assert fold and "<em>Harbour Board</em>" in fold.group(1) and "<code>4</code>" in fold.group(1)
+    assert '<img alt="chart" src="missing.png"' in fold.group(1)
+    table = re.search(r'<table border="1" class="dataframe">.*?</table>', html, re.DOTALL)
+    assert table
+    cells = re.findall(r"<t([hd])([^>]*)>([^<]*)</t[hd]>", table.group(0))
+    assert ("h", ' class="news-text"', "actor") in cells and ("h", "", "mentions") in cells
+    assert ("d", ' class="news-text"', "Tom Castell") in cells and ("d", "", "2") in cells
+    assert not any(text in ("0", "1") for kind, _, text in cells if kind == "h")
+    named = frame.set_index("actor")  # an index that means something stays
+    kept = report.htmltables.readable_tables(named._repr_html_())
+    assert "<th class=\"news-text\">Tom Castell</th>" in kept

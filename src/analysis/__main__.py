@@ -2,10 +2,12 @@
 
 Commands:
 
-* ``report PATH [--out DIR]``: run every notebook on a text file or a folder of them and
-  write self-contained HTML reports into ``DIR/<name>/`` plus ``DIR/index.html``;
+* ``report PATH [--out DIR]``: run every notebook on a text file, a folder of them or a
+  table of documents and write self-contained HTML reports into ``DIR/<name>/`` plus
+  ``DIR/index.html``;
 * ``refresh-notebooks [DIR]``: re-execute the notebooks in place with their default
-  parameters (the stored outputs that nbval compares against).
+  parameters (the stored outputs that nbval compares against); with ``--input PATH --into
+  DIR2``, execute them on another input into ``DIR2``.
 
 Exit status: 0 done, 1 a notebook failed or the reports could not be written, 2 bad input or
 options (nothing written), 130 interrupted (previous reports kept).
@@ -53,6 +55,13 @@ def _report(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         force=args.force,
         encoding=args.encoding,
+        text_column=args.text_column,
+        id_column=args.id_column,
+        date_column=args.date_column,
+        hard_wrapped=args.hard_wrapped,
+        group_by=args.group_by,
+        store=args.store,
+        dask=args.dask,
         parameters=dict(args.parameter or []),
         progress=False if args.quiet else None,
     )
@@ -65,11 +74,15 @@ def add_report(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "report",
         help="run the notebooks on a text file or folder and write HTML reports",
-        description="Run every notebook on PATH (a text file or a folder of them) and write "
-        "DIR/<name>/NN_name.{ipynb,html,presentation.html} (+ the findings as .slides.html) "
-        "and DIR/index.html. Notebooks whose inputs did not change are not run again.",
+        description="Run every notebook on PATH (a text, Markdown or HTML file, a folder of "
+        "them, or a table of documents: CSV, TSV, JSON lines, JSON, Parquet) and write "
+        "DIR/<name>/NN_name.{ipynb,html,presentation.html} (+ .slides.html for notebooks that "
+        "export slides) and DIR/index.html. Notebooks whose inputs did not change are not run "
+        "again.",
     )
-    p.add_argument("path", metavar="PATH", help="a text/HTML file, or a folder of them")
+    p.add_argument("path", metavar="PATH",
+                   help="a .txt/.md/.html file, a folder of them, or a .csv/.tsv/.jsonl/.json/"
+                   ".parquet table with one document per row")
     p.add_argument("--out", default="reports", metavar="DIR",
                    help="output folder (default: %(default)s)")
     p.add_argument("--jobs", "-j", type=_jobs, default=os.cpu_count() or 1, metavar="N",
@@ -79,9 +92,34 @@ def add_report(subparsers: argparse._SubParsersAction) -> None:
                    help="re-run every notebook even if nothing changed")
     p.add_argument("--encoding", metavar="ENC",
                    help="decode the input with this codec (e.g. cp1252) instead of detecting it")
+    corpus = p.add_argument_group("reading a corpus (passed to the loader and to every "
+                                  "notebook that declares the parameter)")
+    corpus.add_argument("--text-column", metavar="COL",
+                        help="the column holding the text (default: found by name: text, "
+                        "content, body, article, full_text, story)")
+    corpus.add_argument("--id-column", metavar="COL",
+                        help="the column holding each document's id (default: the row number)")
+    corpus.add_argument("--date-column", metavar="COL",
+                        help="the column holding each document's date (default: found by name)")
+    wrap = corpus.add_mutually_exclusive_group()
+    wrap.add_argument("--hard-wrapped", dest="hard_wrapped", action="store_const", const=True,
+                      default=None, help="line breaks inside paragraphs are not sentence ends "
+                      "(default: detected from the line lengths)")
+    wrap.add_argument("--not-hard-wrapped", dest="hard_wrapped", action="store_const",
+                      const=False, help="every line break ends a sentence or a heading")
+    corpus.add_argument("--group-by", metavar="COL",
+                        help="compare groups of documents by this metadata column (e.g. "
+                        "publisher, section, folder)")
+    corpus.add_argument("--store", type=Path, metavar="DIR",
+                        help="where the per-document tables are stored (default: DIR/.store "
+                        "inside the output folder)")
+    corpus.add_argument("--dask", metavar="ADDRESS",
+                        help="run the per-document pass on this Dask scheduler (e.g. "
+                        "tcp://10.0.0.5:8786) instead of local processes")
     p.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"),
-                   help="set a notebook parameter (e.g. -p top_n 30); only notebooks that "
-                   "declare NAME in their parameters cell receive it")
+                   help="set a notebook parameter (e.g. -p top 30); only notebooks that "
+                   "declare NAME in their parameters cell receive it; an unknown NAME is an "
+                   "error")
     p.add_argument("--notebooks", type=Path, default=None, metavar="DIR",
                    help="folder of NN_name.ipynb notebooks (default: the project's notebooks/)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
@@ -95,8 +133,10 @@ def _refresh(args: argparse.Namespace) -> int:
     from analysis.report import refresh_notebooks
 
     names = refresh_notebooks(args.folder, jobs=args.jobs, only=args.only or None,
-                              progress=False if args.quiet else None)
-    print(f"refreshed {len(names)} notebook{'s' if len(names) != 1 else ''} in {args.folder}")
+                              progress=False if args.quiet else None,
+                              input_path=args.input, into=args.into)
+    where = args.into or args.folder
+    print(f"refreshed {len(names)} notebook{'s' if len(names) != 1 else ''} in {where}")
     return 0
 
 
@@ -105,7 +145,9 @@ def add_refresh(subparsers: argparse._SubParsersAction) -> None:
         "refresh-notebooks",
         help="re-execute the notebooks in place with their default parameters",
         description="Re-execute every NN_name.ipynb in FOLDER in place (default parameters, "
-        "project kernel, outputs made deterministic). A notebook that fails is left as it was.",
+        "project kernel, outputs made deterministic), or with --input PATH --into DIR on "
+        "another input into DIR (input_path injected relative to DIR, for nbval). A notebook "
+        "that fails is left as it was.",
     )
     p.add_argument("folder", nargs="?", default="notebooks", metavar="FOLDER",
                    help="notebook folder (default: %(default)s)")
@@ -113,6 +155,10 @@ def add_refresh(subparsers: argparse._SubParsersAction) -> None:
                    help="notebooks run at the same time (default: %(default)s)")
     p.add_argument("--only", action="append", metavar="NAME",
                    help="refresh only this notebook (repeatable)")
+    p.add_argument("--input", type=Path, metavar="PATH",
+                   help="run the notebooks on this input instead of their default (with --into)")
+    p.add_argument("--into", type=Path, metavar="DIR",
+                   help="write the executed notebooks into DIR instead of in place (with --input)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.set_defaults(handler=_refresh)
 
