@@ -147,10 +147,12 @@ def built_once(name: str, tmp_path_factory, build) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    """Every file under ``folder`` (relative path -> bytes, mtime_ns), hidden files included."""
+    """Every file under ``folder`` (relative path -> bytes, mtime_ns), hidden files included,
+    except the store (``.store/``: the per-document tables, a cache written atomically whether
+    or not the reports then succeed)."""
     out = {}
     for path in sorted(folder.rglob("*")):
-        if path.is_file():
+        if path.is_file() and ".store" not in path.relative_to(folder).parts:
             out[path.relative_to(folder).as_posix()] = (path.read_bytes(), path.stat().st_mtime_ns)
     return out
 

@@ -44,7 +44,7 @@ def test_nbval_fails_when_a_sentence_is_appended_to_the_seed(tmp_path):
     report_text = re.sub(r"\x1b\[[0-9;]*m", "", changed.stdout)
     assert "Cell outputs differ" in report_text
     # the totals table and the text view both notice: 15 sentences became 16
-    assert "tables.corpus_summary(docs)" in report_text
+    assert "corpus.summary()" in report_text
     assert "A new sentence changes every count" in report_text
 
 

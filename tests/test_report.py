@@ -88,7 +88,7 @@ def wait_no_kernels(marker: str, *, timeout: float = 10.0) -> list[int]:
 
 def hidden_leftovers(out: Path) -> list[str]:
     return sorted(p.name for p in out.iterdir()
-                  if p.name.startswith(".") and p.name not in (".lock", report.TIMINGS))
+                  if p.name.startswith(".") and p.name not in (".lock", ".store", report.TIMINGS))
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -526,7 +526,9 @@ def test_refresh_notebooks_in_place_is_deterministic_and_safe(tmp_path):
 def test_package_digest_changes_with_the_package(tmp_path, monkeypatch):
     copy = tmp_path / "analysis"
     shutil.copytree(report.PACKAGE_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(report.cache, "PACKAGE_DIR", copy)
+    from analysis.store import keys
+
+    monkeypatch.setattr(keys, "PACKAGE_DIR", copy)
     real = PACKAGE_DIGEST
     first = real()
     (copy / "__pycache__").mkdir(exist_ok=True)

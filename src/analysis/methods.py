@@ -82,12 +82,13 @@ def tricky_tokens(text: str, *, per_kind: int = 1) -> pd.DataFrame:
      ["possessive / contraction (')", "envoy's", "envoy | 's", "envoy's"]]
     """
     chunks = [(m.start(), m.end()) for m in _WS.finditer(text)]
+    toks = tokens(text)
     rows = []
     for kind, test in _KINDS:
         found = 0
         seen: set[str] = set()
         ci = 0
-        for t in tokens(text):
+        for t in toks:
             if found >= per_kind:
                 break
             if not test(t.text):
@@ -209,20 +210,25 @@ def normalising_example(sentence: str) -> pd.DataFrame:
                                        "counted (no stopwords)"])
 
 
-def example_sentence(text: str, *, words: int = 8) -> str:
-    """A sentence of ``text`` to show a method on: the first with at least ``words`` words, or
-    else the longest (empty for a text without words).
+def example_sentence(text: str, *, words: int = 8, limit: int = 40) -> str:
+    """A sentence of ``text`` to show a method on: the first with ``words`` to ``limit`` words;
+    else the longest of at most ``limit`` words; else the first ``limit`` words of the first
+    sentence (a text that is one endless line). Empty for a text without words.
 
     >>> example_sentence("Hi. The militias took the city of Benghazi on Thursday.")
     'The militias took the city of Benghazi on Thursday.'
+    >>> example_sentence("war " * 1000, limit=3)
+    'war war war'
     """
-    best = ""
-    best_n = 0
+    best, best_n, first = "", 0, ""
     for a, b in sentence_spans(text):
         s = text[a:b]
-        n = sum(1 for x, y in word_spans(s) if not is_punct(s[x:y]))
-        if n >= words:
+        spans = [(x, y) for x, y in word_spans(s) if not is_punct(s[x:y])]
+        n = len(spans)
+        if words <= n <= limit:
             return s
-        if n > best_n:
+        if n <= limit and n > best_n:
             best, best_n = s, n
-    return best
+        if not first and n > limit:
+            first = s[:spans[limit - 1][1]]
+    return best or first

@@ -28,7 +28,7 @@ from analysis.report.errors import NotebookFailed
 from analysis.report.index import write_index
 from analysis.report.plan import Plan, make_plan
 from analysis.report.pool import Progress, run_tasks
-from analysis.report.prepare import Prepare, Prepared, default_prepare
+from analysis.report.prepare import Prepare, Prepared, store_prepare
 from analysis.report.worker import Task, TaskResult
 
 __all__ = ["BuildResult", "build_reports"]
@@ -73,7 +73,7 @@ def build_reports(
     store folder (``store``, default ``out/.store``), to every notebook that declares them.
     ``parameters`` are ``-p NAME VALUE`` strings, converted to the type of each notebook's
     default and injected only into notebooks that declare them. ``prepare`` is the prepare
-    hook (default :func:`~analysis.report.prepare.default_prepare`); ``dask`` is passed to it.
+    hook (default :func:`~analysis.report.prepare.store_prepare`); ``dask`` is passed to it.
 
     Raises :class:`~analysis.corpus.InputError` for an unreadable input,
     :class:`~analysis.report.UsageError` for bad options, :class:`NotebookFailed` when a
@@ -87,7 +87,7 @@ def build_reports(
                      parameters=parameters, kernel=kernel)
     shown = Progress(progress)
     with files.output_folder(plan.out) as folder:
-        prepared = _prepare(plan, prepare or default_prepare, shown)
+        prepared = _prepare(plan, prepare or store_prepare, shown)
         files.recover(folder.path, plan.slug)
         final = folder.path / plan.slug
         old = None if plan.force else cache.read_manifest(final)

@@ -30,6 +30,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from analysis.store.keys import input_digest, package_digest
+
 __all__ = [
     "FORMAT",
     "MANIFEST",
@@ -60,46 +62,6 @@ def sha256(data: bytes) -> str:
     'e3b0c44298fc'
     """
     return hashlib.sha256(data).hexdigest()
-
-
-def _hash_file(h: Any, path: Path) -> None:
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-
-
-def input_digest(path: Path, *, exclude: Iterable[Path] = ()) -> str:
-    """sha256 over the input file, or every non-hidden file under the input folder (names
-    and bytes), leaving out ``exclude`` (e.g. the report folder inside it)."""
-    h = hashlib.sha256()
-    path = Path(path)
-    if path.is_file():
-        _hash_file(h, path)
-        return h.hexdigest()
-    skip = {Path(os.path.abspath(p)) for p in exclude}
-    for root, dirs, files in os.walk(path):
-        here = Path(os.path.abspath(root))
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and here / d not in skip)
-        for name in sorted(files):
-            if name.startswith("."):
-                continue
-            f = here / name
-            h.update(os.path.relpath(f, path).encode("utf-8", "surrogateescape") + b"\0")
-            with contextlib.suppress(OSError):
-                _hash_file(h, f)
-            h.update(b"\0")
-    return h.hexdigest()
-
-
-def package_digest() -> str:
-    """sha256 over the ``analysis`` package's files (code, templates, data)."""
-    h = hashlib.sha256()
-    for f in sorted(PACKAGE_DIR.rglob("*")):
-        if not f.is_file() or "__pycache__" in f.parts or f.suffix in (".pyc", ".pyo"):
-            continue
-        h.update(f.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0")
-        _hash_file(h, f)
-    return h.hexdigest()
 
 
 def environment_digest(kernel: str) -> str:

@@ -43,7 +43,7 @@ from typing import Any
 from analysis.report.errors import UsageError
 
 __all__ = ["Prepare", "PrepareRequest", "Prepared", "corpus_title", "default_prepare",
-           "group_columns", "LOADER_OPTIONS"]
+           "group_columns", "store_prepare", "LOADER_OPTIONS"]
 
 #: The keyword arguments of :func:`analysis.corpus.load_corpus` a run passes on (when given).
 LOADER_OPTIONS = ("encoding", "text_column", "id_column", "date_column", "hard_wrapped")
@@ -151,3 +151,48 @@ def default_prepare(request: PrepareRequest) -> Prepared:
         documents=total,
         skipped=tuple((str(p), str(r)) for p, r in corpus.skipped),
     )
+
+
+def store_prepare(request: PrepareRequest) -> Prepared:
+    """The prepare step of every report run: analyse each document of the input once
+    (:func:`analysis.store.analyse`: every per-document table, on ``request.jobs`` processes or
+    the Dask scheduler at ``request.dask``, only new or changed documents when the store has
+    seen the input before) into ``request.store_dir``, which every notebook then reads.
+
+    Returns the input's title, ``store_dir`` as a notebook parameter, and the store's digest of
+    the input (it changes exactly when a table the notebooks read may change). Raises
+    :class:`~analysis.corpus.InputError` for an unreadable input and :class:`UsageError` for a
+    ``group_by`` that is not a column (listing the columns).
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "harbour.txt").write_text("Harbour plan approved\\n\\nThe council voted.")
+    >>> done = store_prepare(PrepareRequest(folder / "harbour.txt", store_dir=folder / "s"))
+    >>> done.title, done.documents, sorted(done.parameters)
+    ('Harbour plan approved', 1, ['store_dir'])
+    """
+    from analysis import store
+
+    corpus = store.analyse(request.input_path, store_dir=request.store_dir, jobs=request.jobs,
+                           dask=request.dask, progress=request.progress, **dict(request.loader))
+    if request.group_by is not None:
+        try:
+            corpus.grouping(request.group_by)
+        except KeyError:
+            columns = ["title", "date", *corpus.meta_columns]
+            raise UsageError(f"--group-by {request.group_by}: no such column in "
+                             f"{request.input_path}; the columns are: "
+                             f"{', '.join(columns)}") from None
+    path = Path(request.input_path)
+    docs = corpus.documents
+    if path.suffix.lower() not in _TABLE_SUFFIXES and not path.is_dir() and len(docs) == 1:
+        title = str(docs["title"].iloc[0])
+    else:
+        name = path.stem if path.suffix.lower() in _TABLE_SUFFIXES else path.name
+        title = f"{name or path} ({len(docs):,} document{'' if len(docs) == 1 else 's'})"
+    options = {"loader": dict(request.loader), "group_by": request.group_by,
+               "store": corpus.digest}
+    digest = hashlib.sha256(json.dumps(options, sort_keys=True).encode()).hexdigest()
+    return Prepared(title=title, parameters={"store_dir": str(request.store_dir)},
+                    digest=digest, documents=len(docs),
+                    skipped=tuple((str(p), str(r)) for p, r in corpus.skipped))

@@ -19,7 +19,7 @@ import inspect
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ import pandas as pd
 
 from analysis.corpus import Corpus, Document, InputError, as_documents, iter_documents
 from analysis.store.corpus import CorpusTables
-from analysis.store.keys import document_key, input_digest, package_digest
+from analysis.store.keys import code_digest, document_key, input_digest
 from analysis.store.parquet import Store
 from analysis.store.run import batches, run_pass
 from analysis.store.specs import PASS, pass_version
@@ -150,7 +150,23 @@ def _work(docs: Iterable[Document], code: str, known: dict[str, str],
             yield doc, key
 
 
-def _progress(total: int | None, enabled: bool | None):
+class _Callback:
+    """A progress callback ``progress(done, total)`` given by the caller, as a bar would be."""
+
+    def __init__(self, call: Callable[[int, int], None], total: int | None):
+        self.call, self.total, self.n = call, total, 0
+
+    def update(self, n: int) -> None:
+        self.n += n
+        self.call(self.n, max(self.total or 0, self.n))
+
+    def close(self) -> None:
+        self.call(self.n, self.n)
+
+
+def _progress(total: int | None, enabled: Any):
+    if callable(enabled):
+        return _Callback(enabled, total)
     if enabled is None:
         enabled = sys.stderr.isatty()
     if not enabled:
@@ -165,7 +181,8 @@ def analyse(
     source: Any, *, encoding: str | None = None, text_column: str | None = None,
     id_column: str | None = None, date_column: str | None = None,
     hard_wrapped: bool | None = None, store_dir: str | os.PathLike[str] | None = None,
-    jobs: int | None = None, dask: Any = None, progress: bool | None = None,
+    jobs: int | None = None, dask: Any = None,
+    progress: bool | Callable[[int, int], None] | None = None,
     specs: Sequence[TableSpec] = PASS,
 ) -> CorpusTables:
     """Analyse every document of ``source`` once and return the stored corpus.
@@ -178,7 +195,8 @@ def analyse(
     changed documents; an unchanged input file is not even parsed again. ``jobs`` worker
     processes (default: every core), or ``dask`` (a ``distributed.Client`` or a scheduler
     address) runs the same work on a Dask cluster; ``progress`` shows a bar over documents
-    (default: when stderr is a terminal).
+    (default: when stderr is a terminal), or is called as ``progress(done, total)`` when it is a
+    function (``total`` is the number of documents when known, else the number done).
 
     Raises :class:`analysis.corpus.InputError` for input that cannot be read, ValueError for
     duplicate document ids.
@@ -186,7 +204,7 @@ def analyse(
     options = _loader_options(encoding=encoding, text_column=text_column, id_column=id_column,
                               date_column=date_column, hard_wrapped=hard_wrapped)
     store = Store(store_dir or default_store_dir())
-    code = package_digest()[:16] + pass_version(specs)
+    code = code_digest()[:16] + pass_version(specs)
     digest = _digest(source, options, code)
     if digest is not None:
         recorded = store.read_input(digest)
@@ -238,6 +256,7 @@ def analyse(
         info.update(meta_columns=list(meta_cols), meta_keys=meta_cols,
                     documents=len(manifest), code=code)
         digest = digest or hashlib.sha256("\n".join(manifest["_key"]).encode()).hexdigest()[:32]
+        info["digest"] = digest
         store.write_input(digest, manifest.drop(columns="_part"), info)
         if info.get("source"):
             store.forget_inputs(info["source"], keep=digest)

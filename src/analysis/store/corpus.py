@@ -66,6 +66,12 @@ class CorpusTables:
         return str(self.info.get("title") or "")
 
     @property
+    def digest(self) -> str:
+        """A digest of the input's documents and the code that analysed them: it changes
+        exactly when a table read from this corpus may change."""
+        return str(self.info.get("digest", ""))
+
+    @property
     def skipped(self) -> list[tuple[str, str]]:
         return [tuple(x) for x in self.info.get("skipped", [])]
 

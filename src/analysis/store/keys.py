@@ -26,7 +26,7 @@ from typing import Any
 
 from analysis.corpus import Document
 
-__all__ = ["document_key", "input_digest", "package_digest"]
+__all__ = ["code_digest", "document_key", "input_digest", "package_digest"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -58,9 +58,9 @@ def _hash_file(h: Any, path: Path) -> None:
             h.update(block)
 
 
-@lru_cache(maxsize=1)
 def package_digest() -> str:
-    """sha256 over the ``analysis`` package's files (code, templates, data), computed once."""
+    """sha256 over the ``analysis`` package's files (code, templates, data; compiled caches
+    left out)."""
     h = hashlib.sha256()
     for f in sorted(PACKAGE_DIR.rglob("*")):
         if not f.is_file() or "__pycache__" in f.parts or f.suffix in (".pyc", ".pyo"):
@@ -68,6 +68,13 @@ def package_digest() -> str:
         h.update(f.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0")
         _hash_file(h, f)
     return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """:func:`package_digest`, computed once per process (the code does not change while it
+    runs)."""
+    return package_digest()
 
 
 def input_digest(path: str | os.PathLike[str], *, exclude: Iterable[str | os.PathLike[str]] = ()
