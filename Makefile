@@ -70,7 +70,7 @@ notebooks: $(STAMP)
 		"notebooks are checked on (see seeds/README.md)" >&2; exit 1; }
 	$(BIN)/python -m analysis refresh-notebooks notebooks
 	$(BIN)/python -m analysis refresh-notebooks notebooks --input $(CORPUS) \
-		--into $(CORPUS_NOTEBOOKS)
+		--into $(CORPUS_NOTEBOOKS) -p id_column id -p group_by section
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks tools

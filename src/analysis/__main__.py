@@ -134,7 +134,8 @@ def _refresh(args: argparse.Namespace) -> int:
 
     names = refresh_notebooks(args.folder, jobs=args.jobs, only=args.only or None,
                               progress=False if args.quiet else None,
-                              input_path=args.input, into=args.into)
+                              input_path=args.input, into=args.into,
+                              parameters=dict(args.parameter or []))
     where = args.into or args.folder
     print(f"refreshed {len(names)} notebook{'s' if len(names) != 1 else ''} in {where}")
     return 0
@@ -159,6 +160,9 @@ def add_refresh(subparsers: argparse._SubParsersAction) -> None:
                    help="run the notebooks on this input instead of their default (with --into)")
     p.add_argument("--into", type=Path, metavar="DIR",
                    help="write the executed notebooks into DIR instead of in place (with --input)")
+    p.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"),
+                   help="with --input: set a notebook parameter (a string), e.g. -p group_by "
+                   "section")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.set_defaults(handler=_refresh)
 

@@ -114,7 +114,7 @@ def _cell(value) -> tuple[str, bool]:
 
 
 _TH = 'style="text-align:{align}; vertical-align:bottom"'
-_TD_TEXT = 'style="text-align:left; white-space:normal; overflow-wrap:anywhere; max-width:40em"'
+_TD_TEXT = 'style="text-align:left; white-space:normal; overflow-wrap:break-word; max-width:40em"'
 _TD_NUM = 'style="text-align:right; white-space:nowrap"'
 
 

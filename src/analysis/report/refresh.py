@@ -14,8 +14,9 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from analysis.report.errors import NotebookFailed, UsageError
 from analysis.report.files import umask
@@ -35,6 +36,7 @@ def refresh_notebooks(
     only: Iterable[str] | None = None,
     input_path: str | os.PathLike[str] | None = None,
     into: str | os.PathLike[str] | None = None,
+    parameters: Mapping[str, Any] | None = None,
 ) -> list[str]:
     """Re-execute the notebooks of ``folder``: in place with their default parameters, or,
     with ``input_path`` and ``into``, on that input into the folder ``into``.
@@ -43,18 +45,23 @@ def refresh_notebooks(
     raises :class:`NotebookFailed` naming each failing notebook and cell (that notebook is
     left as it was; the partly executed copy goes to ``.failed/`` in the target folder,
     removed by the next successful refresh) and :class:`UsageError` for ``input_path``
-    without ``into`` (or the reverse) or a missing input.
+    without ``into`` (or the reverse) or a missing input. ``parameters`` (with ``input_path``)
+    are injected into every notebook too, e.g. ``{"group_by": "section"}``.
     """
     folder = Path(os.path.abspath(folder))
     if (input_path is None) != (into is None):
         raise UsageError("give both the input (--input) and the folder to write into (--into)")
     target = Path(os.path.abspath(into)) if into is not None else folder
+    extra = dict(parameters or {})
     parameters = None
+    if extra and input_path is None:
+        raise UsageError("parameters go with an input (--input) and a folder (--into)")
     if input_path is not None:
         if not Path(input_path).exists():
             raise UsageError(f"{input_path}: no such file or folder")
         target.mkdir(parents=True, exist_ok=True)
-        parameters = {"input_path": os.path.relpath(os.path.abspath(input_path), target)}
+        parameters = {"input_path": os.path.relpath(os.path.abspath(input_path), target),
+                      **extra}
     sources = find_notebooks(folder)
     if only:
         wanted = set(only)
