@@ -164,7 +164,8 @@ TABLES = """() => Array.from(document.querySelectorAll('table.dataframe')).map(t
   rows.forEach(r => r.querySelectorAll('td').forEach(td => {
     const text = td.textContent.trim();
     const numeric = /^[-+\u2212]?[\\d,.]+(e[-+]?\\d+)?%?$/.test(text)
-                    || /^(NaN|nan|NaT|<NA>|[-+]?inf|None|True|False|\u2026|\\.\\.\\.)?$/.test(text);
+                    || /^(NaN|nan|NaT|<NA>|[-+]?inf|None|True|False)?$/.test(text)
+                    || /^(\u2026|\u2013|\\.\\.\\.)$/.test(text);  // an ellipsis; a dash: missing
     const align = getComputedStyle(td).textAlign;
     if (!numeric && !['left', 'start'].includes(align)) misaligned.push(text.slice(0, 30));
   }));

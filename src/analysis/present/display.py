@@ -57,6 +57,30 @@ def setup(*, seed: int = 0) -> None:
             "InlineBackend.print_figure_kwargs = {'bbox_inches': 'tight', "
             "'metadata': {'Software': 'news-text-analysis'}}",
         )
+        _messages_as_notes(shell)
+
+
+def _messages_as_notes(shell) -> None:
+    """Show a figure that only says there is too little to draw (``plots.message_figure``) as
+    that sentence, not as a picture of it: readable, searchable, and compared by nbval."""
+    from matplotlib.figure import Figure
+
+    from analysis.present.chart import figure_message
+
+    formatters = shell.display_formatter.formatters
+    png = formatters["image/png"]
+    draw = png.lookup_by_type(Figure) if Figure in png.type_printers else None
+
+    def as_note(fig):
+        message = figure_message(fig)
+        if message is None:
+            return None
+        title = fig.axes[0].get_title() if fig.axes else ""
+        return note(f"{title}: {message}" if title else message).markup
+
+    formatters["text/html"].for_type(Figure, as_note)
+    if draw is not None:
+        png.for_type(Figure, lambda fig: None if figure_message(fig) else draw(fig))
 
 
 _STYLE = (
@@ -95,9 +119,16 @@ def highlight(
     return HTML(f'{head}<div style="{_STYLE}">{"".join(parts)}</div>', text=title or text[:80])
 
 
+def _missing(value) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # a list or an array: present
+        return False
+
+
 def _cell(value) -> tuple[str, bool]:
     """A value as display text, and whether it is text (left-aligned) rather than a number."""
-    if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
+    if _missing(value):  # shown as a dash, aligned with its column
         return "–", False
     if isinstance(value, (bool, np.bool_)):
         return ("yes" if value else "no"), True
@@ -138,8 +169,8 @@ def table(df: pd.DataFrame, *, caption: str = "", top: int | None = None,
     head_cells = []
     kinds = []
     for col in shown.columns:
-        values = [v for v in shown[col] if v is not None and not (isinstance(v, float) and v != v)]
-        is_text = bool(values) and all(_cell(v)[1] for v in values)
+        values = [v for v in shown[col] if not _missing(v)]
+        is_text = all(_cell(v)[1] for v in values)  # a column of nothing missing reads as text
         kinds.append(is_text)
         head_cells.append(f"<th {_TH.format(align='left' if is_text else 'right')}>"
                           f"{html.escape(str(col))}</th>")
