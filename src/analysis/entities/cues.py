@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from analysis.entities.lexicon import (
     AUX_BEFORE_BASE,
@@ -103,12 +104,16 @@ class Found:
             self.parts = [self.content]
 
 
+#: The words that may start an attribution: verbs of saying, their participles, "according".
+_TRIGGERS = frozenset(SPEECH_VERBS) | frozenset(SPEECH_PARTICIPLES) | {"according"}
+
+
 class _Finder:
     def __init__(self, text: str) -> None:
         self.text = text
         self.view = v = View.of(text)
         self.toks = v.state.toks
-        self.starts = [t.start for t in self.toks]
+        self.starts = list(map(attrgetter("start"), self.toks))
         self.quotes = quotations(text)
         self.inside = [-1] * len(self.toks)  # the quotation each token is inside, or -1
         for n, q in enumerate(self.quotes):
@@ -584,7 +589,9 @@ class _Finder:
     def run(self) -> list[Found]:
         v = self.view
         headline = v.state.headline
-        for i, lw in enumerate(v.low):
+        low = v.low
+        for i in [i for i, lw in enumerate(low) if lw in _TRIGGERS]:
+            lw = low[i]
             if headline[v.sent[i]]:
                 continue  # a Title Case heading: "Clinton Says Trump's Bigotry ..."
             if lw == "according" and i + 1 < len(v.low) and v.low[i + 1] == "to":

@@ -398,6 +398,12 @@ def demonym(t: str) -> str | None:
     return gazetteer().demonyms.get(fold(t))
 
 
+@lru_cache(maxsize=1)
+def demonym_firsts() -> frozenset[str]:
+    """First words of the nationality words of two words or more ("New" of "New Zealander")."""
+    return frozenset(d.split()[0] for d in gazetteer().demonyms if " " in d)
+
+
 def is_group_adjective(t: str) -> bool:
     return t in GROUP_ADJECTIVES or (t.endswith("s") and t[:-1] in GROUP_ADJECTIVES)
 
