@@ -39,10 +39,12 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import compress
 from operator import attrgetter
 
 from analysis.corpus import Document
@@ -159,6 +161,7 @@ def _headline(toks: Sequence[Token]) -> bool:
 
 
 _DATES = DAYS | MONTHS
+_POSSESSIVE = frozenset({"'s", "\u2019s"})
 _FOLD_RE = re.compile(f"[{re.escape(APOSTROPHES + QUOTES)}]")
 _END = attrgetter("end")
 _LIST_MARKER_RE = re.compile(r"[a-zA-Z0-9]\)|\d{1,2}\.|[-*\u2022\u2013\u2014]")
@@ -235,6 +238,14 @@ _MARKS = frozenset({":", ";", "\u2014", "--", "\u2022", "*", "\u201c", "\u2018",
                     '"', "'"})
 
 
+#: Every token after which capitals may say nothing: the marks and the list markers of at most
+#: two characters ("a)", "1.", "-").
+_ALL_MARKS = _MARKS | frozenset(
+    w for w in [*(c + ")" for c in string.ascii_letters + string.digits),
+                *(c + "." for c in string.digits), "-", "*", "\u2022", "\u2013", "\u2014"]
+    if _LIST_MARKER_RE.fullmatch(w))
+
+
 def _analyse(text: str, toks: list[Token]) -> Analysis:
     ranges = _ranges(toks)
     sents = [(toks[r.start].start, toks[r.stop - 1].end) for r in ranges]
@@ -254,19 +265,16 @@ def _analyse(text: str, toks: list[Token]) -> Analysis:
             for i in idxs:
                 unreliable[i] = True
     # ... and after a mark (only short tokens are marks: most words are passed over here)
-    for a in [i for i, w in enumerate(words) if len(w) <= 2 and (
-            w in _MARKS or _LIST_MARKER_RE.fullmatch(w))]:
+    for a in [i for i, w in enumerate(words) if w in _ALL_MARKS]:
         _after_mark(text, toks, words, a, ranges[toks[a].sentence], unreliable)
     # Document-wide evidence: capitalised where capitals mean something vs lower-cased.
+    # (a lower-case word's count is its lower-cased uses; a capitalised word's count less its
+    # uses where capitals say nothing is its reliable capitalised uses)
     counts = Counter(words)
-    lower = Counter({w: n for w, n in counts.items() if w[:1].islower() and w[0].isalpha()})
-    cap_reliable = Counter({w: n for w, n in counts.items() if w[:1].isupper()})
-    for w in [words[i] for i, flag in enumerate(unreliable) if flag]:
-        if w[:1].isupper():
-            cap_reliable[w] -= 1
+    said_nothing = Counter(w for w in compress(words, unreliable) if w[:1].isupper())
     shaped = list(map(name_shaped, words))
     for idxs in ranges:
-        state.names.extend(_sentence_names(state, idxs, words, shaped, cap_reliable, lower))
+        state.names.extend(_sentence_names(state, idxs, words, shaped, counts, said_nothing))
     return state
 
 
@@ -298,8 +306,9 @@ _COMPOUND_TAILS = frozenset(
 
 
 def _evidence(word: str, prev: str | None, nxt: str | None, nxt_name: bool,
-              nxt_shaped: bool, cap_reliable: Counter, lower: Counter) -> bool:
-    """Is a capitalised ``word`` where capitals say nothing a name?"""
+              nxt_shaped: bool, counts: Counter, said_nothing: Counter) -> bool:
+    """Is a capitalised ``word`` where capitals say nothing a name? (``counts``: the count of
+    each token text in the document; ``said_nothing``: of those where capitals say nothing)"""
     lw = word.lower()
     if word in DAYS:
         return True
@@ -308,15 +317,15 @@ def _evidence(word: str, prev: str | None, nxt: str | None, nxt_name: bool,
     if _is_label(word, prev, nxt):
         return False
     if is_all_caps(word):
-        return lw not in CLOSED_CLASS and (cap_reliable[word] > 0 or lower[lw] == 0)
+        return lw not in CLOSED_CLASS and (counts[word] > said_nothing[word] or counts[lw] == 0)
     if strong_place(word):
-        return lower[lw] == 0
+        return counts[lw] == 0
     if lw in CLOSED_CLASS:
         return False
     if word in PERSON_TITLES or lw in NAME_PARTICLES:
         return nxt_shaped  # "President Obama said", "Al Jazeera reported"
-    cap = cap_reliable[word]
-    low = lower[lw]
+    cap = counts[word] - said_nothing[word] if word[0].isupper() else 0
+    low = counts[lw]
     if cap > low:
         return True
     if low:
@@ -383,22 +392,22 @@ def _noun_use(toks: Sequence[Token], idxs: Sequence[int], k: int, length: int) -
             toks, idxs, k + length + 1):
         return False  # "the Gabonese and Estonian teams"
     return prev in ("a", "an", "the", "in", "into", "from", "speak", "speaks", "spoke",
-                    "spoken", "speaking", "fluent", "learn", "learning", "of")
+                    "spoken", "speaking", "fluent", "learn", "learning", "of", "and", "or")
 
 
 def _sentence_names(state: Analysis, idxs: range, all_words: list[str], all_shaped: list[bool],
-                    cap_reliable: Counter, lower: Counter) -> list[Name]:
+                    counts: Counter, said_nothing: Counter) -> list[Name]:
     """The names of one sentence (its tokens ``idxs``)."""
     shaped = all_shaped[idxs.start:idxs.stop]
     if not any(shaped):
         return []
     words = all_words[idxs.start:idxs.stop]
-    ok, glue = _name_tokens(state, idxs, words, shaped, cap_reliable, lower)
+    ok, glue = _name_tokens(state, idxs, words, shaped, counts, said_nothing)
     return _runs(state, idxs, words, ok, glue)
 
 
 def _name_tokens(state: Analysis, idxs: range, words: list[str], shaped: list[bool],
-                 cap_reliable: Counter, lower: Counter) -> tuple[list[bool], list[bool]]:
+                 counts: Counter, said_nothing: Counter) -> tuple[list[bool], list[bool]]:
     """Which tokens of a sentence may be part of a name (``ok``), and which lower-case words
     sit inside a gazetteer name (``glue``: "Bosnia and Herzegovina")."""
     toks = state.toks
@@ -445,7 +454,7 @@ def _name_tokens(state: Analysis, idxs: range, words: list[str], shaped: list[bo
         if ROMAN_RE.fullmatch(w):
             ok[k] = k > 0 and ok[k - 1]
         elif state.unreliable[idxs[k]]:
-            ok[k] = _evidence(w, prev, nxt, nxt_name, nxt_shaped, cap_reliable, lower)
+            ok[k] = _evidence(w, prev, nxt, nxt_name, nxt_shaped, counts, said_nothing)
             if (not ok[k] and w in ORG_WORDS and k > 0 and shaped[k - 1]
                     and words[k - 1].lower() not in CLOSED_CLASS and words[k - 1] not in (
                         "A", "An", "The") and adjacent(toks, idxs[k - 1], idxs[k], text)):
@@ -509,6 +518,8 @@ def _runs(state: Analysis, idxs: Sequence[int], words: list[str], ok: list[bool]
                 step = 1
                 if j + 1 < m and words[j + 1] == "the":
                     step = 2
+            elif w in _POSSESSIVE and j + 1 < m and words[j + 1] in ORG_WORDS:
+                step = 1  # "New People's Party", "People's Liberation Army"
             if step and j + step < m and ok[j + step] and all(
                     adjacent(toks, idxs[j + q - 1], idxs[j + q], text)
                     for q in range(1, step + 1)):
@@ -542,7 +553,7 @@ def _nationality(state: Analysis, idxs: Sequence[int], k: int, dem: int, words: 
     noun = _noun_use(toks, idxs, k, dem)
     nxt_cap = k + dem < m and shaped[k + dem] and words[k + dem] not in PERSON_TITLES
     keep = noun or (nxt_cap and not demonym(words[k]) and not state.unreliable[idxs[k]])
-    if nxt_cap and not keep and not state.unreliable[idxs[k]]:
+    if nxt_cap and not keep:
         # "Libyan National Army", "Saudi Gazette": part of an organisation's name
         q = k + dem
         while q < m and shaped[q] and q < k + dem + 4:
