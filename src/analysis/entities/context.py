@@ -19,13 +19,14 @@ from analysis.entities.lexicon import (
     PERSON_NOUNS,
     PLACE_NOUNS,
     SAY_WORDS,
+    verb_like,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.entities.mentions import Draft
     from analysis.entities.names import Analysis
 
-__all__ = ["acts", "context_evidence"]
+__all__ = ["acts", "context_evidence", "sports_text"]
 
 _TEAM_VERBS = frozenset(
     """defeated defeat defeats beat beats faced face faces against versus vs vs. v v. play
@@ -34,6 +35,14 @@ _TEAM_VERBS = frozenset(
 _TEAM_NOUNS = frozenset(
     """coach captain goalkeeper keeper striker defender midfielder manager squad players
     team side defence defense attack victory win defeat goal goals lead fans supporters""".split()
+)
+#: Words of play: three of them make a text a sports report.
+_SPORT_WORDS = frozenset(
+    """match matches goal goals scored scoring scorer coach coaches tournament league cup
+    championship championships qualifier qualifiers qualifying stadium striker strikers
+    midfielder goalkeeper defender penalty penalties fixture fixtures squad teammates
+    semi-final semi-finals quarter-final quarter-finals half-time kick-off referee olympics
+    medal medals innings wicket wickets tries try-scorer touchdown""".split()
 )
 _ADVERBS = frozenset("also recently both then now reportedly again already later".split())
 _DASHES = frozenset({"-", "\u2013", "\u2014", ":"})
@@ -47,15 +56,16 @@ def _word(state: Analysis, i: int, sentence: int) -> str:
 
 
 def acts(state: Analysis, d: Draft) -> bool:
-    """Whether a country (or capital) mention acts as a team in its sentence: the subject or
-    the object of a verb of play ("Sweden beat Belgium", "defeated Panama", "against
-    England"), a side of a score ("Sweden 1 - 0"), or the owner of a team role ("Tunisia's
-    coach"). A government acting ("North Korea fired", "Thailand has cracked down") stays a
-    place: GUM's annotators keep a country a place there (all 58 country mentions of the
-    first nine GUM news documents are places)."""
+    """Whether a country (or capital) mention plays as a team in its sentence: the object of a
+    verb of play ("defeated Panama", "against England", "team Estonia"), a side of a score
+    ("Sweden 1 - 0"), the owner of a team role ("Tunisia's coach"), the subject of a verb of
+    play ("Sweden beat Belgium"), or, in a sports report (:func:`sports_text`), the subject of
+    any verb ("Sweden scored twice"). Elsewhere a government acting ("North Korea fired",
+    "Thailand has cracked down") stays a place, as GUM's annotators keep it (all 58 country
+    mentions of the first nine GUM news documents are places)."""
     s = d.sentence
     before = _word(state, d.first - 1, s).lower()
-    if before in _TEAM_VERBS or before in ("team", "squad"):  # "defeated Panama", "Team Estonia"
+    if before in _TEAM_VERBS or before in ("team", "squad"):
         return True
     j = d.last + 1
     nxt = _word(state, j, s)
@@ -65,18 +75,43 @@ def acts(state: Analysis, d: Draft) -> bool:
         return True
     if nxt == "'s":
         return _word(state, j + 1, s).lower() in _TEAM_NOUNS
-    # the subject of a verb of play, perhaps one of several ("Sweden and Belgium drew")
+    if before == "and":  # "Spain and China left" acts; "from Morocco and Iran had" does not
+        k = d.first - 2
+        while _word(state, k, s)[:1].isupper():
+            k -= 1
+        before = _word(state, k, s).lower()
+    if before in LOCATIVES or before in ("of", "to", "for", "with", "by", "from"):
+        return False  # "Teams from Morocco ... had": not the subject
+    # the subject of a verb, perhaps one of several ("Sweden and Belgium drew")
     if nxt in ("and", ","):
         k = j + 1
         while _word(state, k, s)[:1].isupper():
             k += 1
         if k > j + 1:
             j, nxt = k, _word(state, k, s)
-    while nxt.lower() in _ADVERBS or nxt.lower() in ("has", "have", "had", "will", "would") or (
-            nxt.endswith("ly") and len(nxt) > 4 and nxt.islower()):
+    while nxt.lower() in _ADVERBS or (nxt.endswith("ly") and len(nxt) > 4 and nxt.islower()):
         j += 1
         nxt = _word(state, j, s)
-    return nxt.lower() in _TEAM_VERBS
+    if nxt.lower() in _TEAM_VERBS:
+        return True
+    return sports_text(state) and nxt.lower() not in (
+        "is", "was", "are", "were", "be", "been", "'s") and verb_like(nxt)
+
+
+def sports_text(state: Analysis) -> bool:
+    """Whether a text reports sport: at least three different words of play ("match", "goal",
+    "coach", "tournament", ...) in it. There a country acting is a team.
+
+    >>> from analysis.entities.names import analyse
+    >>> sports_text(analyse("Sweden scored twice. The coach praised the goal in the match."))
+    True
+    >>> sports_text(analyse("Sweden imposed sanctions on the regime."))
+    False
+    """
+    found = state.memo.get("sports")
+    if found is None:
+        found = state.memo["sports"] = len(_SPORT_WORDS.intersection(state.lower)) >= 3
+    return found
 
 
 def context_evidence(state: Analysis, d: Draft) -> None:
