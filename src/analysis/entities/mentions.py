@@ -46,6 +46,7 @@ from analysis.entities.given_names import is_given_name
 from analysis.entities.lexicon import (
     COMPASS,
     KNOWN_GROUPS,
+    NAME_PARTICLES,
     NOT_PERSON_WORDS,
     ORG_FIRST_WORDS,
     ORG_WORDS,
@@ -212,10 +213,22 @@ def _split_title(state: Analysis, name: Name) -> list[Draft]:
     forms = name.forms
     t0 = next((i for i, f in enumerate(forms) if f in PERSON_TITLES), None)
     if t0 is None:
+        words = state.words
+        k = next((q for q in range(1, len(forms) - 1) if is_given_name(forms[q])), None)
+        if k is not None and name.first >= 2 and words[name.first - 1] == "of" and words[
+                name.first - 2] in PERSON_TITLES:  # "Secretary of" + "State John Kerry"
+            return _draft(state, name, k, len(forms), " ".join(
+                [words[name.first - 2], "of", *forms[:k]]))
         return _draft(state, name, 0, len(forms), "")
     t1 = t0
     while t1 < len(forms) and forms[t1] in PERSON_TITLES:
         t1 += 1
+    if t1 + 2 < len(forms) and forms[t1] in ("of", "for"):
+        # "Secretary of State John Kerry": the office runs to the given name after "of"
+        k = next((q for q in range(t1 + 2, len(forms)) if is_given_name(forms[q])), None)
+        if k is None and t1 + 3 < len(forms):
+            k = t1 + 2  # "Minister of Defence Wallace"
+        t1 = k if k is not None else t1
     rest = forms[t1:]
     if rest and any(f in ORG_WORDS or f in PLACE_WORDS for f in rest):
         return _draft(state, name, 0, len(forms), "")
@@ -308,9 +321,12 @@ def _person_shape(d: Draft, forms: Sequence[str], places: dict) -> None:
     first, last = forms[0], forms[-1]
     if d.core in places or places.get(last, _NO_PLACE)[1] in ("country", "capital"):
         return
-    if _NOT_PERSON.isdisjoint(forms[1:]) and is_given_name(first) and _plain(last) and all(
-            _plain(f) or _INITIAL_RE.fullmatch(f) for f in forms[1:]):
-        # "Bill Clinton", "Donald J. Trump"; not "Bill of Rights"
+    if _NOT_PERSON_BUT_COMPASS.isdisjoint(forms[1:]) and is_given_name(first) and (
+            _plain(last) or last in _SUFFIXES) and all(
+            _plain(f) or _INITIAL_RE.fullmatch(f) or f in NAME_PARTICLES or f in _SUFFIXES
+            for f in forms[1:]):
+        # "Bill Clinton", "George H.W. Bush", "Henri de Bodinat", "Kanye West", "Hank Williams
+        # Jr."; not "Bill of Rights"
         d.evidence.append(("person", GIVEN_NAME_WEIGHT, f"given name {first}"))
     if first not in _NOT_PERSON and _NOT_PERSON.isdisjoint(forms) and len(forms) <= 3 and all(
             map(_plain, forms)) and not _AL_RE.match(first):
@@ -327,7 +343,9 @@ _ORG_WORDS = ORG_WORDS | {w + "s" for w in ORG_WORDS if w.isalpha() and not w.en
 _NOT_PERSON = _ORG_WORDS | PLACE_WORDS | COMPASS | NOT_PERSON_WORDS
 _NO_PLACE = ("", "")
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
-_INITIAL_RE = re.compile(r"[A-Z]\.")
+_INITIAL_RE = re.compile(r"(?:[A-Z]\.)+")
+_SUFFIXES = frozenset("Jr. Jr Sr. Sr II III IV".split())
+_NOT_PERSON_BUT_COMPASS = _NOT_PERSON - COMPASS
 
 
 #: Endings of one-word names of movements, media and companies ("Scientology", "Wikinews").
