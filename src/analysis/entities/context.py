@@ -49,10 +49,8 @@ _DASHES = frozenset({"-", "\u2013", "\u2014", ":"})
 
 
 def _word(state: Analysis, i: int, sentence: int) -> str:
-    toks = state.toks
-    if 0 <= i < len(toks) and toks[i].sentence == sentence:
-        return state.folded[i]
-    return ""
+    """The folded token ``i`` if it is in the sentence, else ""."""
+    return state.folded[i] if i in state.ranges[sentence] else ""
 
 
 def acts(state: Analysis, d: Draft) -> bool:

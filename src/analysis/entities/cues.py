@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from itertools import compress
 from operator import attrgetter
 
 from analysis.entities.lexicon import (
@@ -54,7 +55,6 @@ from analysis.entities.phrases import (
     skip_back,
     subject,
 )
-from analysis.entities.quotes import quotations
 
 __all__ = ["Found", "find"]
 
@@ -114,7 +114,7 @@ class _Finder:
         self.view = v = View.of(text)
         self.toks = v.state.toks
         self.starts = list(map(attrgetter("start"), self.toks))
-        self.quotes = quotations(text)
+        self.quotes = v.state.quotations
         self.inside = [-1] * len(self.toks)  # the quotation each token is inside, or -1
         for n, q in enumerate(self.quotes):
             a, b = bisect.bisect_left(self.starts, q.start), bisect.bisect_left(
@@ -590,7 +590,7 @@ class _Finder:
         v = self.view
         headline = v.state.headline
         low = v.low
-        for i in [i for i, lw in enumerate(low) if lw in _TRIGGERS]:
+        for i in list(compress(range(len(low)), map(_TRIGGERS.__contains__, low))):
             lw = low[i]
             if headline[v.sent[i]]:
                 continue  # a Title Case heading: "Clinton Says Trump's Bigotry ..."

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from itertools import compress
 from typing import Any, NamedTuple
 
 import pandas as pd
@@ -169,7 +170,7 @@ _STARTS = FIGURE_WORDS | {w.lower() for w in CURRENCY_SIGNS} | {w.lower() for w 
     w.lower() for w in MONTHS}
 
 
-_FIRST_CHARS = frozenset("0123456789" + APOS)
+_FIRST_RE = re.compile(f"[0-9{APOS}]")  # a figure's first character, beside its words
 
 
 def _doc_figures(state: Analysis) -> list[tuple]:
@@ -184,7 +185,10 @@ def _doc_figures(state: Analysis) -> list[tuple]:
     lower = state.lower
     done = 0
     # a quick test first: most tokens start no figure
-    for k in [k for k, w in enumerate(words) if w[:1] in _FIRST_CHARS or lower[k] in _STARTS]:
+    n_range = range(n)
+    starts = sorted({*compress(n_range, map(_STARTS.__contains__, lower)),
+                     *compress(n_range, map(_FIRST_RE.match, words))})
+    for k in starts:
         if k < done:
             continue
         res = _figure_at(words, toks, k, n, name_tokens)

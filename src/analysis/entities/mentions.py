@@ -211,15 +211,16 @@ def _split_title(state: Analysis, name: Name) -> list[Draft]:
     """Titles: "Gen. Khalifa Haftar" -> "Khalifa Haftar" (a person); "US President Barack
     Obama" -> "US" and "Barack Obama"; "General Motors" stays whole."""
     forms = name.forms
-    t0 = next((i for i, f in enumerate(forms) if f in PERSON_TITLES), None)
-    if t0 is None:
+    if PERSON_TITLES.isdisjoint(forms):
         words = state.words
-        k = next((q for q in range(1, len(forms) - 1) if is_given_name(forms[q])), None)
-        if k is not None and name.first >= 2 and words[name.first - 1] == "of" and words[
+        if len(forms) > 2 and name.first >= 2 and words[name.first - 1] == "of" and words[
                 name.first - 2] in PERSON_TITLES:  # "Secretary of" + "State John Kerry"
-            return _draft(state, name, k, len(forms), " ".join(
-                [words[name.first - 2], "of", *forms[:k]]))
+            k = next((q for q in range(1, len(forms) - 1) if is_given_name(forms[q])), None)
+            if k is not None:
+                return _draft(state, name, k, len(forms), " ".join(
+                    [words[name.first - 2], "of", *forms[:k]]))
         return _draft(state, name, 0, len(forms), "")
+    t0 = next(i for i, f in enumerate(forms) if f in PERSON_TITLES)
     t1 = t0
     while t1 < len(forms) and forms[t1] in PERSON_TITLES:
         t1 += 1
@@ -359,7 +360,7 @@ def _plain(f: str) -> bool:
 
 def _camel(w: str) -> bool:
     """"YouTube", "PayPal", "eBay": a capital inside a word (brands and organisations)."""
-    return w.isalpha() and not w.isupper() and any(c.isupper() for c in w[1:]) and not (
+    return w.isalpha() and not w.isupper() and not w[1:].islower() and not (
         w.startswith(("Mc", "Mac", "O'")))
 
 
@@ -396,46 +397,46 @@ def _link(ds: list[Draft]) -> list[str]:
     with strong person evidence, the last word of an organisation's name that is no place
     ("Scientology" -> "Church of Scientology"), an acronym by its initials ("NATO")."""
     keys = [d.core for d in ds]
-    lasts: dict[str, list[str]] = defaultdict(list)  # last word -> full person names
-    firsts: dict[str, list[str]] = defaultdict(list)
+    weights: dict[str, Counter] = defaultdict(Counter)
+    uses: Counter[str] = Counter()  # mentions of each core of several words, in text order
+    for d in ds:
+        w = weights[d.core]
+        for kind, weight, _ in d.evidence:
+            w[kind] += weight
+        if not d.country and " " in d.core:
+            uses[d.core] += 1
+    lasts: dict[str, Counter] = defaultdict(Counter)  # last word -> full person names
+    firsts: dict[str, Counter] = defaultdict(Counter)
     org_lasts: dict[str, set[str]] = defaultdict(set)
     initials: dict[str, set[str]] = defaultdict(set)
-    weights: dict[str, Counter] = defaultdict(Counter)
-    for d in ds:
-        for kind, weight, _ in d.evidence:
-            weights[d.core][kind] += weight
     places = gazetteer().places
-    for d in ds:
-        words = d.core.split()
-        if len(words) < 2 or d.country:
-            continue
-        w = weights[d.core]
+    for core, n in uses.items():
+        words = core.split()
+        w = weights[core]
         if w["person"] > max(w["group"], w["place"]) or not (w["group"] or w["place"]):
-            lasts[words[-1]].append(d.core)
+            lasts[words[-1]][core] += n
             if w["person"] >= 3.0:
-                firsts[words[0]].append(d.core)
+                firsts[words[0]][core] += n
         elif w["group"] > max(w["place"], w["person"]):
             if words[-1] not in places:
-                org_lasts[words[-1]].add(d.core)
+                org_lasts[words[-1]].add(core)
             for word in words:  # the head alone: "the Church" for "Church of Scientology"
                 if word in ORG_WORDS:
-                    org_lasts[word].add(d.core)
+                    org_lasts[word].add(core)
         ini = _initials(words)
         if len(ini) >= 2:
-            initials[ini].add(d.core)
+            initials[ini].add(core)
     for i, d in enumerate(ds):
-        words = d.core.split()
-        if len(words) != 1 or d.country or d.demonym:
+        w = d.core
+        if " " in w or d.country or d.demonym:
             continue
-        w = words[0]
         if is_all_caps(_acronym_key(w)):
             if len(initials.get(_acronym_key(w), ())) == 1:
                 keys[i] = next(iter(initials[_acronym_key(w)]))
             continue
         cands = lasts.get(w) or firsts.get(w)
-        if cands:
-            counts = Counter(cands)  # the most frequent full name, then the earliest
-            keys[i] = max(counts, key=lambda c: (counts[c], -cands.index(c)))
+        if cands:  # the most frequent full name, then the earliest (a Counter keeps order)
+            keys[i] = max(cands, key=cands.__getitem__)
         elif len(org_lasts.get(w, ())) == 1 and w not in places:
             keys[i] = next(iter(org_lasts[w]))
     return keys

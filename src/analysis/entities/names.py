@@ -45,7 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import compress
-from operator import attrgetter
+from operator import attrgetter, or_
 
 from analysis.corpus import Document
 from analysis.entities.lexicon import (
@@ -135,6 +135,13 @@ class Analysis:
     def lower(self) -> list[str]:
         """The folded token texts in lower case (computed once)."""
         return list(map(str.lower, self.folded))
+
+    @cached_property
+    def quotations(self) -> list:
+        """The quotations of the text (:func:`analysis.entities.quotes.quotations`, once)."""
+        from analysis.entities.quotes import quotations
+
+        return quotations(self.text)
 
     def token_at(self, pos: int) -> int:
         """Index of the first token that ends after character ``pos``."""
@@ -265,7 +272,7 @@ def _analyse(text: str, toks: list[Token]) -> Analysis:
             for i in idxs:
                 unreliable[i] = True
     # ... and after a mark (only short tokens are marks: most words are passed over here)
-    for a in [i for i, w in enumerate(words) if w in _ALL_MARKS]:
+    for a in list(compress(range(len(words)), map(_ALL_MARKS.__contains__, words))):
         _after_mark(text, toks, words, a, ranges[toks[a].sentence], unreliable)
     # Document-wide evidence: capitalised where capitals mean something vs lower-cased.
     # (a lower-case word's count is its lower-cased uses; a capitalised word's count less its
@@ -417,7 +424,7 @@ def _name_tokens(state: Analysis, idxs: range, words: list[str], shaped: list[bo
     ok = [False] * m
     glue = [False] * m  # lower-case words inside a gazetteer name ("Bosnia and Herzegovina")
     done = 0  # tokens before this one are decided (a gazetteer name or nationality word)
-    for k in [q for q in range(m) if shaped[q]]:
+    for k in list(compress(range(m), shaped)):
         if k < done:
             continue
         w = words[k]
@@ -481,7 +488,7 @@ def _runs(state: Analysis, idxs: Sequence[int], words: list[str], ok: list[bool]
     m = len(idxs)
     out: list[Name] = []
     done = 0
-    for k in [q for q in range(m) if ok[q] or words[q] in LEADING_PARTICLES]:
+    for k in list(compress(range(m), map(or_, ok, map(LEADING_PARTICLES.__contains__, words)))):
         if k < done:
             continue
         if not ok[k]:
@@ -631,7 +638,8 @@ def _finish(state: Analysis, run: list[int]) -> list[Name]:
             return []
     if end <= start:
         return []
-    forms = _split_forms(state, start, end, run)
+    if start != toks[run[0]].start or end != toks[run[-1]].end:
+        forms = _split_forms(state, start, end, run)
     if not forms or not any(map(is_word, forms)):
         return []
     name = Name(start, end, toks[run[0]].sentence, run[0], run[-1], forms)
