@@ -170,6 +170,7 @@ _STARTS = FIGURE_WORDS | {w.lower() for w in CURRENCY_SIGNS} | {w.lower() for w 
     w.lower() for w in MONTHS}
 
 
+_AFTER_A = frozenset(("dozen", "hundred", "thousand", "million", "billion"))
 _FIRST_RE = re.compile(f"[0-9{APOS}]")  # a figure's first character, beside its words
 
 
@@ -189,8 +190,9 @@ def _doc_figures(state: Analysis) -> list[tuple]:
     starts = sorted({*compress(n_range, map(_STARTS.__contains__, lower)),
                      *compress(n_range, map(_FIRST_RE.match, words))})
     for k in starts:
-        if k < done:
-            continue
+        if k < done or (lower[k] in ("a", "an") and (
+                k + 1 >= n or lower[k + 1] not in _AFTER_A)):
+            continue  # "a" starts a figure only as "a dozen", "a million"
         res = _figure_at(words, toks, k, n, name_tokens)
         if res is None:
             continue

@@ -100,7 +100,7 @@ MENTIONS = TableSpec(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A mention while its actor and kind are being decided."""
 
@@ -261,9 +261,27 @@ def _draft(state: Analysis, name: Name, a: int, b: int, title: str) -> list[Draf
     toks = state.toks
     start = name.start if a == 0 else toks[name.first + a].start
     end = name.end if b == len(name.forms) else toks[name.first + b - 1].end
-    core = _norm(" ".join(f for f in forms if f not in _POSSESSIVE))  # "New People('s) Party"
     d = Draft(name.sentence, start, end, name.first + a, name.first + b - 1,
-              state.text[start:end], core, title=title)
+              state.text[start:end], "", title=title)
+    # what the name itself says is the same wherever it is written: worked out once
+    known = state.memo.setdefault("shapes", {})
+    shape = known.get(key := tuple(forms))
+    if shape is None:
+        shape = known[key] = _shape(forms)
+    d.core, d.country, d.capital, evidence = shape
+    if title:  # after the gazetteer's evidence, before that of the words
+        n = 1 if evidence and evidence[0][2].startswith("gazetteer") else 0
+        evidence = [*evidence[:n], ("person", 4.0, f"title {title}"), *evidence[n:]]
+    d.evidence.extend(evidence)
+    context_evidence(state, d)
+    return [d]
+
+
+def _shape(forms: Sequence[str]) -> tuple[str, str, bool, list[tuple[str, float, str]]]:
+    """The core of a name, its country and whether it is a capital (from the gazetteer), and
+    the evidence of its words (:func:`_shape_evidence`)."""
+    core = _norm(" ".join(f for f in forms if f not in _POSSESSIVE))  # "New People('s) Party"
+    d = Draft(0, 0, 0, 0, 0, "", core)
     hit = gazetteer().places.get(core) or gazetteer().places.get(_acronym_key(core))
     if hit:
         canonical, what = hit
@@ -271,11 +289,8 @@ def _draft(state: Analysis, name: Name, a: int, b: int, title: str) -> list[Draf
             d.core = d.country = canonical
         d.capital = what == "capital"
         d.evidence.append(("place", 5.0, f"gazetteer {what}"))
-    if title:
-        d.evidence.append(("person", 4.0, f"title {title}"))
     _shape_evidence(d, forms)
-    context_evidence(state, d)
-    return [d]
+    return d.core, d.country, d.capital, d.evidence
 
 
 def _shape_evidence(d: Draft, forms: Sequence[str]) -> None:

@@ -84,7 +84,7 @@ __all__ = ["Analysis", "Name", "analyse", "name_spans"]
 # Name spans.
 
 
-@dataclass
+@dataclass(slots=True)
 class Name:
     start: int
     end: int
@@ -145,10 +145,7 @@ class Analysis:
 
     def token_at(self, pos: int) -> int:
         """Index of the first token that ends after character ``pos``."""
-        ends = self.memo.get("ends")
-        if ends is None:
-            ends = self.memo["ends"] = [t.end for t in self.toks]
-        return bisect.bisect_right(ends, pos)
+        return bisect.bisect_right(self.toks, pos, key=_END)
 
 
 
@@ -192,15 +189,17 @@ def _quoted_name(toks: Sequence[Token], a: int, idxs: Sequence[int], k: int) -> 
 
 
 #: Analyses kept, most recent last: a notebook asks for actors, network and quotes of the same
-#: texts, and the store computes three tables per document.
+#: texts, and the store computes three tables per document, one document after the other. A
+#: few hundred are enough for both; more would hold hundreds of megabytes in each worker of a
+#: corpus pass and slow Python's garbage collector, which walks them all.
 _CACHE: OrderedDict[str, Analysis] = OrderedDict()
-_CACHE_SIZE = 4096
+_CACHE_SIZE = 256
 
 
 def analyse(text: str | Document) -> Analysis:
     """The analysis of a text that every entities table starts from: its tokens and sentences,
     where capitals say nothing, and its name spans (computed once per text and kept for the
-    4,096 texts analysed last). Given a :class:`~analysis.corpus.Document`, its tokens (computed
+    256 texts analysed last). Given a :class:`~analysis.corpus.Document`, its tokens (computed
     once for all the tables of the document) are used.
 
     >>> [n.forms for n in analyse("Gen. Khalifa Haftar left Benghazi.").names]
@@ -445,7 +444,8 @@ def _name_tokens(state: Analysis, idxs: range, words: list[str], shaped: list[bo
                     glue[q] = not shaped[q]
                 done = k + hit
                 continue
-        dem = _demonym_length(toks, idxs, k)
+        dem = _demonym_length(toks, idxs, k) if (
+            w in demonym_firsts() or _nationality_word(w)) else 0
         if dem:
             _nationality(state, idxs, k, dem, words, shaped, ok)
             done = k + dem
@@ -458,7 +458,7 @@ def _name_tokens(state: Analysis, idxs: range, words: list[str], shaped: list[bo
         # in a Title Case line every word is followed by a capital: that says nothing
         nxt_name = nxt_shaped and not state.headline[toks[idxs[k]].sentence]
         lw = w.lower()
-        if ROMAN_RE.fullmatch(w):
+        if w[0] in "IVXLC" and ROMAN_RE.fullmatch(w):
             ok[k] = k > 0 and ok[k - 1]
         elif state.unreliable[idxs[k]]:
             ok[k] = _evidence(w, prev, nxt, nxt_name, nxt_shaped, counts, said_nothing)
@@ -473,10 +473,8 @@ def _name_tokens(state: Analysis, idxs: range, words: list[str], shaped: list[bo
             # a capitalised function word: only inside a name ("Doctor Who.")
             ok[k] = k > 0 and ok[k - 1] and adjacent(toks, idxs[k - 1], idxs[k], text) and (
                 nxt_name or not (nxt or "a")[:1].isalnum())
-        elif _is_label(w, prev, nxt):
-            ok[k] = False
         else:
-            ok[k] = True
+            ok[k] = nxt != ":" or not _is_label(w, prev, nxt)
     return ok, glue
 
 
