@@ -155,3 +155,13 @@ def test_an_office_named_with_of_is_a_title_and_the_person_follows():
 ])
 def test_names_of_several_words_get_their_kind(text, name, kind):
     assert kinds(text)[name] == kind
+
+
+def test_plural_place_words_make_a_place():
+    assert kinds("He was taken to the Century City Towers.")["Century City Towers"] == "place"
+
+
+def test_short_names_of_cities_join_the_city():
+    table = actors("He flew to Los Angeles. Police in L.A. met him.").set_index("actor")
+    assert table.loc["Los Angeles", "mentions"] == 2
+    assert table.loc["Los Angeles", "kind"] == "place"

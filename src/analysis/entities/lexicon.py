@@ -158,6 +158,9 @@ _COUNTRY_CODES = {
     "Great Britain": "United Kingdom", "Burma": "Myanmar", "Holland": "Netherlands",
     "Congo": "Republic of the Congo", "Ivory Coast": "Ivory Coast",
 }
+#: Short names of cities common in news ("L.A.", "NYC").
+CITY_ALIASES = {"L.A.": "Los Angeles", "LA": "Los Angeles", "NYC": "New York City",
+                "D.C.": "Washington", "Frisco": "San Francisco", "Philly": "Philadelphia"}
 #: Places the gazetteer lacks: the nations of the United Kingdom, continents and regions.
 EXTRA_PLACES = {
     "England": "country", "Scotland": "country", "Wales": "country",
@@ -299,6 +302,8 @@ def gazetteer() -> Gazetteer:
         places.setdefault(place, (place, what))
     for city in _cities():
         places.setdefault(city, (city, "city"))
+    for alias, name in CITY_ALIASES.items():
+        places.setdefault(alias, (name, "city"))
     for alias, name in _COUNTRY_CODES.items():
         if name in countries or name == "Ivory Coast":
             places[alias] = (name, "country")

@@ -287,6 +287,8 @@ def _shape(forms: Sequence[str]) -> tuple[str, str, bool, list[tuple[str, float,
         canonical, what = hit
         if what == "country":
             d.core = d.country = canonical
+        else:
+            d.core = canonical  # "L.A." -> "Los Angeles"
         d.capital = what == "capital"
         d.evidence.append(("place", 5.0, f"gazetteer {what}"))
     _shape_evidence(d, forms)
@@ -310,8 +312,8 @@ def _shape_evidence(d: Draft, forms: Sequence[str]) -> None:
     if first in ORG_FIRST_WORDS:
         d.evidence.append(("group", 4.0, f"organisation word {first}"))
     if several:
-        if last in PLACE_WORDS or first in PLACE_FIRST_WORDS:
-            word = last if last in PLACE_WORDS else first
+        if last in _PLACE_WORDS or first in PLACE_FIRST_WORDS:
+            word = last if last in _PLACE_WORDS else first
             d.evidence.append(("place", 4.0, f"place word {word}"))
         if first in COMPASS and " ".join(forms[1:]) in places:
             d.evidence.append(("place", 4.0, "compass + gazetteer"))
@@ -356,7 +358,10 @@ GIVEN_NAME_WEIGHT = 2.5
 _ONCE = ("given name", "two or three plain")
 #: Organisation words and their plurals ("the State and Homeland Security Departments").
 _ORG_WORDS = ORG_WORDS | {w + "s" for w in ORG_WORDS if w.isalpha() and not w.endswith("s")}
-_NOT_PERSON = _ORG_WORDS | PLACE_WORDS | COMPASS | NOT_PERSON_WORDS
+#: Place words and their plurals ("the Century City Towers", "the Golan Heights").
+_PLACE_WORDS = PLACE_WORDS | {w + "s" for w in PLACE_WORDS if w.isalpha() and not w.endswith(
+    "s") and w + "s" not in ORG_WORDS}
+_NOT_PERSON = _ORG_WORDS | _PLACE_WORDS | COMPASS | NOT_PERSON_WORDS
 _NO_PLACE = ("", "")
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
 _INITIAL_RE = re.compile(r"(?:[A-Z]\.)+")
