@@ -165,3 +165,19 @@ def test_short_names_of_cities_join_the_city():
     table = actors("He flew to Los Angeles. Police in L.A. met him.").set_index("actor")
     assert table.loc["Los Angeles", "mentions"] == 2
     assert table.loc["Los Angeles", "kind"] == "place"
+
+
+def test_a_surname_alone_with_nothing_else_known_is_a_persons():
+    found = mentions("Jafari won.")
+    assert found[["text", "kind", "evidence"]].values.tolist() == [
+        ["Jafari", "person", "surname"]]
+    assert mentions("Officials at Google won.")["kind"].tolist() == ["group"]  # known group
+
+
+def test_a_given_name_of_joined_syllables_is_a_persons():
+    assert kinds("He met Park Geun-hye and Kwong Chun-yu.") == {
+        "Park Geun-hye": "person", "Kwong Chun-yu": "person"}
+
+
+def test_a_name_starting_with_a_city_is_not_a_persons_by_its_shape():
+    assert kinds("Manchester United won again.")["Manchester United"] != "person"

@@ -42,7 +42,7 @@ from typing import NamedTuple
 
 from analysis.corpus import Document
 from analysis.entities.context import acts, context_evidence
-from analysis.entities.given_names import is_given_name
+from analysis.entities.given_names import is_given_name, is_surname
 from analysis.entities.lexicon import (
     COMPASS,
     KNOWN_GROUPS,
@@ -58,6 +58,7 @@ from analysis.entities.lexicon import (
     gazetteer,
     is_all_caps,
     is_group_adjective,
+    zipf,
 )
 from analysis.entities.names import Analysis, Name, analyse
 from analysis.tables import TableSpec
@@ -329,6 +330,8 @@ def _shape_evidence(d: Draft, forms: Sequence[str]) -> None:
             d.evidence.append(("group", 2.0, "acronym" if is_all_caps(first) else "brand shape"))
         if first.lower().endswith(_GROUP_SUFFIXES) and len(first) > 6:
             d.evidence.append(("group", 2.0, "name of a movement or medium"))
+        if SURNAME_WEIGHT and is_surname(first) and not d.evidence and first not in places:
+            d.evidence.append(("person", SURNAME_WEIGHT, "surname"))
     if several and not d.country:
         _person_shape(d, forms, places)
 
@@ -347,13 +350,19 @@ def _person_shape(d: Draft, forms: Sequence[str], places: dict) -> None:
         # Jr."; not "Bill of Rights"
         d.evidence.append(("person", GIVEN_NAME_WEIGHT, f"given name {first}"))
     if first not in _NOT_PERSON and _NOT_PERSON.isdisjoint(forms) and len(forms) <= 3 and all(
-            map(_plain, forms)) and not _AL_RE.match(first):
+            map(_plain, forms)) and not _AL_RE.match(first) and first not in places:
         d.evidence.append(("person", 1.0, "two or three plain capitalised words"))
+    if ASIAN_WEIGHT and len(forms) <= 3 and _SYLLABLES_RE.fullmatch(last) and zipf(
+            last.lower()) < 4.0:  # "Kwong Chun-yu", "Kim Jong-un"; not "Self-made"
+        d.evidence.append(("person", ASIAN_WEIGHT, "given name of joined syllables"))
 
 
 #: The weight of a given name at the start of a name ("Paul Dewar"): more than a preposition of
 #: place before it, less than an organisation or place word in it.
 GIVEN_NAME_WEIGHT = 2.5
+SURNAME_WEIGHT = 1.5
+ASIAN_WEIGHT = 2.5
+_SYLLABLES_RE = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
 #: Evidence counted once per actor (:func:`_kinds`).
 _ONCE = ("given name", "two or three plain")
 #: Organisation words and their plurals ("the State and Homeland Security Departments").
