@@ -115,8 +115,10 @@ def sports_text(state: Analysis) -> bool:
 def context_evidence(state: Analysis, d: Draft) -> None:
     """Append to ``d.evidence`` what the words around the mention say about its kind."""
     s, first, last = d.sentence, d.first, d.last
-    raw_before = _word(state, first - 1, s)
-    before, before2 = raw_before.lower(), _word(state, first - 2, s).lower()
+    r, folded = state.ranges[s], state.folded
+    raw_before = folded[first - 1] if first - 1 >= r.start else ""
+    before = raw_before.lower()
+    before2 = folded[first - 2].lower() if first - 2 >= r.start else ""
     if before in PERSON_NOUNS and raw_before[:1].islower():
         d.evidence.append(("person", 4.5, f"after '{before}'"))
     elif before in GROUP_NOUNS and raw_before[:1].islower() and before2 not in (
@@ -140,8 +142,8 @@ def context_evidence(state: Analysis, d: Draft) -> None:
     if before == "of" or (before == "the" and before2 == "of"):
         _affiliation(state, d, first - (2 if before == "of" else 3))
     _apposition(state, d)
-    after = _word(state, last + 1, s)
-    after2 = _word(state, last + 2, s).lower()
+    after = folded[last + 1] if last + 1 < r.stop else ""
+    after2 = folded[last + 2].lower() if last + 2 < r.stop else ""
     if after == "," and after2 == "who":
         d.evidence.append(("person", 2.0, "', who'"))
     elif after == "'s" and after2 in _PERSONAL:

@@ -38,6 +38,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from analysis.corpus import Document
@@ -156,7 +157,7 @@ def _mentions(state: Analysis) -> list[Mention]:
         if (d.country or d.capital) and not d.demonym and kind == "place" and (
                 acting.get(actor, 0.0) > 0.5 or acts(state, d)):
             kind = "group"  # a country acting: a government or a team
-        reasons = "; ".join(dict.fromkeys(r for _, _, r in d.evidence))
+        reasons = "; ".join(dict.fromkeys(r for _, _, r in d.evidence)) if d.evidence else ""
         out.append(Mention(d.sentence + 1, d.start, d.end, d.text, actor, kind, d.demonym,
                            d.title, reasons))
     return out
@@ -245,6 +246,7 @@ _ARTICLE_RE = re.compile(r"(?:al|Al|AL|el|El)(?:-| |$)")
 _AL_RE = re.compile(r"(?:Al|El)\b")
 
 
+@lru_cache(maxsize=1 << 14)
 def _norm(s: str) -> str:
     return " ".join(fold(s).split())
 
@@ -478,7 +480,7 @@ def _kinds(ds: list[Draft], actors: list[str]) -> dict[str, str]:
     scores: dict[str, Counter] = defaultdict(Counter)
     said: dict[str, set] = defaultdict(set)  # per actor: the evidence of its names counted
     for d, actor in zip(ds, actors, strict=True):
-        linked = _norm(d.text) != actor and not d.country and " " not in d.core
+        linked = not d.country and " " not in d.core and _norm(d.text) != actor
         seen = set()
         for kind, weight, reason in d.evidence:
             if linked and reason.startswith("gazetteer"):
