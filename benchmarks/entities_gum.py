@@ -33,6 +33,7 @@ Run: ``python -m benchmarks entities_gum``.
 from __future__ import annotations
 
 import bisect
+import os
 import statistics
 import time
 from collections import Counter
@@ -202,10 +203,17 @@ def main() -> None:
         texts += [a.text for a in polnear("dev")]  # more text for a steadier figure
     except FileNotFoundError:  # pragma: no cover - PolNeAR missing: GUM alone
         pass
+    load_before = os.getloadavg()[0]
     figures["speed"] = speed(texts)
+    # the machine is shared: the load average (1 minute) around the timing, for the reader
+    figures["speed"]["load_average"] = {"before": round(load_before, 2),
+                                        "after": round(os.getloadavg()[0], 2)}
     show("Speed of the whole entities pass (mentions, attributions, figures; GUM news and "
          "PolNeAR dev texts, cold caches)",
-         [{"system": n, **v} for n, v in figures["speed"].items()])  # type: ignore[union-attr]
+         [{"system": n, **v} for n, v in figures["speed"].items()  # type: ignore[union-attr]
+          if n != "load_average"])
+    print("load average (1 min) before and after the timing:",
+          figures["speed"]["load_average"])  # type: ignore[index]
     figures["targets"] = TARGETS
     figures["meets_targets"] = (
         figures["entities"]["f1"] >= TARGETS["f1"]  # type: ignore[index]

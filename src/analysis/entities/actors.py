@@ -201,7 +201,7 @@ def cooccurrence(source: Any, *, top: int | None = 30, min_weight: int = 1,
     [['China', 'Libya', 1], ['China', 'Spain', 1], ['Libya', 'Spain', 1],
      ['Spain', 'Tunisia', 1]]
     >>> nodes.values.tolist()  # doctest: +NORMALIZE_WHITESPACE
-    [['Spain', 2, 'group'], ['China', 1, 'group'], ['Libya', 1, 'place'],
+    [['Spain', 2, 'place'], ['China', 1, 'place'], ['Libya', 1, 'place'],
      ['Tunisia', 1, 'place']]
     """
     table = mentions(source, demonyms=demonyms)
@@ -234,9 +234,9 @@ def mention_kinds(mention_table: pd.DataFrame,
     context (kept from :func:`mentions`); a table without one takes its actor's kind from
     ``actor_table`` ("unknown" for an actor not there).
 
-    >>> text = "Spain announced it. Madrid agreed."
+    >>> text = "Spain beat Italy in Madrid."
     >>> mention_kinds(mentions(text), actors(text))[["text", "kind"]].values.tolist()
-    [['Spain', 'group'], ['Madrid', 'group']]
+    [['Spain', 'group'], ['Italy', 'group'], ['Madrid', 'place']]
     """
     if "kind" in mention_table.columns:
         return mention_table.copy()

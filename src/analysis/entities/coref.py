@@ -26,7 +26,6 @@ import bisect
 
 from analysis.entities.mentions import Mention, document_mentions
 from analysis.entities.names import analyse
-from analysis.entities.quotes import quotations
 
 __all__ = ["PRONOUNS", "antecedent"]
 
@@ -102,7 +101,7 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     state = analyse(text)
     cached = state.memo.get("quoted")
     if cached is None:
-        cached = state.memo["quoted"] = [(q.open, q.close) for q in quotations(text)]
+        cached = state.memo["quoted"] = [(q.open, q.close) for q in state.quotations]
     return cached
 
 

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter
 
 from analysis.entities.lexicon import (
     AUX_BEFORE_BASE,
@@ -53,7 +55,6 @@ from analysis.entities.phrases import (
     skip_back,
     subject,
 )
-from analysis.entities.quotes import quotations
 
 __all__ = ["Found", "find"]
 
@@ -103,13 +104,26 @@ class Found:
             self.parts = [self.content]
 
 
+#: The words that may start an attribution: verbs of saying, their participles, "according".
+_TRIGGERS = frozenset(SPEECH_VERBS) | frozenset(SPEECH_PARTICIPLES) | {"according"}
+
+
+def _last_char_before(text: str, pos: int) -> str:
+    """The last character before ``pos`` that is no space ("" at the start of the text)."""
+    k = pos - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return text[k] if k >= 0 else ""
+
+
 class _Finder:
     def __init__(self, text: str) -> None:
         self.text = text
         self.view = v = View.of(text)
         self.toks = v.state.toks
-        self.starts = [t.start for t in self.toks]
-        self.quotes = quotations(text)
+        self.starts = list(map(attrgetter("start"), self.toks))
+        self.quotes = v.state.quotations
+        self.closes = [q.close for q in self.quotes]  # in order: quotations never overlap
         self.inside = [-1] * len(self.toks)  # the quotation each token is inside, or -1
         for n, q in enumerate(self.quotes):
             a, b = bisect.bisect_left(self.starts, q.start), bisect.bisect_left(
@@ -198,9 +212,12 @@ class _Finder:
     def after_opening_quote(self, i: int, lo: int) -> int:
         """Where the search for a subject may start: after a quotation that opens the
         sentence ('"...," Trump, the frontrunner, said'), not inside it."""
-        for q in self.quotes:
-            if self.toks[lo].start <= q.close < self.toks[i].start and (
-                    q.open <= self.toks[lo].start or self.text[:q.open].rstrip()[-1:] in ":"):
+        first, until = self.toks[lo].start, self.toks[i].start
+        for n in range(bisect.bisect_left(self.closes, first), len(self.quotes)):
+            q = self.quotes[n]
+            if q.close >= until:
+                break
+            if q.open <= first or _last_char_before(self.text, q.open) in ":":
                 k = bisect.bisect_left(self.starts, q.close)
                 while k < i and not any(c.isalnum() for c in self.view.words[k]):
                     k += 1
@@ -584,7 +601,9 @@ class _Finder:
     def run(self) -> list[Found]:
         v = self.view
         headline = v.state.headline
-        for i, lw in enumerate(v.low):
+        low = v.low
+        for i in list(compress(range(len(low)), map(_TRIGGERS.__contains__, low))):
+            lw = low[i]
             if headline[v.sent[i]]:
                 continue  # a Title Case heading: "Clinton Says Trump's Bigotry ..."
             if lw == "according" and i + 1 < len(v.low) and v.low[i + 1] == "to":

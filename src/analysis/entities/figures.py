@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from itertools import compress
 from typing import Any, NamedTuple
 
 import pandas as pd
@@ -169,9 +170,13 @@ _STARTS = FIGURE_WORDS | {w.lower() for w in CURRENCY_SIGNS} | {w.lower() for w 
     w.lower() for w in MONTHS}
 
 
+_AFTER_A = frozenset(("dozen", "hundred", "thousand", "million", "billion"))
+_FIRST_RE = re.compile(f"[0-9{APOS}]")  # a figure's first character, beside its words
+
+
 def _doc_figures(state: Analysis) -> list[tuple]:
     toks = state.toks
-    words = [t.text for t in toks]
+    words = state.words
     n = len(toks)
     name_tokens = set()
     for nm in state.names:
@@ -179,29 +184,32 @@ def _doc_figures(state: Analysis) -> list[tuple]:
             name_tokens.update(range(nm.first, nm.last + 1))
     out: list[tuple] = []
     lower = state.lower
-    k = 0
-    while k < n:
-        w = words[k]
-        if not (w[:1].isdigit() or lower[k] in _STARTS or w[:1] in APOS):
-            k += 1  # a quick test first: most tokens start no figure
-            continue
+    done = 0
+    # a quick test first: most tokens start no figure
+    n_range = range(n)
+    starts = sorted({*compress(n_range, map(_STARTS.__contains__, lower)),
+                     *compress(n_range, map(_FIRST_RE.match, words))})
+    for k in starts:
+        if k < done or (lower[k] in ("a", "an") and (
+                k + 1 >= n or lower[k + 1] not in _AFTER_A)):
+            continue  # "a" starts a figure only as "a dozen", "a million"
         res = _figure_at(words, toks, k, n, name_tokens)
         if res is None:
-            k += 1
             continue
         a, b, kind, value, unit, date = res
         # approximators just before a number
         if kind in ("quantity", "number", "money", "percent"):
+            before = [w.lower() for w in words[max(0, a - 4):a]]
             for phrase in APPROXIMATORS:
                 m = len(phrase)
-                if a - m >= 0 and [w.lower() for w in words[a - m:a]] == phrase and all(
+                if a - m >= 0 and before[-m:] == phrase and all(
                         toks[q].sentence == toks[a].sentence for q in range(a - m, a)):
                     if not (phrase == ["some"] and a - m > 0 and words[a - m - 1].lower() in
                             ("of", "for")):
                         a -= m
                     break
         out.append((toks[a].sentence, toks[a].start, toks[b - 1].end, kind, value, unit, date))
-        k = b
+        done = b
     return out
 
 

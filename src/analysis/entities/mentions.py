@@ -18,37 +18,48 @@ the one name with those initials ("NATO"); a country's codes and other names joi
 "United States"). The actor's name is its longest variant, or the country's name.
 
 How it gets its kind: evidence for "person", "place" and "group" is weighed over all the
-mentions of the actor (the gazetteer, titles, organisation and place words in the name, a
-surname used alone, and the words around each mention: an apposition, a role before the name, a
-preposition of place, a verb of saying after it); the highest total wins, a tie or no evidence
-gives "unknown". A country or capital is a place, except where the sentence has it act as a
-government or a team ("Sweden beat Belgium", "North Korea fired", "Tunisia's coach"): there
-that mention is a group. Weights and rules were tuned on 9 of the 18 GUM news documents and
-measured on the other 9 (``python -m benchmarks entities_kinds``).
+mentions of the actor (the gazetteer, titles, a given name first ("Paul Dewar",
+:mod:`analysis.entities.given_names`), organisation and place words in the name, a surname
+used alone, and the words around each mention: an apposition, a role before the name, a
+preposition of place, a verb of saying after it, "of" after a person's name); the highest total
+wins, a tie or no evidence gives "unknown". What the shape of a name says about a person
+counts once per actor, not once per repetition. A country or capital is a place, except where
+the sentence has it play as a team ("Sweden beat Belgium", "Tunisia's coach", "team
+Estonia"): there that mention is a group. A government acting ("North Korea fired") stays a
+place, as GUM's annotators keep it. Weights and rules were tuned on 9 of the 18 GUM news
+documents and on BBC and PolNeAR training articles read without gold, and measured on the
+other 9 GUM documents (``python -m benchmarks entities_kinds``).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from analysis.corpus import Document
 from analysis.entities.context import acts, context_evidence
+from analysis.entities.given_names import is_given_name, is_surname
 from analysis.entities.lexicon import (
     COMPASS,
     KNOWN_GROUPS,
+    NAME_PARTICLES,
     NOT_PERSON_WORDS,
     ORG_FIRST_WORDS,
     ORG_WORDS,
+    PEOPLES,
     PERSON_TITLES,
     PLACE_FIRST_WORDS,
     PLACE_WORDS,
     demonym,
     gazetteer,
     is_all_caps,
+    is_group_adjective,
+    zipf,
 )
 from analysis.entities.names import Analysis, Name, analyse
 from analysis.tables import TableSpec
@@ -91,7 +102,7 @@ MENTIONS = TableSpec(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A mention while its actor and kind are being decided."""
 
@@ -108,6 +119,7 @@ class Draft:
     people: bool = False  # a nationality noun: "the Afghans" are people, not the country
     title: str = ""
     evidence: list[tuple[str, float, str]] = field(default_factory=list)
+
 
 
 def document_mentions(doc: Document | str) -> list[Mention]:
@@ -145,7 +157,7 @@ def _mentions(state: Analysis) -> list[Mention]:
         if (d.country or d.capital) and not d.demonym and kind == "place" and (
                 acting.get(actor, 0.0) > 0.5 or acts(state, d)):
             kind = "group"  # a country acting: a government or a team
-        reasons = "; ".join(dict.fromkeys(r for _, _, r in d.evidence))
+        reasons = "; ".join(dict.fromkeys(r for _, _, r in d.evidence)) if d.evidence else ""
         out.append(Mention(d.sentence + 1, d.start, d.end, d.text, actor, kind, d.demonym,
                            d.title, reasons))
     return out
@@ -175,9 +187,11 @@ def _drafts(state: Analysis) -> list[Draft]:
         if forms[0][:1] in "#@" or forms[0].lower().startswith(("www.", "http")):
             continue
         out.extend(_split_title(state, name))
-    inside = [(n.start, n.end) for n in state.names]
+    starts = [n.start for n in state.names]  # in order, never overlapping
     for start, end, sentence, country, noun in state.nationalities:
-        if any(a <= start and end <= b and (a, b) != (start, end) for a, b in inside):
+        k = bisect.bisect_right(starts, start) - 1
+        if k >= 0 and end <= state.names[k].end and (starts[k], state.names[k].end) != (
+                start, end):
             continue  # not "Libyan" in "Libyan National Army"
         first = state.token_at(start)
         if country:
@@ -185,8 +199,8 @@ def _drafts(state: Analysis) -> list[Draft]:
                       demonym=True, country=country, people=noun)
             d.evidence.append(("place", 5.0, "gazetteer demonym"))
             out.append(d)
-        elif noun and state.text[end - 1:end] == "s" and state.text[start:end] not in (
-                KNOWN_GROUPS):  # "Muslims", "Kurds": people, an actor of their own
+        elif noun and (state.text[end - 1:end] == "s" or state.text[start:end] in PEOPLES) and (
+                state.text[start:end] not in KNOWN_GROUPS):  # "Muslims", "the Rohingya": people
             d = Draft(sentence, start, end, first, first, state.text[start:end],
                       state.text[start:end], people=True)
             d.evidence.append(("person", 3.0, "people named by faith or origin"))
@@ -199,12 +213,25 @@ def _split_title(state: Analysis, name: Name) -> list[Draft]:
     """Titles: "Gen. Khalifa Haftar" -> "Khalifa Haftar" (a person); "US President Barack
     Obama" -> "US" and "Barack Obama"; "General Motors" stays whole."""
     forms = name.forms
-    t0 = next((i for i, f in enumerate(forms) if f in PERSON_TITLES), None)
-    if t0 is None:
+    if PERSON_TITLES.isdisjoint(forms):
+        words = state.words
+        if len(forms) > 2 and name.first >= 2 and words[name.first - 1] == "of" and words[
+                name.first - 2] in PERSON_TITLES:  # "Secretary of" + "State John Kerry"
+            k = next((q for q in range(1, len(forms) - 1) if is_given_name(forms[q])), None)
+            if k is not None:
+                return _draft(state, name, k, len(forms), " ".join(
+                    [words[name.first - 2], "of", *forms[:k]]))
         return _draft(state, name, 0, len(forms), "")
+    t0 = next(i for i, f in enumerate(forms) if f in PERSON_TITLES)
     t1 = t0
     while t1 < len(forms) and forms[t1] in PERSON_TITLES:
         t1 += 1
+    if t1 + 2 < len(forms) and forms[t1] in ("of", "for"):
+        # "Secretary of State John Kerry": the office runs to the given name after "of"
+        k = next((q for q in range(t1 + 2, len(forms)) if is_given_name(forms[q])), None)
+        if k is None and t1 + 3 < len(forms):
+            k = t1 + 2  # "Minister of Defence Wallace"
+        t1 = k if k is not None else t1
     rest = forms[t1:]
     if rest and any(f in ORG_WORDS or f in PLACE_WORDS for f in rest):
         return _draft(state, name, 0, len(forms), "")
@@ -219,6 +246,7 @@ _ARTICLE_RE = re.compile(r"(?:al|Al|AL|el|El)(?:-| |$)")
 _AL_RE = re.compile(r"(?:Al|El)\b")
 
 
+@lru_cache(maxsize=1 << 14)
 def _norm(s: str) -> str:
     return " ".join(fold(s).split())
 
@@ -230,64 +258,126 @@ def _acronym_key(s: str) -> str:
 def _draft(state: Analysis, name: Name, a: int, b: int, title: str) -> list[Draft]:
     """The draft made of forms ``a``..``b`` (exclusive) of ``name``, with its evidence."""
     forms = name.forms[a:b]
-    if len(forms) == 1 and (len(forms[0]) == 1 or demonym(forms[0])):
-        return []  # an initial; a nationality noun ("Americans") is counted as a demonym
+    if len(forms) == 1 and (len(forms[0]) == 1 or demonym(forms[0]) or is_group_adjective(
+            forms[0])):
+        return []  # an initial; a nationality noun ("Americans", "Muslims"): see _drafts
     toks = state.toks
     start = name.start if a == 0 else toks[name.first + a].start
     end = name.end if b == len(name.forms) else toks[name.first + b - 1].end
-    core = _norm(" ".join(forms))
     d = Draft(name.sentence, start, end, name.first + a, name.first + b - 1,
-              state.text[start:end], core, title=title)
+              state.text[start:end], "", title=title)
+    # what the name itself says is the same wherever it is written: worked out once
+    known = state.memo.setdefault("shapes", {})
+    shape = known.get(key := tuple(forms))
+    if shape is None:
+        shape = known[key] = _shape(forms)
+    d.core, d.country, d.capital, evidence = shape
+    if title:  # after the gazetteer's evidence, before that of the words
+        n = 1 if evidence and evidence[0][2].startswith("gazetteer") else 0
+        evidence = [*evidence[:n], ("person", 4.0, f"title {title}"), *evidence[n:]]
+    d.evidence.extend(evidence)
+    context_evidence(state, d)
+    return [d]
+
+
+def _shape(forms: Sequence[str]) -> tuple[str, str, bool, list[tuple[str, float, str]]]:
+    """The core of a name, its country and whether it is a capital (from the gazetteer), and
+    the evidence of its words (:func:`_shape_evidence`)."""
+    core = _norm(" ".join(f for f in forms if f not in _POSSESSIVE))  # "New People('s) Party"
+    d = Draft(0, 0, 0, 0, 0, "", core)
     hit = gazetteer().places.get(core) or gazetteer().places.get(_acronym_key(core))
     if hit:
         canonical, what = hit
         if what == "country":
             d.core = d.country = canonical
+        else:
+            d.core = canonical  # "L.A." -> "Los Angeles"
         d.capital = what == "capital"
         d.evidence.append(("place", 5.0, f"gazetteer {what}"))
-    if title:
-        d.evidence.append(("person", 4.0, f"title {title}"))
     _shape_evidence(d, forms)
-    context_evidence(state, d)
-    return [d]
+    return d.core, d.country, d.capital, d.evidence
 
 
 def _shape_evidence(d: Draft, forms: Sequence[str]) -> None:
     """Evidence from the words of the name itself."""
     first, last = forms[0], forms[-1]
+    several = len(forms) > 1
     places = gazetteer().places
     if d.core in KNOWN_GROUPS:
         d.evidence.append(("group", 5.0, "known group"))
-    elif len(forms) > 1 and last in KNOWN_GROUPS:
+    elif several and last in KNOWN_GROUPS:
         d.evidence.append(("group", 3.0, f"ends in {last}"))  # "the Neo Democrats"
-    org = next((f for f in forms if f in ORG_WORDS), None)
-    if org and (len(forms) > 1 or first not in PLACE_WORDS):
+    elif several and first in KNOWN_GROUPS:
+        d.evidence.append(("group", 2.0, f"starts with {first}"))  # "Google Science Fair"
+    org = next(filter(_ORG_WORDS.__contains__, forms), None)
+    if org and (several or first not in PLACE_WORDS):
         d.evidence.append(("group", 4.0, f"organisation word {org}"))
     if first in ORG_FIRST_WORDS:
         d.evidence.append(("group", 4.0, f"organisation word {first}"))
-    if len(forms) > 1 and (last in PLACE_WORDS or first in PLACE_FIRST_WORDS):
-        word = last if last in PLACE_WORDS else first
-        d.evidence.append(("place", 4.0, f"place word {word}"))
-    if len(forms) > 1 and first in COMPASS and " ".join(forms[1:]) in places:
-        d.evidence.append(("place", 4.0, "compass + gazetteer"))
-    if len(forms) > 1 and last in COMPASS and " ".join(forms[:-1]) in places:
-        d.evidence.append(("place", 4.0, "gazetteer + compass"))  # "Kowloon West"
-    if len(forms) > 1 and not d.country and last in places and first not in COMPASS and (
-            places[last][1] == "country"):
-        d.evidence.append(("group", 3.0, f"name ending in a country ({last})"))
+    if several:
+        if last in _PLACE_WORDS or first in PLACE_FIRST_WORDS:
+            word = last if last in _PLACE_WORDS else first
+            d.evidence.append(("place", 4.0, f"place word {word}"))
+        if first in COMPASS and " ".join(forms[1:]) in places:
+            d.evidence.append(("place", 4.0, "compass + gazetteer"))
+        if last in COMPASS and " ".join(forms[:-1]) in places:
+            d.evidence.append(("place", 4.0, "gazetteer + compass"))  # "Kowloon West"
+        if not d.country and last in places and first not in COMPASS and (
+                places[last][1] == "country"):
+            d.evidence.append(("group", 3.0, f"name ending in a country ({last})"))
     if _ARTICLE_RE.match(first) and len(forms) <= 2:
         d.evidence.append(("group", 2.0, "Arabic article al-"))
-    if len(forms) == 1 and not d.country and (
-            is_all_caps(d.core.replace(".", "")) or _camel(first)):
-        d.evidence.append(("group", 2.0, "acronym" if is_all_caps(first) else "brand shape"))
-    if len(forms) == 1 and first.lower().endswith(_GROUP_SUFFIXES) and len(first) > 6:
-        d.evidence.append(("group", 2.0, "name of a movement or medium"))
-    if (2 <= len(forms) <= 3 and all(_plain(f) for f in forms)
-            and not any(f in ORG_WORDS or f in PLACE_WORDS or f in COMPASS
-                        or f in NOT_PERSON_WORDS for f in forms)
-            and not d.country and d.core not in places and places.get(last, ("", ""))[1] not in (
-                "country", "capital") and not _AL_RE.match(first)):
+    if not several and not d.country:
+        if is_all_caps(d.core.replace(".", "")) or _camel(first):
+            d.evidence.append(("group", 2.0, "acronym" if is_all_caps(first) else "brand shape"))
+        if first.lower().endswith(_GROUP_SUFFIXES) and len(first) > 6:
+            d.evidence.append(("group", 2.0, "name of a movement or medium"))
+        if SURNAME_WEIGHT and is_surname(first) and not d.evidence and first not in places:
+            d.evidence.append(("person", SURNAME_WEIGHT, "surname"))
+    if several and not d.country:
+        _person_shape(d, forms, places)
+
+
+def _person_shape(d: Draft, forms: Sequence[str], places: dict) -> None:
+    """Evidence that a name of several words is a person's: it starts with a given name
+    ("Paul Dewar"), or it is two or three plain capitalised words ("Kwong Chun-yu")."""
+    first, last = forms[0], forms[-1]
+    if d.core in places or places.get(last, _NO_PLACE)[1] in ("country", "capital"):
+        return
+    if _NOT_PERSON_BUT_COMPASS.isdisjoint(forms[1:]) and is_given_name(first) and (
+            _plain(last) or last in _SUFFIXES) and all(
+            _plain(f) or _INITIAL_RE.fullmatch(f) or f in NAME_PARTICLES or f in _SUFFIXES
+            for f in forms[1:]):
+        # "Bill Clinton", "George H.W. Bush", "Henri de Bodinat", "Kanye West", "Hank Williams
+        # Jr."; not "Bill of Rights"
+        d.evidence.append(("person", GIVEN_NAME_WEIGHT, f"given name {first}"))
+    if first not in _NOT_PERSON and _NOT_PERSON.isdisjoint(forms) and len(forms) <= 3 and all(
+            map(_plain, forms)) and not _AL_RE.match(first) and first not in places:
         d.evidence.append(("person", 1.0, "two or three plain capitalised words"))
+    if ASIAN_WEIGHT and len(forms) <= 3 and _SYLLABLES_RE.fullmatch(last) and zipf(
+            last.lower()) < 4.0:  # "Kwong Chun-yu", "Kim Jong-un"; not "Self-made"
+        d.evidence.append(("person", ASIAN_WEIGHT, "given name of joined syllables"))
+
+
+#: The weight of a given name at the start of a name ("Paul Dewar"): more than a preposition of
+#: place before it, less than an organisation or place word in it.
+GIVEN_NAME_WEIGHT = 2.5
+SURNAME_WEIGHT = 1.5
+ASIAN_WEIGHT = 2.5
+_SYLLABLES_RE = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
+#: Evidence counted once per actor (:func:`_kinds`).
+_ONCE = ("given name", "two or three plain")
+#: Organisation words and their plurals ("the State and Homeland Security Departments").
+_ORG_WORDS = ORG_WORDS | {w + "s" for w in ORG_WORDS if w.isalpha() and not w.endswith("s")}
+#: Place words and their plurals ("the Century City Towers", "the Golan Heights").
+_PLACE_WORDS = PLACE_WORDS | {w + "s" for w in PLACE_WORDS if w.isalpha() and not w.endswith(
+    "s") and w + "s" not in ORG_WORDS}
+_NOT_PERSON = _ORG_WORDS | _PLACE_WORDS | COMPASS | NOT_PERSON_WORDS
+_NO_PLACE = ("", "")
+_POSSESSIVE = frozenset({"'s", "\u2019s"})
+_INITIAL_RE = re.compile(r"(?:[A-Z]\.)+")
+_SUFFIXES = frozenset("Jr. Jr Sr. Sr II III IV".split())
+_NOT_PERSON_BUT_COMPASS = _NOT_PERSON - COMPASS
 
 
 #: Endings of one-word names of movements, media and companies ("Scientology", "Wikinews").
@@ -301,7 +391,7 @@ def _plain(f: str) -> bool:
 
 def _camel(w: str) -> bool:
     """"YouTube", "PayPal", "eBay": a capital inside a word (brands and organisations)."""
-    return w.isalpha() and not w.isupper() and any(c.isupper() for c in w[1:]) and not (
+    return w.isalpha() and not w.isupper() and not w[1:].islower() and not (
         w.startswith(("Mc", "Mac", "O'")))
 
 
@@ -338,57 +428,67 @@ def _link(ds: list[Draft]) -> list[str]:
     with strong person evidence, the last word of an organisation's name that is no place
     ("Scientology" -> "Church of Scientology"), an acronym by its initials ("NATO")."""
     keys = [d.core for d in ds]
-    lasts: dict[str, list[str]] = defaultdict(list)  # last word -> full person names
-    firsts: dict[str, list[str]] = defaultdict(list)
+    weights: dict[str, Counter] = defaultdict(Counter)
+    uses: Counter[str] = Counter()  # mentions of each core of several words, in text order
+    for d in ds:
+        w = weights[d.core]
+        for kind, weight, _ in d.evidence:
+            w[kind] += weight
+        if not d.country and " " in d.core:
+            uses[d.core] += 1
+    lasts: dict[str, Counter] = defaultdict(Counter)  # last word -> full person names
+    firsts: dict[str, Counter] = defaultdict(Counter)
     org_lasts: dict[str, set[str]] = defaultdict(set)
     initials: dict[str, set[str]] = defaultdict(set)
-    weights: dict[str, Counter] = defaultdict(Counter)
-    for d in ds:
-        for kind, weight, _ in d.evidence:
-            weights[d.core][kind] += weight
     places = gazetteer().places
-    for d in ds:
-        words = d.core.split()
-        if len(words) < 2 or d.country:
-            continue
-        w = weights[d.core]
+    for core, n in uses.items():
+        words = core.split()
+        w = weights[core]
         if w["person"] > max(w["group"], w["place"]) or not (w["group"] or w["place"]):
-            lasts[words[-1]].append(d.core)
+            lasts[words[-1]][core] += n
             if w["person"] >= 3.0:
-                firsts[words[0]].append(d.core)
-        elif w["group"] > max(w["place"], w["person"]) and words[-1] not in places:
-            org_lasts[words[-1]].add(d.core)
+                firsts[words[0]][core] += n
+        elif w["group"] > max(w["place"], w["person"]):
+            if words[-1] not in places:
+                org_lasts[words[-1]].add(core)
+            for word in words:  # the head alone: "the Church" for "Church of Scientology"
+                if word in ORG_WORDS:
+                    org_lasts[word].add(core)
         ini = _initials(words)
         if len(ini) >= 2:
-            initials[ini].add(d.core)
+            initials[ini].add(core)
     for i, d in enumerate(ds):
-        words = d.core.split()
-        if len(words) != 1 or d.country or d.demonym:
+        w = d.core
+        if " " in w or d.country or d.demonym:
             continue
-        w = words[0]
         if is_all_caps(_acronym_key(w)):
             if len(initials.get(_acronym_key(w), ())) == 1:
                 keys[i] = next(iter(initials[_acronym_key(w)]))
             continue
         cands = lasts.get(w) or firsts.get(w)
-        if cands:
-            counts = Counter(cands)  # the most frequent full name, then the earliest
-            keys[i] = max(counts, key=lambda c: (counts[c], -cands.index(c)))
+        if cands:  # the most frequent full name, then the earliest (a Counter keeps order)
+            keys[i] = max(cands, key=cands.__getitem__)
         elif len(org_lasts.get(w, ())) == 1 and w not in places:
             keys[i] = next(iter(org_lasts[w]))
     return keys
 
 
 def _kinds(ds: list[Draft], actors: list[str]) -> dict[str, str]:
-    """Each actor's kind: the highest total of evidence weights over its mentions."""
+    """Each actor's kind: the highest total of evidence weights over its mentions (the shape of
+    a person's name, :data:`_ONCE`, counted once per actor: a name repeated is no more a
+    person's)."""
     scores: dict[str, Counter] = defaultdict(Counter)
+    said: dict[str, set] = defaultdict(set)  # per actor: the evidence of its names counted
     for d, actor in zip(ds, actors, strict=True):
-        linked = _norm(d.text) != actor and not d.country and " " not in d.core
+        linked = not d.country and " " not in d.core and _norm(d.text) != actor
         seen = set()
         for kind, weight, reason in d.evidence:
-            if (kind, reason) in seen or (linked and reason.startswith("gazetteer")):
+            if linked and reason.startswith("gazetteer"):
                 continue  # "Hamilton" for "Lewis Hamilton" is no capital
-            seen.add((kind, reason))
+            counted = said[actor] if reason.startswith(_ONCE) else seen
+            if (kind, reason) in counted:
+                continue
+            counted.add((kind, reason))
             scores[actor][kind] += weight
         if linked and " " in actor and not is_all_caps(d.core) and not d.demonym and (
                 actor.split()[-1] == d.core) and scores[actor]["group"] == 0:

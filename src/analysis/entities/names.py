@@ -39,10 +39,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter, OrderedDict, defaultdict
+import string
+from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
+from itertools import compress
+from operator import attrgetter, or_
 
 from analysis.corpus import Document
 from analysis.entities.lexicon import (
@@ -63,6 +66,7 @@ from analysis.entities.lexicon import (
     SAY_WORDS,
     SENTENCE_END,
     demonym,
+    demonym_firsts,
     gazetteer,
     is_all_caps,
     is_group_adjective,
@@ -72,6 +76,7 @@ from analysis.entities.lexicon import (
     zipf,
 )
 from analysis.tokenise import Token, fold, tokens
+from analysis.tokenise.fold import APOSTROPHES, QUOTES
 
 __all__ = ["Analysis", "Name", "analyse", "name_spans"]
 
@@ -79,7 +84,7 @@ __all__ = ["Analysis", "Name", "analyse", "name_spans"]
 # Name spans.
 
 
-@dataclass
+@dataclass(slots=True)
 class Name:
     start: int
     end: int
@@ -103,36 +108,45 @@ class Analysis:
     nationalities: list[tuple[int, int, int, str, bool]] = field(default_factory=list)
     #: results computed from this analysis (mentions, attributions), kept with it
     memo: dict = field(default_factory=dict)
+    #: the token indexes of each sentence
+    ranges: list[range] = field(default_factory=list)
+
+    @cached_property
+    def words(self) -> list[str]:
+        """The token texts (computed once)."""
+        return [t.text for t in self.toks]
 
     @cached_property
     def folded(self) -> list[str]:
-        """The token texts with apostrophes and quotes folded (computed once)."""
-        return list(map(fold, (t.text for t in self.toks)))
+        """The token texts with apostrophes and quotes folded (computed once: only the tokens
+        holding such a character are folded)."""
+        words = self.words
+        if _FOLD_RE.search(self.text) is None:
+            return words
+        out = list(words)
+        toks = self.toks
+        for m in _FOLD_RE.finditer(self.text):
+            i = bisect.bisect_right(toks, m.start(), key=_END)
+            if i < len(toks) and toks[i].start <= m.start():
+                out[i] = fold(words[i])
+        return out
 
     @cached_property
     def lower(self) -> list[str]:
         """The folded token texts in lower case (computed once)."""
         return list(map(str.lower, self.folded))
 
+    @cached_property
+    def quotations(self) -> list:
+        """The quotations of the text (:func:`analysis.entities.quotes.quotations`, once)."""
+        from analysis.entities.quotes import quotations
+
+        return quotations(self.text)
+
     def token_at(self, pos: int) -> int:
         """Index of the first token that ends after character ``pos``."""
-        ends = self.memo.get("ends")
-        if ends is None:
-            ends = self.memo["ends"] = [t.end for t in self.toks]
-        return bisect.bisect_right(ends, pos)
+        return bisect.bisect_right(self.toks, pos, key=_END)
 
-
-
-def _sentences(toks: Sequence[Token]) -> list[tuple[int, int]]:
-    """Sentence spans from the tokens (a sentence runs from its first token to its last: the
-    spans :func:`analysis.tokenise.sentence_spans` gives, without splitting again)."""
-    out: list[tuple[int, int]] = []
-    for t in toks:
-        if t.sentence == len(out):
-            out.append((t.start, t.end))
-        else:
-            out[-1] = (out[-1][0], t.end)
-    return out
 
 
 def _headline(toks: Sequence[Token]) -> bool:
@@ -150,11 +164,15 @@ def _headline(toks: Sequence[Token]) -> bool:
     return caps >= 0.75 * len(content) and (lower_function > 0 or caps == len(content))
 
 
+_DATES = DAYS | MONTHS
+_POSSESSIVE = frozenset({"'s", "\u2019s"})
+_FOLD_RE = re.compile(f"[{re.escape(APOSTROPHES + QUOTES)}]")
+_END = attrgetter("end")
 _LIST_MARKER_RE = re.compile(r"[a-zA-Z0-9]\)|\d{1,2}\.|[-*\u2022\u2013\u2014]")
 _CLOSE_QUOTE = {"\u201c": "\u201d", "\u2018": "\u2019", '"': '"', "'": "'", "(": ")"}
 
 
-def _quoted_name(toks: Sequence[Token], a: int, idxs: list[int], k: int) -> bool:
+def _quoted_name(toks: Sequence[Token], a: int, idxs: Sequence[int], k: int) -> bool:
     """Whether the quote opened at ``idxs[k]`` holds only a short capitalised title
     ('a user labelled "Anonymous"', 'the "Super District Council"')."""
     close = _CLOSE_QUOTE.get(toks[a].text)
@@ -171,15 +189,17 @@ def _quoted_name(toks: Sequence[Token], a: int, idxs: list[int], k: int) -> bool
 
 
 #: Analyses kept, most recent last: a notebook asks for actors, network and quotes of the same
-#: texts, and the store computes three tables per document.
+#: texts, and the store computes three tables per document, one document after the other. A
+#: few hundred are enough for both; more would hold hundreds of megabytes in each worker of a
+#: corpus pass and slow Python's garbage collector, which walks them all.
 _CACHE: OrderedDict[str, Analysis] = OrderedDict()
-_CACHE_SIZE = 4096
+_CACHE_SIZE = 256
 
 
 def analyse(text: str | Document) -> Analysis:
     """The analysis of a text that every entities table starts from: its tokens and sentences,
     where capitals say nothing, and its name spans (computed once per text and kept for the
-    4,096 texts analysed last). Given a :class:`~analysis.corpus.Document`, its tokens (computed
+    256 texts analysed last). Given a :class:`~analysis.corpus.Document`, its tokens (computed
     once for all the tables of the document) are used.
 
     >>> [n.forms for n in analyse("Gen. Khalifa Haftar left Benghazi.").names]
@@ -204,54 +224,82 @@ def _clear() -> None:
 analyse.cache_clear = _clear  # type: ignore[attr-defined]
 
 
+def _ranges(toks: Sequence[Token]) -> list[range]:
+    """The token indexes of each sentence, as ranges (tokens are in sentence order)."""
+    sentences = [t.sentence for t in toks]
+    out: list[range] = []
+    lo = 0
+    n = len(sentences)
+    while lo < n:
+        s = sentences[lo]
+        hi = bisect.bisect_right(sentences, s, lo)
+        out.append(range(lo, hi))
+        lo = hi
+    return out
+
+
+#: Short tokens after which capitals say nothing: a colon, a dash, an opening bracket or
+#: quote, a list marker.
+_MARKS = frozenset({":", ";", "\u2014", "--", "\u2022", "*", "\u201c", "\u2018", "(", "[",
+                    '"', "'"})
+
+
+#: Every token after which capitals may say nothing: the marks and the list markers of at most
+#: two characters ("a)", "1.", "-").
+_ALL_MARKS = _MARKS | frozenset(
+    w for w in [*(c + ")" for c in string.ascii_letters + string.digits),
+                *(c + "." for c in string.digits), "-", "*", "\u2022", "\u2013", "\u2014"]
+    if _LIST_MARKER_RE.fullmatch(w))
+
+
 def _analyse(text: str, toks: list[Token]) -> Analysis:
-    sents = _sentences(toks)
-    n = len(toks)
-    unreliable = [False] * n
+    ranges = _ranges(toks)
+    sents = [(toks[r.start].start, toks[r.stop - 1].end) for r in ranges]
+    unreliable = [False] * len(toks)
     headline = [False] * len(sents)
-    # Positions where capitalisation says nothing.
-    by_sentence: dict[int, list[int]] = defaultdict(list)
-    for i, t in enumerate(toks):
-        by_sentence[t.sentence].append(i)
-    for s, idxs in by_sentence.items():
-        first_word = next((i for i in idxs if is_word(toks[i].text)), None)
+    state = Analysis(text, toks, sents, [], unreliable, headline, ranges=ranges)
+    words = state.words
+    # Positions where capitalisation says nothing: the first word of a sentence, a heading...
+    for s, idxs in enumerate(ranges):
+        first_word = next((i for i in idxs if is_word(words[i])), None)
         if first_word is not None:
             unreliable[first_word] = True
-        if _headline([toks[i] for i in idxs]):
+        last = words[idxs[-1]]
+        if last not in SENTENCE_END and last[-1:] not in SENTENCE_END and _headline(
+                [toks[i] for i in idxs]):
             headline[s] = True
             for i in idxs:
                 unreliable[i] = True
-        for k in range(len(idxs) - 1):
-            a, b = idxs[k], idxs[k + 1]
-            prev = toks[a].text
-            if len(prev) > 2:
-                continue  # no mark below is longer: most words are passed over here
-            if prev in (":", ";", "\u2014", "--", "\u2022", "*", "\u201c", "\u2018", "(", "["):
-                unreliable[b] = not _quoted_name(toks, a, idxs, k)
-            elif prev in ('"', "'"):
-                # an opening straight quote: after a space or first, glued to the next word
-                opening = toks[b].start == toks[a].end and (
-                    k == 0 or toks[a].start > toks[idxs[k - 1]].end)
-                if opening:
-                    unreliable[b] = not _quoted_name(toks, a, idxs, k)
-            elif _LIST_MARKER_RE.fullmatch(prev) and (k == 0 or "\n" in text[
-                    toks[idxs[k - 1]].end:toks[a].start] or toks[idxs[k - 1]].text in ".:;"):
-                unreliable[b] = True  # "a) Leaving ...", "- Refusing ..."
+    # ... and after a mark (only short tokens are marks: most words are passed over here)
+    for a in list(compress(range(len(words)), map(_ALL_MARKS.__contains__, words))):
+        _after_mark(text, toks, words, a, ranges[toks[a].sentence], unreliable)
     # Document-wide evidence: capitalised where capitals mean something vs lower-cased.
-    cap_reliable: Counter[str] = Counter()
-    lower: Counter[str] = Counter()
-    for i, t in enumerate(toks):
-        w = t.text
-        if not w[:1].isalpha():
-            continue
-        if w[0].islower():
-            lower[w] += 1
-        elif not unreliable[i]:
-            cap_reliable[w] += 1
-    state = Analysis(text, toks, sents, [], unreliable, headline)
-    for idxs in by_sentence.values():
-        state.names.extend(_sentence_names(state, idxs, cap_reliable, lower))
+    # (a lower-case word's count is its lower-cased uses; a capitalised word's count less its
+    # uses where capitals say nothing is its reliable capitalised uses)
+    counts = Counter(words)
+    said_nothing = Counter(w for w in compress(words, unreliable) if w[:1].isupper())
+    shaped = list(map(name_shaped, words))
+    for idxs in ranges:
+        state.names.extend(_sentence_names(state, idxs, words, shaped, counts, said_nothing))
     return state
+
+
+def _after_mark(text: str, toks: Sequence[Token], words: list[str], a: int, idxs: range,
+                unreliable: list[bool]) -> None:
+    """Mark the word after the mark at token ``a`` as a place where capitals say nothing."""
+    if a + 1 >= idxs.stop:
+        return
+    b = a + 1
+    k = a - idxs.start
+    prev = words[a]
+    if prev in ('"', "'"):
+        # an opening straight quote: after a space or first, glued to the next word
+        if toks[b].start == toks[a].end and (k == 0 or toks[a].start > toks[a - 1].end):
+            unreliable[b] = not _quoted_name(toks, a, idxs, k)
+    elif prev in _MARKS:
+        unreliable[b] = not _quoted_name(toks, a, idxs, k)
+    elif k == 0 or "\n" in text[toks[a - 1].end:toks[a].start] or words[a - 1] in ".:;":
+        unreliable[b] = True  # "a) Leaving ...", "- Refusing ..."
 
 
 _ADJECTIVE_SUFFIXES = ("ful", "ous", "ive", "less", "able", "ible", "ing", "ed", "ly", "ical",
@@ -264,8 +312,9 @@ _COMPOUND_TAILS = frozenset(
 
 
 def _evidence(word: str, prev: str | None, nxt: str | None, nxt_name: bool,
-              nxt_shaped: bool, cap_reliable: Counter, lower: Counter) -> bool:
-    """Is a capitalised ``word`` where capitals say nothing a name?"""
+              nxt_shaped: bool, counts: Counter, said_nothing: Counter) -> bool:
+    """Is a capitalised ``word`` where capitals say nothing a name? (``counts``: the count of
+    each token text in the document; ``said_nothing``: of those where capitals say nothing)"""
     lw = word.lower()
     if word in DAYS:
         return True
@@ -274,15 +323,15 @@ def _evidence(word: str, prev: str | None, nxt: str | None, nxt_name: bool,
     if _is_label(word, prev, nxt):
         return False
     if is_all_caps(word):
-        return lw not in CLOSED_CLASS and (cap_reliable[word] > 0 or lower[lw] == 0)
+        return lw not in CLOSED_CLASS and (counts[word] > said_nothing[word] or counts[lw] == 0)
     if strong_place(word):
-        return lower[lw] == 0
+        return counts[lw] == 0
     if lw in CLOSED_CLASS:
         return False
     if word in PERSON_TITLES or lw in NAME_PARTICLES:
         return nxt_shaped  # "President Obama said", "Al Jazeera reported"
-    cap = cap_reliable[word]
-    low = lower[lw]
+    cap = counts[word] - said_nothing[word] if word[0].isupper() else 0
+    low = counts[lw]
     if cap > low:
         return True
     if low:
@@ -320,17 +369,22 @@ def _is_label(word: str, prev: str | None, nxt: str | None) -> bool:
             and zipf(word.lower()) >= 4.0 and word not in gazetteer().places)
 
 
-def _demonym_length(toks: Sequence[Token], idxs: list[int], k: int) -> int:
+def _demonym_length(toks: Sequence[Token], idxs: Sequence[int], k: int) -> int:
     """1 or 2 when the tokens at ``k`` are a nationality word ("Tunisian", "New Zealander")."""
-    if k + 1 < len(idxs):
-        two = toks[idxs[k]].text + " " + toks[idxs[k + 1]].text
+    w = toks[idxs[k]].text
+    if k + 1 < len(idxs) and w in demonym_firsts():
+        two = w + " " + toks[idxs[k + 1]].text
         if demonym(two):
             return 2
-    w = toks[idxs[k]].text
+    return _nationality_word(w)
+
+
+@lru_cache(maxsize=1 << 16)
+def _nationality_word(w: str) -> int:
     return 1 if (demonym(w) or is_group_adjective(w)) else 0
 
 
-def _noun_use(toks: Sequence[Token], idxs: list[int], k: int, length: int) -> bool:
+def _noun_use(toks: Sequence[Token], idxs: Sequence[int], k: int, length: int) -> bool:
     """Is the nationality word at ``k`` a noun ("the Afghans", "in English", "an American")?"""
     last = toks[idxs[k + length - 1]].text
     if last.endswith(("s", "S")) and not last.endswith(("ss", "ese")):
@@ -344,33 +398,37 @@ def _noun_use(toks: Sequence[Token], idxs: list[int], k: int, length: int) -> bo
             toks, idxs, k + length + 1):
         return False  # "the Gabonese and Estonian teams"
     return prev in ("a", "an", "the", "in", "into", "from", "speak", "speaks", "spoke",
-                    "spoken", "speaking", "fluent", "learn", "learning", "of")
+                    "spoken", "speaking", "fluent", "learn", "learning", "of", "and", "or")
 
 
-def _sentence_names(state: Analysis, idxs: list[int], cap_reliable: Counter,
-                    lower: Counter) -> list[Name]:
+def _sentence_names(state: Analysis, idxs: range, all_words: list[str], all_shaped: list[bool],
+                    counts: Counter, said_nothing: Counter) -> list[Name]:
     """The names of one sentence (its tokens ``idxs``)."""
-    words = [state.toks[i].text for i in idxs]
-    ok, glue = _name_tokens(state, idxs, words, cap_reliable, lower)
+    shaped = all_shaped[idxs.start:idxs.stop]
+    if not any(shaped):
+        return []
+    words = all_words[idxs.start:idxs.stop]
+    ok, glue = _name_tokens(state, idxs, words, shaped, counts, said_nothing)
     return _runs(state, idxs, words, ok, glue)
 
 
-def _name_tokens(state: Analysis, idxs: list[int], words: list[str], cap_reliable: Counter,
-                 lower: Counter) -> tuple[list[bool], list[bool]]:
+def _name_tokens(state: Analysis, idxs: range, words: list[str], shaped: list[bool],
+                 counts: Counter, said_nothing: Counter) -> tuple[list[bool], list[bool]]:
     """Which tokens of a sentence may be part of a name (``ok``), and which lower-case words
     sit inside a gazetteer name (``glue``: "Bosnia and Herzegovina")."""
     toks = state.toks
     text = state.text
     gaz = gazetteer()
     m = len(idxs)
-    shaped = list(map(name_shaped, words))
     ok = [False] * m
     glue = [False] * m  # lower-case words inside a gazetteer name ("Bosnia and Herzegovina")
-    k = 0
-    while k < m:
+    done = 0  # tokens before this one are decided (a gazetteer name or nationality word)
+    for k in list(compress(range(m), shaped)):
+        if k < done:
+            continue
         w = words[k]
         # A multi-word gazetteer name, longest first.
-        if shaped[k] and k + 1 < m and w in gaz.lengths:
+        if k + 1 < m and w in gaz.lengths:
             hit = 0
             for n in gaz.lengths[w]:
                 if n > m - k or not shaped[k + n - 1]:
@@ -384,18 +442,15 @@ def _name_tokens(state: Analysis, idxs: list[int], words: list[str], cap_reliabl
                 for q in range(k, k + hit):
                     ok[q] = True
                     glue[q] = not shaped[q]
-                k += hit
+                done = k + hit
                 continue
-        if not shaped[k]:
-            k += 1
-            continue
-        dem = _demonym_length(toks, idxs, k)
+        dem = _demonym_length(toks, idxs, k) if (
+            w in demonym_firsts() or _nationality_word(w)) else 0
         if dem:
             _nationality(state, idxs, k, dem, words, shaped, ok)
-            k += dem
+            done = k + dem
             continue
         if w == "I" or w in ("A", "An", "The"):
-            k += 1
             continue
         prev = words[k - 1] if k > 0 else None
         nxt = words[k + 1] if k + 1 < m else None
@@ -403,10 +458,10 @@ def _name_tokens(state: Analysis, idxs: list[int], words: list[str], cap_reliabl
         # in a Title Case line every word is followed by a capital: that says nothing
         nxt_name = nxt_shaped and not state.headline[toks[idxs[k]].sentence]
         lw = w.lower()
-        if ROMAN_RE.fullmatch(w):
+        if w[0] in "IVXLC" and ROMAN_RE.fullmatch(w):
             ok[k] = k > 0 and ok[k - 1]
         elif state.unreliable[idxs[k]]:
-            ok[k] = _evidence(w, prev, nxt, nxt_name, nxt_shaped, cap_reliable, lower)
+            ok[k] = _evidence(w, prev, nxt, nxt_name, nxt_shaped, counts, said_nothing)
             if (not ok[k] and w in ORG_WORDS and k > 0 and shaped[k - 1]
                     and words[k - 1].lower() not in CLOSED_CLASS and words[k - 1] not in (
                         "A", "An", "The") and adjacent(toks, idxs[k - 1], idxs[k], text)):
@@ -414,33 +469,31 @@ def _name_tokens(state: Analysis, idxs: list[int], words: list[str], cap_reliabl
         elif is_all_caps(w) and lw in CLOSED_CLASS:
             # a shouted function word ("UNLESS"), unless it leads a name ("FIRST Global")
             ok[k] = nxt_name and not is_all_caps(nxt or "")
-        elif lw in CLOSED_CLASS and w not in DAYS | MONTHS:
+        elif lw in CLOSED_CLASS and w not in _DATES:
             # a capitalised function word: only inside a name ("Doctor Who.")
             ok[k] = k > 0 and ok[k - 1] and adjacent(toks, idxs[k - 1], idxs[k], text) and (
                 nxt_name or not (nxt or "a")[:1].isalnum())
-        elif _is_label(w, prev, nxt):
-            ok[k] = False
         else:
-            ok[k] = True
-        k += 1
+            ok[k] = nxt != ":" or not _is_label(w, prev, nxt)
     return ok, glue
 
 
-def _runs(state: Analysis, idxs: list[int], words: list[str], ok: list[bool],
+def _runs(state: Analysis, idxs: Sequence[int], words: list[str], ok: list[bool],
           glue: list[bool]) -> list[Name]:
     """Runs of name tokens, joined across particles and connectors, trimmed into names."""
     toks = state.toks
     text = state.text
     m = len(idxs)
     out: list[Name] = []
-    k = 0
-    while k < m:
+    done = 0
+    for k in list(compress(range(m), map(or_, ok, map(LEADING_PARTICLES.__contains__, words)))):
+        if k < done:
+            continue
         if not ok[k]:
             # a leading particle: "de Gaulle", "van Gogh", "bin Laden" (not after a name)
             if not (words[k] in LEADING_PARTICLES and k + 1 < m and ok[k + 1]
                     and (k == 0 or not ok[k - 1])
                     and adjacent(toks, idxs[k], idxs[k + 1], text)):
-                k += 1
                 continue
         run = [k]
         j = k + 1
@@ -470,16 +523,18 @@ def _runs(state: Analysis, idxs: list[int], words: list[str], ok: list[bool],
                 step = 1
                 if j + 1 < m and words[j + 1] == "the":
                     step = 2
+            elif w in _POSSESSIVE and j + 1 < m and words[j + 1] in ORG_WORDS:
+                step = 1  # "New People's Party", "People's Liberation Army"
             if step and j + step < m and ok[j + step] and all(
                     adjacent(toks, idxs[j + q - 1], idxs[j + q], text)
                     for q in range(1, step + 1)):
-                if words[j + step] in DAYS | MONTHS:
+                if words[j + step] in _DATES:
                     break
                 run.extend(range(j, j + step + 1))
                 j += step + 1
                 continue
             break
-        k = j
+        done = j
         out.extend(_finish(state, [idxs[r] for r in run]))
     return out
 
@@ -493,7 +548,7 @@ def _country_ends(run: list[str], nxt: str) -> bool:
         nxt in ORG_WORDS or nxt in PLACE_WORDS or nxt in PERSON_TITLES)
 
 
-def _nationality(state: Analysis, idxs: list[int], k: int, dem: int, words: list[str],
+def _nationality(state: Analysis, idxs: Sequence[int], k: int, dem: int, words: list[str],
                  shaped: list[bool], ok: list[bool]) -> None:
     """A nationality word at ``k`` (``dem`` tokens): part of a name when a noun ("the
     Afghans") or inside an organisation's name ("Libyan National Army", "Association of
@@ -503,7 +558,7 @@ def _nationality(state: Analysis, idxs: list[int], k: int, dem: int, words: list
     noun = _noun_use(toks, idxs, k, dem)
     nxt_cap = k + dem < m and shaped[k + dem] and words[k + dem] not in PERSON_TITLES
     keep = noun or (nxt_cap and not demonym(words[k]) and not state.unreliable[idxs[k]])
-    if nxt_cap and not keep and not state.unreliable[idxs[k]]:
+    if nxt_cap and not keep:
         # "Libyan National Army", "Saudi Gazette": part of an organisation's name
         q = k + dem
         while q < m and shaped[q] and q < k + dem + 4:
@@ -581,8 +636,9 @@ def _finish(state: Analysis, run: list[int]) -> list[Name]:
             return []
     if end <= start:
         return []
-    forms = _split_forms(state, start, end, run)
-    if not forms or not any(c.isalpha() for c in "".join(forms)):
+    if start != toks[run[0]].start or end != toks[run[-1]].end:
+        forms = _split_forms(state, start, end, run)
+    if not forms or not any(map(is_word, forms)):
         return []
     name = Name(start, end, toks[run[0]].sentence, run[0], run[-1], forms)
     name.date = len(forms) == 1 and (forms[0] in DAYS or forms[0] in MONTHS)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 
 from analysis.entities.lexicon import (
     CLOSED_CLASS,
@@ -109,12 +110,9 @@ class View:
         view = state.memo.get("view")
         if view is None:
             words = state.folded
-            lo: dict[int, int] = {}
-            hi: dict[int, int] = {}
-            sent = [t.sentence for t in state.toks]
-            for i, s in enumerate(sent):
-                lo.setdefault(s, i)
-                hi[s] = i + 1
+            sent = list(map(attrgetter("sentence"), state.toks))
+            lo = {sent[r.start]: r.start for r in state.ranges}
+            hi = {sent[r.start]: r.stop for r in state.ranges}
             view = state.memo["view"] = cls(state, words, state.lower, sent, lo, hi)
         return view
 

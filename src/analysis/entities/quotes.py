@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 __all__ = ["Quotation", "quotations"]
 
-_MARK_RE = re.compile(r"``|''|[\"\u201c\u201d\u201e\u201f]")
+_MARK_OR_LINE_RE = re.compile(r"``|''|[\"\u201c\u201d\u201e\u201f\n]")
 _OPENING = frozenset({"\u201c", "\u201e", "\u201f", "``"})
 _CLOSING = frozenset({"\u201d"})
 
@@ -41,20 +41,24 @@ def quotations(text: str) -> list[Quotation]:
     [Quotation(open=9, close=14, start=10, end=14)]
     """
     out: list[Quotation] = []
-    for para in re.finditer(r"[^\n]+", text):
-        opened: tuple[int, int] | None = None  # (offset of the mark, its length)
-        for m in _MARK_RE.finditer(para.group()):
-            mark, pos = m.group(), para.start() + m.start()
-            if mark == "''" and _apostrophe(text, pos):
-                continue
-            if opened is None:
-                if mark not in _CLOSING:
-                    opened = (pos, len(mark))
-            elif mark not in _OPENING:
+    opened: tuple[int, int] | None = None  # (offset of the mark, its length)
+    for m in _MARK_OR_LINE_RE.finditer(text):
+        mark, pos = m.group(), m.start()
+        if mark == "\n":  # the end of a paragraph closes a quotation left open
+            if opened is not None:
                 out.append(_quotation(text, opened[0], opened[0] + opened[1], pos))
                 opened = None
-        if opened is not None:
-            out.append(_quotation(text, opened[0], opened[0] + opened[1], para.end()))
+            continue
+        if mark == "''" and _apostrophe(text, pos):
+            continue
+        if opened is None:
+            if mark not in _CLOSING:
+                opened = (pos, len(mark))
+        elif mark not in _OPENING:
+            out.append(_quotation(text, opened[0], opened[0] + opened[1], pos))
+            opened = None
+    if opened is not None:
+        out.append(_quotation(text, opened[0], opened[0] + opened[1], len(text)))
     return [q for q in out if q.end > q.start]
 
 
