@@ -23,7 +23,7 @@ from analysis.entities.lexicon import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    from analysis.entities.mentions import Draft
+    from analysis.entities.draft import Draft
     from analysis.entities.names import Analysis
 
 __all__ = ["acts", "context_evidence", "sports_text"]

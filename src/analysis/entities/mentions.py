@@ -37,12 +37,12 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
 from analysis.corpus import Document
 from analysis.entities.context import acts, context_evidence
+from analysis.entities.draft import Draft
 from analysis.entities.given_names import is_given_name, is_surname
 from analysis.entities.lexicon import (
     COMPASS,
@@ -100,26 +100,6 @@ MENTIONS = TableSpec(
     _mentions_rows,
     version=1,
 )
-
-
-@dataclass(slots=True)
-class Draft:
-    """A mention while its actor and kind are being decided."""
-
-    sentence: int  # 0-based
-    start: int
-    end: int
-    first: int  # token indexes (inclusive)
-    last: int
-    text: str
-    core: str  # folded, without title and possessive
-    demonym: bool = False
-    country: str = ""  # the gazetteer's country (countries, their codes, demonyms)
-    capital: bool = False
-    people: bool = False  # a nationality noun: "the Afghans" are people, not the country
-    title: str = ""
-    evidence: list[tuple[str, float, str]] = field(default_factory=list)
-
 
 
 def document_mentions(doc: Document | str) -> list[Mention]:

@@ -689,5 +689,3 @@ def name_spans(text: str, *, dates: bool = True, titles: bool = True) -> list[tu
             start = state.toks[n.first + n.title_words].start
         out.append((start, n.end))
     return out
-
-
