@@ -103,6 +103,19 @@ def test_ngrams_never_cross_punctuation_or_sentences(text, n):
     assert grams["count"].sum() <= max(0, len(frequency.words(text)))
 
 
+@settings(max_examples=120, deadline=None)
+@given(words_text)
+def test_the_stored_ngrams_are_the_content_ngrams_of_each_sentence(text):
+    from analysis.frequency.counts import NGRAMS, _grams, sentence_words
+
+    doc = Document("d", "d", "d", text)
+    expected = []
+    for n in (2, 3):
+        counts = Counter(g for s in sentence_words(doc) for g in _grams(s, n, True))
+        expected += [(n, g, c) for g, c in sorted(counts.items())]
+    assert list(NGRAMS.rows(doc)) == expected
+
+
 def test_ngram_rejects_bad_n():
     with pytest.raises(ValueError, match="n must be at least 1"):
         frequency.ngrams("a b", n=0)

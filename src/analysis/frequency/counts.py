@@ -66,12 +66,37 @@ def _grams(sentence: Sequence[str | None], n: int, drop_stopwords: bool) -> Iter
         stretch = []
 
 
+def _stretches(doc: Document) -> list[list[str]]:
+    """The runs of two or more words of ``doc`` that no punctuation or sentence end breaks:
+    what every n-gram of the ``ngrams`` table lies in."""
+    out: list[list[str]] = []
+    current: list[str] = []
+    sentence = 0
+    for t, key in zip(doc.tokens, word_keys(doc), strict=True):
+        if key is None or t.sentence != sentence:
+            if len(current) > 1:
+                out.append(current)
+            current = [] if key is None else [key]
+            sentence = t.sentence
+        else:
+            current.append(key)
+    if len(current) > 1:
+        out.append(current)
+    return out
+
+
 def _ngram_rows(doc: Document) -> list[tuple[int, str, int]]:
-    rows = []
-    sents = sentence_words(doc)
-    for n in NGRAM_SIZES:
-        counts = Counter(g for s in sents for g in _grams(s, n, True))
-        rows.extend((n, g, c) for g, c in sorted(counts.items()))
+    # The same n-grams as _grams(..., drop_stopwords=True) over sentence_words(doc), built
+    # from each stretch at once (this table is computed for every document of a corpus).
+    stop = STOPWORDS
+    runs = _stretches(doc)
+    pairs = Counter([f"{a} {b}" for run in runs for a, b in zip(run, run[1:], strict=False)
+                     if a not in stop and b not in stop])
+    triples = Counter([f"{a} {b} {c}" for run in runs
+                       for a, b, c in zip(run, run[1:], run[2:], strict=False)
+                       if a not in stop and c not in stop])
+    rows = [(2, g, c) for g, c in sorted(pairs.items())]
+    rows.extend((3, g, c) for g, c in sorted(triples.items()))
     return rows
 
 

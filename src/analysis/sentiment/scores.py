@@ -24,7 +24,8 @@ import pandas as pd
 from analysis.corpus import Document, Source
 from analysis.sentiment import vader
 from analysis.tables import WORDS, TableSpec, per_document
-from analysis.tokenise import STOPWORDS, is_number, is_punct
+from analysis.tokenise import STOPWORDS, is_number
+from analysis.tokenise.counting import word_keys
 
 __all__ = [
     "COLUMNS",
@@ -75,8 +76,8 @@ def _sentence_rows(doc: Document) -> list[tuple]:
     text = doc.text
     spans = doc.sentence_spans
     words = [0] * len(spans)
-    for t in doc.tokens:
-        if not is_punct(t.text):
+    for t, key in zip(doc.tokens, word_keys(doc), strict=True):
+        if key is not None:  # a word: not punctuation (is_punct)
             words[t.sentence] += 1
     rows = []
     score = vader.polarity
