@@ -297,3 +297,15 @@ def test_vocabulary_steps_shrink(seed):
     assert v["types"].iloc[:-1].is_monotonic_decreasing
     assert v.iloc[-1]["step"] == "lemmatised" and v.iloc[-1]["types"] <= v.iloc[-3]["types"]
     assert v.iloc[0]["tokens"] == len(word_spans(seed[0].text))
+
+
+def test_english_frequency_equals_wordfreq_for_every_kind_of_word():
+    from wordfreq import get_frequency_dict, word_frequency
+
+    from analysis.frequency.keywords import english_frequency
+
+    listed = sorted(get_frequency_dict("en", "best"))[::50]
+    others = ["militias", "benghazi", "qwxzv", "u.s.", "don't", "'s", "n't", "10,000", "e-mail",
+              "café", "2012", "al-shariah", "x"]
+    for word in listed + others:
+        assert english_frequency(word) == word_frequency(word, "en"), word

@@ -11,6 +11,7 @@ import pytest
 
 from analysis import frequency, store, tables
 from analysis.corpus import Document, load_corpus
+from analysis.sentiment import SENTENCES
 from analysis.store.parquet import Store
 from analysis.store.run import analyse_batch, batches, run_pass
 from analysis.tables import TableSpec
@@ -254,3 +255,24 @@ def test_totals_of_a_stored_corpus_equal_the_totals_computed_in_memory(name, tmp
               norm(tables.totals(read, frequency.WORDS, **kwargs)))
     _same(norm(tables.totals(stored, frequency.NGRAMS, by=["ngram"], where=("n", [2]))),
           norm(tables.totals(read, frequency.NGRAMS, by=["ngram"], where=("n", [2]))))
+    for kwargs in ({"by": ["word"], "rows": "range"},
+                   {"by": ["group"], "meta": group, "rows": "range",
+                    "where": {"word": ["the", "rain"], "count": [1, 2]}}):
+        _same(norm(tables.totals(stored, frequency.WORDS, **kwargs)),
+              norm(tables.totals(read, frequency.WORDS, **kwargs)))
+    sizes = {"by": ["document"], "value": ["words", "sentences"]}
+    _same(norm(tables.totals(stored, tables.SIZES, **sizes)),
+          norm(tables.totals(read, tables.SIZES, **sizes)))
+
+
+@pytest.mark.parametrize("name", ["news.csv", "outlets"])
+def test_a_stored_table_read_in_chunks_holds_the_rows_computed_in_memory(name, tmp_path):
+    stored = store.analyse(DATA / name, store_dir=tmp_path / "s", jobs=1)
+    read = load_corpus(DATA / name)
+    columns = ["document", "sentence", "compound"]
+    where = {"sentence": [1, 2]}
+    got = pd.concat(list(tables.chunks(stored, SENTENCES, columns, where=where)))
+    want = pd.concat(list(tables.chunks(read, SENTENCES, columns, where=where)))
+    key = ["document", "sentence"]
+    _same(got.sort_values(key).reset_index(drop=True), want.sort_values(key).reset_index(drop=True))
+    assert set(got["sentence"]) <= {1, 2}

@@ -33,7 +33,7 @@ from analysis.frequency.groups import (
 )
 from analysis.readability import READABILITY, SUMMARY_COLUMNS, summarise
 from analysis.sentiment import sentence_table
-from analysis.tables import SIZES, documents_of, per_document
+from analysis.tables import SIZES, documents_of, totals
 
 __all__ = ["BOOTSTRAP", "LINE_COLUMNS", "SIZE_COLUMNS", "TONE_COLUMNS", "bootstrap_mean",
            "group_sizes", "key_word_lines", "readability_by_group", "tone_by_group",
@@ -206,9 +206,8 @@ def key_word_lines(source: Any, key: pd.DataFrame, *, by: str, width: int = 40
 
     if key.empty:
         return pd.DataFrame(columns=LINE_COLUMNS)
-    words = per_document(source, WORDS)
-    words = words[words["word"].isin(set(key["word"]))].merge(
-        group_table(source, SIZES, by)[["document", "group"]], on="document")
+    words = totals(source, WORDS, by=["document", "word"], where={"word": sorted(set(key["word"]))})
+    words = words.merge(group_table(source, SIZES, by)[["document", "group"]], on="document")
     wanted = set(zip(key["group"], key["word"], strict=True))
     hits = words[[(g, w) in wanted for g, w in zip(words["group"], words["word"],
                                                     strict=True)]]

@@ -23,7 +23,7 @@ import pandas as pd
 
 from analysis.corpus import Document, Source
 from analysis.sentiment import vader
-from analysis.tables import WORDS, TableSpec, per_document
+from analysis.tables import WORDS, TableSpec, per_document, totals
 from analysis.tokenise import STOPWORDS, is_number
 from analysis.tokenise.counting import word_keys
 
@@ -308,10 +308,9 @@ def lexicon_coverage(source: Source, *, top: int | None = 20) -> pd.DataFrame:
     [['city', 1, 0.0, False], ['many', 1, 0.0, False], ['militias', 1, 0.0, False],
      ['killed', 1, -3.5, True], ['attack', 1, -2.1, True]]
     """
-    words = per_document(source, WORDS)
-    totals = words.groupby("word", sort=False, observed=True)["count"].sum()
-    counter = {str(w): int(c) for w, c in totals.items()
-               if w not in STOPWORDS and not is_number(str(w))}
+    counted = totals(source, WORDS, by=["word"])
+    counter = {w: int(c) for w, c in zip(counted["word"], counted["count"], strict=True)
+               if w not in STOPWORDS and not is_number(w)}
     items = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
     lexicon = vader.LEXICON
     counts = pd.DataFrame({
