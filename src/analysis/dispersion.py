@@ -136,8 +136,9 @@ def dispersion_measures(source, targets: Iterable[str], *, parts: int = 10) -> p
     {'word': 'a', 'count': 5, 'range': 5, 'parts': 5, 'juilland_d': 1.0, 'dp': 0.0}
     """
     wanted = _single_words(targets)
-    docs = documents_of(source)
-    if len(docs) == 1:
+    one = len(per_document(source, SIZES)) == 1  # a stored corpus: no text is loaded
+    docs = documents_of(source) if one else []
+    if one:
         ws = [t.text for t in docs[0].tokens if not is_punct(t.text)]
         norm = [query_tokens(w)[0] if w else w for w in ws]
         k = max(1, min(parts, len(norm)))
