@@ -276,3 +276,20 @@ def test_a_stored_table_read_in_chunks_holds_the_rows_computed_in_memory(name, t
     key = ["document", "sentence"]
     _same(got.sort_values(key).reset_index(drop=True), want.sort_values(key).reset_index(drop=True))
     assert set(got["sentence"]) <= {1, 2}
+
+
+@pytest.mark.parametrize("name", ["news.csv", "outlets"])
+def test_sentence_figures_of_a_stored_corpus_read_no_more_text_than_they_show(name, tmp_path):
+    from analysis import sentiment
+
+    stored = store.analyse(DATA / name, store_dir=tmp_path / "s", jobs=1)
+    read = load_corpus(DATA / name)
+    table = sentiment.sentence_table(read, meta=("title",))
+    _same(sentiment.extremes(stored, n=2), sentiment.extremes(table, n=2))
+    for side in ("lowest", "highest"):
+        _same(sentiment.explain_extreme(stored, side=side),
+              sentiment.explain_extreme(table, side=side))
+    _same(sentiment.tone(stored), sentiment.tone(read))
+    _same(sentiment.document_summary(stored), sentiment.document_summary(read))
+    no_text = sentiment.sentence_table(stored, text=False)
+    assert "text" not in no_text and len(no_text) == len(table)

@@ -158,7 +158,7 @@ def tone_by_group(source: Any, *, by: str, seed: int = 0, resamples: int = BOOTS
     """
     sized = group_table(source, SIZES, by)
     sizes = _sizes_of(sized, min_documents, min_words)
-    table = sentence_table(source) if sentences is None else sentences
+    table = sentence_table(source, text=False) if sentences is None else sentences
     table = table.merge(sized[["document", "group"]], on="document", how="left")
     out = tone_table(table, ["group"], seed=seed, resamples=resamples)
     out = out.merge(sizes[["group", "words", "too_small"]], on="group", how="left")

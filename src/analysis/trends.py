@@ -245,7 +245,7 @@ def tone_trends(source: Any, *, unit: str | None = None, date: str = "date", see
     dates, unit, undated = _binned(document_dates(source, date=date), unit)
     if dates.empty:
         return _frame(pd.DataFrame(columns=["period", *TONE_COLUMNS]), unit, undated)
-    table = sentence_table(source) if sentences is None else sentences
+    table = sentence_table(source, text=False) if sentences is None else sentences
     table = table.merge(dates[["document", "period"]], on="document")
     out = tone_table(table, ["period"], seed=seed, resamples=resamples)
     index = periods(dates["period"].min(), dates["period"].max(), unit)

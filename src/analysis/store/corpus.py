@@ -155,7 +155,11 @@ class CorpusTables:
         """The stored ``spec`` table part by part (see :func:`analysis.tables.chunks`): one
         DataFrame per stored part with ``columns`` only, text columns as categoricals, rows
         kept by ``where`` (``{column: values}``)."""
-        for t in self.store.scan(spec, self._docs["_key"].tolist(), self._docs["_part"].tolist(),
+        docs = self._docs
+        where = dict(where or {})
+        if "document" in where:  # only the parts holding those documents are read
+            docs = docs[docs["document"].isin({str(d) for d in where.pop("document")})]
+        for t in self.store.scan(spec, docs["_key"].tolist(), docs["_part"].tolist(),
                                  columns, where=where):
             if t.num_rows:
                 yield t.to_pandas()
