@@ -151,10 +151,12 @@ class CorpusTables:
         return df
 
     def scan(self, spec: TableSpec, columns: Sequence[str], *,
-             where: Mapping[str, Sequence[Any]] | None = None) -> Iterator[pd.DataFrame]:
+             where: Mapping[str, Sequence[Any]] | None = None, arrow: bool = False
+             ) -> Iterator[pd.DataFrame]:
         """The stored ``spec`` table part by part (see :func:`analysis.tables.chunks`): one
         DataFrame per stored part with ``columns`` only, text columns as categoricals, rows
-        kept by ``where`` (``{column: values}``)."""
+        kept by ``where`` (``{column: values}``); with ``arrow`` Arrow tables (text columns
+        dictionary-encoded) instead."""
         docs = self._docs
         where = dict(where or {})
         if "document" in where:  # only the parts holding those documents are read
@@ -162,7 +164,7 @@ class CorpusTables:
         for t in self.store.scan(spec, docs["_key"].tolist(), docs["_part"].tolist(),
                                  columns, where=where):
             if t.num_rows:
-                yield t.to_pandas()
+                yield t if arrow else t.to_pandas()
 
     def totals(self, spec: TableSpec, *, by: Sequence[str],
                value: str | Sequence[str] | None = "count",
