@@ -103,6 +103,19 @@ def test_ngrams_never_cross_punctuation_or_sentences(text, n):
     assert grams["count"].sum() <= max(0, len(frequency.words(text)))
 
 
+@settings(max_examples=120, deadline=None)
+@given(words_text)
+def test_the_stored_ngrams_are_the_content_ngrams_of_each_sentence(text):
+    from analysis.frequency.counts import NGRAMS, _grams, sentence_words
+
+    doc = Document("d", "d", "d", text)
+    expected = []
+    for n in (2, 3):
+        counts = Counter(g for s in sentence_words(doc) for g in _grams(s, n, True))
+        expected += [(n, g, c) for g, c in sorted(counts.items())]
+    assert list(NGRAMS.rows(doc)) == expected
+
+
 def test_ngram_rejects_bad_n():
     with pytest.raises(ValueError, match="n must be at least 1"):
         frequency.ngrams("a b", n=0)
@@ -286,3 +299,15 @@ def test_vocabulary_steps_shrink(seed):
     assert v["types"].iloc[:-1].is_monotonic_decreasing
     assert v.iloc[-1]["step"] == "lemmatised" and v.iloc[-1]["types"] <= v.iloc[-3]["types"]
     assert v.iloc[0]["tokens"] == len(word_spans(seed[0].text))
+
+
+def test_english_frequency_equals_wordfreq_for_every_kind_of_word():
+    from wordfreq import get_frequency_dict, word_frequency
+
+    from analysis.frequency.keywords import english_frequency
+
+    listed = sorted(get_frequency_dict("en", "best"))[::50]
+    others = ["militias", "benghazi", "qwxzv", "u.s.", "don't", "'s", "n't", "10,000", "e-mail",
+              "café", "2012", "al-shariah", "x"]
+    for word in listed + others:
+        assert english_frequency(word) == word_frequency(word, "en"), word

@@ -11,6 +11,7 @@ import pytest
 
 from analysis import frequency, store, tables
 from analysis.corpus import Document, load_corpus
+from analysis.sentiment import SENTENCES
 from analysis.store.parquet import Store
 from analysis.store.run import analyse_batch, batches, run_pass
 from analysis.tables import TableSpec
@@ -254,3 +255,41 @@ def test_totals_of_a_stored_corpus_equal_the_totals_computed_in_memory(name, tmp
               norm(tables.totals(read, frequency.WORDS, **kwargs)))
     _same(norm(tables.totals(stored, frequency.NGRAMS, by=["ngram"], where=("n", [2]))),
           norm(tables.totals(read, frequency.NGRAMS, by=["ngram"], where=("n", [2]))))
+    for kwargs in ({"by": ["word"], "rows": "range"},
+                   {"by": ["group"], "meta": group, "rows": "range",
+                    "where": {"word": ["the", "rain"], "count": [1, 2]}}):
+        _same(norm(tables.totals(stored, frequency.WORDS, **kwargs)),
+              norm(tables.totals(read, frequency.WORDS, **kwargs)))
+    sizes = {"by": ["document"], "value": ["words", "sentences"]}
+    _same(norm(tables.totals(stored, tables.SIZES, **sizes)),
+          norm(tables.totals(read, tables.SIZES, **sizes)))
+
+
+@pytest.mark.parametrize("name", ["news.csv", "outlets"])
+def test_a_stored_table_read_in_chunks_holds_the_rows_computed_in_memory(name, tmp_path):
+    stored = store.analyse(DATA / name, store_dir=tmp_path / "s", jobs=1)
+    read = load_corpus(DATA / name)
+    columns = ["document", "sentence", "compound"]
+    where = {"sentence": [1, 2]}
+    got = pd.concat(list(tables.chunks(stored, SENTENCES, columns, where=where)))
+    want = pd.concat(list(tables.chunks(read, SENTENCES, columns, where=where)))
+    key = ["document", "sentence"]
+    _same(got.sort_values(key).reset_index(drop=True), want.sort_values(key).reset_index(drop=True))
+    assert set(got["sentence"]) <= {1, 2}
+
+
+@pytest.mark.parametrize("name", ["news.csv", "outlets"])
+def test_sentence_figures_of_a_stored_corpus_read_no_more_text_than_they_show(name, tmp_path):
+    from analysis import sentiment
+
+    stored = store.analyse(DATA / name, store_dir=tmp_path / "s", jobs=1)
+    read = load_corpus(DATA / name)
+    table = sentiment.sentence_table(read, meta=("title",))
+    _same(sentiment.extremes(stored, n=2), sentiment.extremes(table, n=2))
+    for side in ("lowest", "highest"):
+        _same(sentiment.explain_extreme(stored, side=side),
+              sentiment.explain_extreme(table, side=side))
+    _same(sentiment.tone(stored), sentiment.tone(read))
+    _same(sentiment.document_summary(stored), sentiment.document_summary(read))
+    no_text = sentiment.sentence_table(stored, text=False)
+    assert "text" not in no_text and len(no_text) == len(table)

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import pandas as pd
 
 from analysis.corpus import Document
-from analysis.tables import WORDS, documents_of, per_document
+from analysis.tables import SIZES, WORDS, chunks, documents_of, per_document, totals
 from analysis.tokenise import fold, is_punct, words
 from analysis.tokenise.counting import word_keys
 
@@ -80,13 +80,13 @@ def _candidate_ids(source, patterns: list[list[str]]) -> list[str] | None:
     wanted = [[w.lower() for w in p if not is_punct(w)] for p in patterns]
     if any(not w for w in wanted):
         return None
-    table = per_document(source, WORDS)
-    needed = {w for p in wanted for w in p}
-    hits = table[table["word"].isin(needed)]
-    words_of = hits.groupby("document", sort=False, observed=True)["word"].agg(
-        lambda ws: frozenset(map(str, ws)))
+    needed = sorted({w for p in wanted for w in p})
+    words_of: dict[str, set[str]] = {}
+    for hits in chunks(source, WORDS, ["document", "word"], where={"word": needed}):
+        for d, w in zip(hits["document"].astype(str), hits["word"].astype(str), strict=True):
+            words_of.setdefault(d, set()).add(w)
     found = {d for d, ws in words_of.items() if any(ws.issuperset(p) for p in wanted)}
-    order = pd.unique(table["document"])
+    order = per_document(source, SIZES)["document"].astype(str)
     return [d for d in order if d in found]
 
 
@@ -156,8 +156,7 @@ def occurrences(source, keyword: str, *, ignore_case: bool = True) -> int:
     if not pattern:
         return 0
     if ignore_case and len(pattern) == 1 and not is_punct(pattern[0]):
-        table = per_document(source, WORDS)
-        return int(table.loc[table["word"] == pattern[0], "count"].sum())
+        return int(totals(source, WORDS, by=["word"], where={"word": pattern[:1]})["count"].sum())
     return len(kwic(source, keyword, ignore_case=ignore_case))
 
 

@@ -23,7 +23,7 @@ import pandas as pd
 
 from analysis.concordance import find, query_tokens
 from analysis.frequency.counts import WORDS
-from analysis.tables import documents_of, per_document
+from analysis.tables import SIZES, documents_of, per_document, totals
 from analysis.tokenise import is_punct
 
 __all__ = ["dispersion", "dispersion_counts", "dispersion_measures"]
@@ -49,7 +49,8 @@ def dispersion(source, targets: Iterable[str], *, ignore_case: bool = True) -> p
     targets = [t for t in targets if t]
     patterns = {t: query_tokens(t, ignore_case=ignore_case) for t in targets}
     patterns = {t: p for t, p in patterns.items() if p}
-    sizes = per_document(source, WORDS).groupby("document", sort=False)["count"].sum()
+    order, counted = _document_words(source)
+    sizes = pd.Series(counted, index=order)
     total = float(sizes.sum())
     before = (sizes.cumsum() - sizes).to_dict()
     rows = []
@@ -81,6 +82,20 @@ def _single_words(targets: Iterable[str]) -> dict[str, str]:
     return out
 
 
+def _document_words(source) -> tuple[list[str], np.ndarray]:
+    """The documents that have words, in corpus order, and their numbers of words."""
+    sizes = per_document(source, SIZES)
+    sizes = sizes[sizes["words"] > 0]
+    return sizes["document"].astype(str).tolist(), sizes["words"].to_numpy()
+
+
+def _hits(source, words: set[str]) -> pd.DataFrame:
+    """``document``, ``word``, ``count`` of the given words, from the stored word counts."""
+    if not words:
+        return pd.DataFrame({"document": [], "word": [], "count": []})
+    return totals(source, WORDS, by=["document", "word"], where={"word": sorted(words)})
+
+
 def dispersion_counts(source, targets: Iterable[str], *, top: int | None = None) -> pd.DataFrame:
     """One row per document: ``document``, ``words`` (its number of words), then one column per
     target word with its count, then ``total`` (all targets); documents with the most
@@ -93,13 +108,11 @@ def dispersion_counts(source, targets: Iterable[str], *, top: int | None = None)
     [['b', 2, 2, 0, 2], ['a', 1, 0, 1, 1]]
     """
     wanted = _single_words(targets)
-    table = per_document(source, WORDS)
-    order = pd.unique(table["document"])
-    sizes = table.groupby("document", sort=False)["count"].sum().reindex(order).fillna(0)
-    out = pd.DataFrame({"document": order, "words": sizes.astype(int).to_numpy()})
-    hits = table[table["word"].isin(set(wanted.values()))]
+    order, sizes = _document_words(source)
+    out = pd.DataFrame({"document": order, "words": sizes.astype(int)})
+    hits = _hits(source, set(wanted.values()))
     for target, word in wanted.items():
-        c = hits[hits["word"] == word].groupby("document", sort=False)["count"].sum()
+        c = hits[hits["word"] == word].set_index("document")["count"]
         out[target] = c.reindex(order).fillna(0).astype(int).to_numpy()
     out["total"] = out[list(wanted)].sum(axis=1).astype(int) if wanted else 0
     out["_o"] = range(len(out))
@@ -123,8 +136,9 @@ def dispersion_measures(source, targets: Iterable[str], *, parts: int = 10) -> p
     {'word': 'a', 'count': 5, 'range': 5, 'parts': 5, 'juilland_d': 1.0, 'dp': 0.0}
     """
     wanted = _single_words(targets)
-    docs = documents_of(source)
-    if len(docs) == 1:
+    one = len(per_document(source, SIZES)) == 1  # a stored corpus: no text is loaded
+    docs = documents_of(source) if one else []
+    if one:
         ws = [t.text for t in docs[0].tokens if not is_punct(t.text)]
         norm = [query_tokens(w)[0] if w else w for w in ws]
         k = max(1, min(parts, len(norm)))
@@ -133,13 +147,12 @@ def dispersion_measures(source, targets: Iterable[str], *, parts: int = 10) -> p
         sizes = np.array([len(s) for s in seqs], dtype=float)
         freqs = {w: np.array([s.count(w) for s in seqs], dtype=float) for w in wanted.values()}
     else:
-        table = per_document(source, WORDS)
-        order = pd.unique(table["document"])
-        sizes = table.groupby("document", sort=False)["count"].sum().reindex(order).to_numpy(
-            dtype=float)
+        order, counted = _document_words(source)
+        sizes = counted.astype(float)
+        hits = _hits(source, set(wanted.values()))
         freqs = {}
         for w in wanted.values():
-            c = table[table["word"] == w].groupby("document", sort=False)["count"].sum()
+            c = hits[hits["word"] == w].set_index("document")["count"]
             freqs[w] = c.reindex(order).fillna(0).to_numpy(dtype=float)
     share = sizes / sizes.sum() if sizes.sum() else sizes
     rows = []

@@ -33,7 +33,7 @@ from analysis.frequency.groups import (
 )
 from analysis.readability import READABILITY, SUMMARY_COLUMNS, summarise
 from analysis.sentiment import sentence_table
-from analysis.tables import SIZES, documents_of, per_document
+from analysis.tables import SIZES, documents_of, totals
 
 __all__ = ["BOOTSTRAP", "LINE_COLUMNS", "SIZE_COLUMNS", "TONE_COLUMNS", "bootstrap_mean",
            "group_sizes", "key_word_lines", "readability_by_group", "tone_by_group",
@@ -158,7 +158,7 @@ def tone_by_group(source: Any, *, by: str, seed: int = 0, resamples: int = BOOTS
     """
     sized = group_table(source, SIZES, by)
     sizes = _sizes_of(sized, min_documents, min_words)
-    table = sentence_table(source) if sentences is None else sentences
+    table = sentence_table(source, text=False) if sentences is None else sentences
     table = table.merge(sized[["document", "group"]], on="document", how="left")
     out = tone_table(table, ["group"], seed=seed, resamples=resamples)
     out = out.merge(sizes[["group", "words", "too_small"]], on="group", how="left")
@@ -206,9 +206,8 @@ def key_word_lines(source: Any, key: pd.DataFrame, *, by: str, width: int = 40
 
     if key.empty:
         return pd.DataFrame(columns=LINE_COLUMNS)
-    words = per_document(source, WORDS)
-    words = words[words["word"].isin(set(key["word"]))].merge(
-        group_table(source, SIZES, by)[["document", "group"]], on="document")
+    words = totals(source, WORDS, by=["document", "word"], where={"word": sorted(set(key["word"]))})
+    words = words.merge(group_table(source, SIZES, by)[["document", "group"]], on="document")
     wanted = set(zip(key["group"], key["word"], strict=True))
     hits = words[[(g, w) in wanted for g, w in zip(words["group"], words["word"],
                                                     strict=True)]]

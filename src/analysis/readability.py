@@ -43,6 +43,7 @@ __all__ = ["READABILITY", "SUMMARY_COLUMNS", "document_readability", "grade", "r
 # textstat 0.7's word list: apostrophes kept only in contractions, other punctuation removed.
 _NON_CONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
 _PUNCTUATION = re.compile(r"[^\w\s']")
+_WORD_CHAR = re.compile(r"\w")
 
 SUMMARY_COLUMNS = ["documents", "sentences", "words", "syllables", "words_per_sentence",
                    "syllables_per_word", "reading_ease", "grade", "median_reading_ease",
@@ -113,8 +114,23 @@ def sentence_count(text: str) -> int:
     if not text:
         return 0
     pieces = _SENTENCE_PIECE.findall(text)
-    short = sum(1 for p in pieces if len(_words(p)) <= 2)
+    short = sum(1 for p in pieces if _at_most_two_words(p))
     return max(1, len(pieces) - short)
+
+
+def _at_most_two_words(piece: str) -> bool:
+    """``len(_words(piece)) <= 2``, without rewriting the piece when three of its
+    whitespace-separated chunks hold a letter, digit or underscore (such a chunk is always one
+    of textstat's words: only punctuation and apostrophes are removed, never a word character,
+    and no chunk is split or joined)."""
+    found = 0
+    for chunk in piece.split():
+        if not chunk.isalnum() and _WORD_CHAR.search(chunk) is None:
+            continue
+        found += 1
+        if found > 2:
+            return False
+    return len(_words(piece)) <= 2
 
 
 def _counts(text: str) -> tuple[int, int, int]:

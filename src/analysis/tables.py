@@ -24,7 +24,7 @@ from these tables can point back at the exact words.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,32 +123,86 @@ def per_document(source: Any, spec: TableSpec, *, meta: Sequence[str] = ()) -> p
     return df
 
 
-def totals(source: Any, spec: TableSpec, *, by: Sequence[str], value: str = "count",
-           where: tuple[str, Sequence[Any]] | None = None,
-           meta: str | None = None) -> pd.DataFrame:
-    """The sum of the ``value`` column of the ``spec`` table over all documents, per
-    combination of the ``by`` columns: ``by`` columns then ``value`` (plain strings, unsorted).
-    ``where`` = ``(column, values)`` keeps only rows whose column is one of the values; ``meta``
-    names a metadata column joined as ``group`` (which ``by`` may then name; a missing value is
-    None). A stored corpus sums in Arrow, part by part, without holding the rows; any other
-    source sums its computed rows with pandas: the same table either way.
+def _conditions(where: Any) -> dict[str, list[Any]]:
+    """``where`` as ``{column: values}`` (a ``(column, values)`` pair is accepted too)."""
+    if not where:
+        return {}
+    if isinstance(where, tuple) and len(where) == 2 and isinstance(where[0], str):
+        return {where[0]: list(where[1])}
+    return {column: list(values) for column, values in dict(where).items()}
+
+
+def totals(source: Any, spec: TableSpec, *, by: Sequence[str],
+           value: str | Sequence[str] | None = "count", where: Any = None,
+           meta: str | None = None, rows: str | None = None) -> pd.DataFrame:
+    """The sums of the ``value`` column(s) of the ``spec`` table over all documents, per
+    combination of the ``by`` columns: ``by`` columns (text as plain strings) then the sums,
+    one row per combination, unsorted. ``where`` = ``{column: values}`` (or one ``(column,
+    values)`` pair) keeps only rows whose columns hold one of the values; ``meta`` names a
+    metadata column joined as ``group`` (which ``by`` may then name; a missing value is None,
+    others are text); ``rows`` names an extra column counting the rows summed (for
+    :data:`WORDS`, one row per document and word, that is the number of documents holding the
+    word: its *range*). A stored corpus sums in Arrow, part by part, without holding the rows;
+    any other source sums its computed rows with pandas: the same table either way.
 
     >>> totals("War and war. Peace.", WORDS, by=["word"]).sort_values("word").values.tolist()
     [['and', 1], ['peace', 1], ['war', 2]]
+    >>> docs = [Document("a", "A", "a", "War. War."), Document("b", "B", "b", "War, peace.")]
+    >>> totals(docs, WORDS, by=["word"], rows="range").sort_values("word").values.tolist()
+    [['peace', 1, 1], ['war', 3, 2]]
     """
+    conditions = _conditions(where)
     stored = getattr(source, "totals", None)
     if callable(stored):
-        return stored(spec, by=by, value=value, where=where, meta=meta)
+        return stored(spec, by=by, value=value, where=conditions, meta=meta, rows=rows)
+    values = [] if value is None else [value] if isinstance(value, str) else list(value)
     table = per_document(source, spec, meta=(meta,) if meta else ())
     if meta:
         table = table.rename(columns={meta: "group"})
-        table["group"] = table["group"].astype(object).where(table["group"].notna(), None)
-    if where:
-        table = table[table[where[0]].isin(list(where[1]))]
+        table["group"] = [None if v is None or (not isinstance(v, str) and pd.isna(v))
+                          else str(v) for v in table["group"]]
+    for column, allowed in conditions.items():
+        table = table[table[column].isin(allowed)]
+    columns = [*by, *values, *([rows] if rows else [])]
     if not len(table):
-        return pd.DataFrame(columns=[*by, value])
-    out = table.groupby(list(by), sort=False, observed=True, dropna=False)[value].sum()
-    return plain(out.reset_index())
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c in values or c == rows
+                                          else object) for c in columns})
+    named = {v: (v, "sum") for v in values}
+    if rows:
+        named[rows] = (by[0], "size")
+    out = table.groupby(list(by), sort=False, observed=True, dropna=False).agg(**named)
+    return plain(out.reset_index())[columns]
+
+
+def chunks(source: Any, spec: TableSpec, columns: Sequence[str], *, where: Any = None,
+           arrow: bool = False) -> Iterator[Any]:
+    """The ``spec`` table of ``source`` a piece at a time, for aggregations a sum cannot do
+    (firsts, top-N, distinct pairs): DataFrames with only ``columns`` (``document`` may be
+    one) and only the rows whose columns hold one of the values of ``where`` (``{column:
+    values}``). A stored corpus yields one DataFrame per stored part (a few thousand
+    documents; text columns as categoricals), in no particular document order; any other
+    source yields its whole table once. Empty pieces are left out. With ``arrow`` the pieces
+    are Arrow tables (text columns of a stored corpus dictionary-encoded: their codes cost
+    nothing to read), for aggregations done with numpy.
+
+    >>> [len(c) for c in chunks("War. War and peace.", WORDS, ["word", "count"])]
+    [3]
+    """
+    conditions = _conditions(where)
+    scan = getattr(source, "scan", None)
+    if callable(scan):
+        yield from scan(spec, list(columns), where=conditions, arrow=arrow)
+        return
+    table = per_document(source, spec)
+    for column, allowed in conditions.items():
+        table = table[table[column].isin(allowed)]
+    if len(table):
+        table = table[list(columns)].reset_index(drop=True)
+        if arrow:
+            import pyarrow as pa
+
+            table = pa.Table.from_pandas(plain(table), preserve_index=False)
+        yield table
 
 
 def plain(df: pd.DataFrame) -> pd.DataFrame:
@@ -187,6 +241,7 @@ __all__ = [
     "TYPES",
     "WORDS",
     "TableSpec",
+    "chunks",
     "documents_of",
     "per_document",
     "plain",

@@ -49,7 +49,7 @@ import pandas as pd
 from analysis.corpus import Document  # noqa: F401 (used in the examples)
 from analysis.frequency.counts import NGRAMS, WORDS
 from analysis.frequency.groups import MIN_DOCUMENTS, MIN_WORDS, group_table, too_small
-from analysis.tables import SIZES, per_document
+from analysis.tables import SIZES, chunks, per_document, totals
 from analysis.tokenise import STOPWORDS, is_number
 from analysis.trends import choose_unit, document_dates, period_start, periods
 
@@ -86,17 +86,61 @@ def _content(word: str) -> bool:
             and any(ch.isalpha() for ch in word) and not is_number(word))
 
 
-def _counts(source: Any, bigrams: bool) -> pd.DataFrame:
-    """Rows ``document``, ``term``, ``count`` from the words (and ngrams) tables."""
-    words = per_document(source, WORDS)
-    keep = {w: _content(w) for w in words["word"].unique()}
-    words = words[words["word"].map(keep).astype(bool)].rename(columns={"word": "term"})
-    parts = [words[["document", "term", "count"]]]
+def _vocabulary(source: Any, bigrams: bool, min_df: int, max_df: float, documents: int
+                ) -> tuple[list[str], list[str]]:
+    """The words and the bigrams kept as terms: content words (and content bigrams) found in
+    at least ``min_df`` documents and at most ``max_df`` of them, by their document frequency
+    (the ``range`` of the stored tables' sums; nothing else is read)."""
+    words = totals(source, WORDS, by=["word"], rows="range")
+    keep = (words["range"] >= min_df) & (words["range"] <= max_df * documents)
+    kept = [w for w in words.loc[keep, "word"] if _content(w)]
+    grams: list[str] = []
     if bigrams:
-        grams = per_document(source, NGRAMS)
-        grams = grams[grams["n"] == 2].rename(columns={"ngram": "term"})
-        parts.append(grams[["document", "term", "count"]])
-    return pd.concat(parts, ignore_index=True)
+        pairs = totals(source, NGRAMS, by=["ngram"], where={"n": [2]}, rows="range")
+        keep = (pairs["range"] >= min_df) & (pairs["range"] <= max_df * documents)
+        grams = pairs.loc[keep, "ngram"].tolist()
+    return kept, grams
+
+
+def _matrix(source: Any, ids: list[str], terms: np.ndarray, words: list[str],
+            grams: list[str]) -> Any:
+    """Documents x terms counts (CSR), from the rows of the chosen terms only."""
+    import pyarrow as pa
+    from scipy import sparse
+
+    row_of = pa.array(ids, pa.string())
+    column_of = pa.array(list(terms), pa.string())
+    rows, cols, data = [], [], []
+    pieces = [(WORDS, "word", {"word": words})] if words else []
+    if grams:
+        pieces.append((NGRAMS, "ngram", {"n": [2], "ngram": grams}))
+    for spec, column, where in pieces:
+        for part in chunks(source, spec, ["document", column, "count"], where=where,
+                           arrow=True):
+            for batch in part.to_batches():
+                rows.append(_positions(row_of, batch.column("document")))
+                cols.append(_positions(column_of, batch.column(column)))
+                data.append(batch.column("count").to_numpy(zero_copy_only=False).astype(float))
+    if not rows:
+        return sparse.csr_matrix((len(ids), len(terms)))
+    matrix = sparse.csr_matrix((np.concatenate(data), (np.concatenate(rows),
+                                                       np.concatenate(cols))),
+                               shape=(len(ids), len(terms)))
+    matrix.sum_duplicates()
+    return matrix
+
+
+def _positions(index: Any, values: Any) -> np.ndarray:
+    """The position in ``index`` (an Arrow string array) of each value of an Arrow array (a
+    dictionary-encoded one looked up once per dictionary value, in Arrow)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if pa.types.is_dictionary(values.type):
+        where = pc.index_in(values.dictionary.cast(pa.string()), value_set=index)
+        return pc.take(where, values.indices).to_numpy(zero_copy_only=False)
+    return pc.index_in(values.cast(pa.string()), value_set=index).to_numpy(
+        zero_copy_only=False)
 
 
 def fit_topics(source: Any, *, n_topics: int = 5, random_state: int = 0, min_df: int = 2,
@@ -108,23 +152,16 @@ def fit_topics(source: Any, *, n_topics: int = 5, random_state: int = 0, min_df:
     ``ValueError`` when ``n_topics`` is below 1, or when fewer than ``n_topics`` documents, or
     fewer than ``n_topics`` terms, remain (a corpus too small or too uniform for topics).
     """
-    from scipy import sparse
     from sklearn.decomposition import NMF
     from sklearn.feature_extraction.text import TfidfTransformer
 
     if n_topics < 1:
         raise ValueError(f"n_topics must be at least 1, got {n_topics}")
     sizes = per_document(source, SIZES, meta=("title",))
-    ids = sizes["document"].tolist()
-    counts = _counts(source, bigrams)
-    codes, terms = pd.factorize(counts["term"], sort=True)
-    rows = pd.Index(ids).get_indexer(counts["document"])
-    matrix = sparse.csr_matrix((counts["count"].to_numpy(float), (rows, codes)),
-                               shape=(len(ids), len(terms)))
-    matrix.sum_duplicates()
-    df = matrix.getnnz(axis=0)
-    keep = np.flatnonzero((df >= min_df) & (df <= max_df * len(ids)))
-    matrix, vocab = matrix[:, keep], np.asarray(terms)[keep]
+    ids = sizes["document"].astype(str).tolist()
+    words, grams = _vocabulary(source, bigrams, min_df, max_df, len(ids))
+    vocab = np.array(sorted([*words, *grams]), dtype=object)
+    matrix = _matrix(source, ids, vocab, words, grams)
     with_terms = int((matrix.getnnz(axis=1) > 0).sum())
     if with_terms < n_topics or len(vocab) < n_topics:
         raise ValueError(

@@ -33,7 +33,7 @@ from analysis.frequency.counts import WORDS
 from analysis.frequency.groups import _terms
 from analysis.groups import BOOTSTRAP, TONE_COLUMNS, tone_table
 from analysis.sentiment import sentence_table
-from analysis.tables import SIZES, TableSpec, per_document
+from analysis.tables import SIZES, TableSpec, per_document, totals
 
 __all__ = ["COVERAGE_COLUMNS", "UNITS", "choose_unit", "date_coverage", "document_dates",
            "documents_over_time", "period_start", "periods", "term_trends", "tone_trends"]
@@ -214,9 +214,8 @@ def term_trends(source: Any, terms: str | Sequence[str], *, unit: str | None = N
     if dates.empty:
         return _frame(pd.DataFrame(columns=columns), unit, undated)
     bins = _bins(dates, unit)
-    words = per_document(source, WORDS)
-    words = words[words["word"].isin(wanted)].merge(dates[["document", "period"]],
-                                                    on="document")
+    words = totals(source, WORDS, by=["document", "word"], where={"word": wanted})
+    words = words.merge(dates[["document", "period"]], on="document")
     found = words.groupby(["period", "word"]).agg(count=("count", "sum"),
                                                   range=("document", "nunique"))
     grid = pd.MultiIndex.from_product([bins["period"], wanted], names=["period", "term"])
@@ -246,7 +245,7 @@ def tone_trends(source: Any, *, unit: str | None = None, date: str = "date", see
     dates, unit, undated = _binned(document_dates(source, date=date), unit)
     if dates.empty:
         return _frame(pd.DataFrame(columns=["period", *TONE_COLUMNS]), unit, undated)
-    table = sentence_table(source) if sentences is None else sentences
+    table = sentence_table(source, text=False) if sentences is None else sentences
     table = table.merge(dates[["document", "period"]], on="document")
     out = tone_table(table, ["period"], seed=seed, resamples=resamples)
     index = periods(dates["period"].min(), dates["period"].max(), unit)

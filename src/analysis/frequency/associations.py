@@ -20,11 +20,12 @@ from __future__ import annotations
 import math
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 
 from analysis.corpus import as_documents
 from analysis.frequency.counts import NGRAMS, sentence_words
-from analysis.tables import per_document
+from analysis.tables import totals
 from analysis.tokenise import STOPWORDS
 
 __all__ = ["MEASURES", "collocations", "pair_counts"]
@@ -61,12 +62,15 @@ def pair_counts(source, *, window: int = 2, drop_stopwords: bool = True) -> pd.D
     if window < 2:
         raise ValueError(f"window must be at least 2 (adjacent words), got {window}")
     if window == 2 and drop_stopwords:
-        table = per_document(source, NGRAMS)
-        table = table[table["n"] == 2]
-        counts = table.groupby("ngram", sort=False, observed=True)["count"].sum()
-        split = counts.index.astype(str).str.split(" ", n=1)
-        return pd.DataFrame({"w1": split.str[0], "w2": split.str[1],
-                             "count": counts.to_numpy()}).reset_index(drop=True)
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        counts = totals(source, NGRAMS, by=["ngram"], where={"n": [2]})
+        words = pc.split_pattern(pa.array(counts["ngram"].tolist(), pa.string()), " ",
+                                 max_splits=1)
+        return pd.DataFrame({"w1": pc.list_element(words, 0).to_pylist(),
+                             "w2": pc.list_element(words, 1).to_pylist(),
+                             "count": counts["count"].to_numpy()})
     counter: Counter[tuple[str, str]] = Counter()
     for doc in as_documents(source):
         for s in sentence_words(doc):
@@ -83,6 +87,32 @@ def _g2(o11: float, r1: float, c1: float, n: float) -> float:
         if o > 0:
             total += o * math.log(o * n / (rows[i] * cols[j]))
     return 2 * total
+
+
+def _candidates(kept: pd.DataFrame, first: pd.Series, second: pd.Series, n: float,
+                measure: str, top: int) -> pd.DataFrame:
+    """The pairs that can be among the ``top`` by ``measure``: scored with numpy and kept
+    down to the ``top``-th score less a margin (rounding to 3 decimals, and far more than
+    numpy's last-digit differences); the kept pairs are then scored exactly as before (a large
+    corpus has millions of pairs)."""
+    o11 = kept["count"].to_numpy(float)
+    r1 = first.reindex(kept["w1"]).to_numpy(float)
+    c1 = second.reindex(kept["w2"]).to_numpy(float)
+    if measure == "pmi":
+        score = np.log2(o11 * n / (r1 * c1))
+    elif measure == "t_score":
+        score = (o11 - r1 * c1 / n) / np.sqrt(o11)
+    else:
+        cells = (o11, r1 - o11, c1 - o11, n - r1 - c1 + o11)
+        expected = (r1 * c1 / n, r1 * (n - c1) / n, (n - r1) * c1 / n,
+                    (n - r1) * (n - c1) / n)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            score = 2 * sum(np.where(o > 0, o * np.log(o / e), 0.0)
+                            for o, e in zip(cells, expected, strict=True))
+    # Scores are shown rounded to 3 decimals and ties go by count: anything within 0.001 of
+    # the top-th score may still come before it.
+    least = float(np.sort(score)[-top])
+    return kept[score >= least - 0.001 - 1e-6 * max(1.0, abs(least))]
 
 
 def collocations(
@@ -106,6 +136,8 @@ def collocations(
     first = pairs.groupby("w1")["count"].sum()
     second = pairs.groupby("w2")["count"].sum()
     kept = pairs[pairs["count"] >= max(min_count, 1)]
+    if top and len(kept) > 4 * top:
+        kept = _candidates(kept, first, second, n, measure, top)
     rows = []
     for w1, w2, o11 in kept.itertuples(index=False):
         r1, c1 = float(first[w1]), float(second[w2])

@@ -17,10 +17,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 from analysis.corpus import Document, as_documents
-from analysis.tables import SIZES, WORDS, TableSpec, per_document, plain
+from analysis.tables import SIZES, WORDS, TableSpec, per_document, totals
 from analysis.tokenise import STOPWORDS, is_number, normalise, stem
 from analysis.tokenise.counting import word_keys
 
@@ -66,12 +67,37 @@ def _grams(sentence: Sequence[str | None], n: int, drop_stopwords: bool) -> Iter
         stretch = []
 
 
+def _stretches(doc: Document) -> list[list[str]]:
+    """The runs of two or more words of ``doc`` that no punctuation or sentence end breaks:
+    what every n-gram of the ``ngrams`` table lies in."""
+    out: list[list[str]] = []
+    current: list[str] = []
+    sentence = 0
+    for t, key in zip(doc.tokens, word_keys(doc), strict=True):
+        if key is None or t.sentence != sentence:
+            if len(current) > 1:
+                out.append(current)
+            current = [] if key is None else [key]
+            sentence = t.sentence
+        else:
+            current.append(key)
+    if len(current) > 1:
+        out.append(current)
+    return out
+
+
 def _ngram_rows(doc: Document) -> list[tuple[int, str, int]]:
-    rows = []
-    sents = sentence_words(doc)
-    for n in NGRAM_SIZES:
-        counts = Counter(g for s in sents for g in _grams(s, n, True))
-        rows.extend((n, g, c) for g, c in sorted(counts.items()))
+    # The same n-grams as _grams(..., drop_stopwords=True) over sentence_words(doc), built
+    # from each stretch at once (this table is computed for every document of a corpus).
+    stop = STOPWORDS
+    runs = _stretches(doc)
+    pairs = Counter([f"{a} {b}" for run in runs for a, b in zip(run, run[1:], strict=False)
+                     if a not in stop and b not in stop])
+    triples = Counter([f"{a} {b} {c}" for run in runs
+                       for a, b, c in zip(run, run[1:], run[2:], strict=False)
+                       if a not in stop and c not in stop])
+    rows = [(2, g, c) for g, c in sorted(pairs.items())]
+    rows.extend((3, g, c) for g, c in sorted(triples.items()))
     return rows
 
 
@@ -105,31 +131,36 @@ def words(
 
 def word_totals(source, *, by: str | None = None) -> pd.DataFrame:
     """Every word type with its count over the source: ``word``, ``count`` (with ``by``, a
-    metadata column, one row per group and word: ``group`` first). Unsorted; the building
-    block of the tables below.
+    metadata column, one row per group and word: ``group`` first, the metadata value as text
+    or None). Unsorted; the building block of the tables below, summed from the stored
+    ``words`` table part by part (:func:`analysis.tables.totals`).
 
     >>> word_totals("War. War and peace.").sort_values("word").values.tolist()
     [['and', 1], ['peace', 1], ['war', 2]]
     """
-    table = per_document(source, WORDS, meta=(by,) if by else ())
-    keys = ([by] if by else []) + ["word"]
-    out = plain(table.groupby(keys, sort=False, observed=True)["count"].sum().reset_index())
-    return out.rename(columns={by: "group"}) if by else out
+    if by:
+        return totals(source, WORDS, by=["group", "word"], meta=by)
+    return totals(source, WORDS, by=["word"])
 
 
 def counts_frame(counter: Mapping[str, int] | pd.DataFrame, total: int,
-                 key: str = "word") -> pd.DataFrame:
+                 key: str = "word", *, top: int | None = None) -> pd.DataFrame:
     """Counts as a table sorted by count then alphabetically: ``key``, ``count``, ``per_1000``
-    (per 1,000 of ``total`` words) and ``rank`` (ties share the smallest rank)."""
+    (per 1,000 of ``total`` words) and ``rank`` (ties share the smallest rank); with ``top``
+    only the first ``top`` rows (ranked among all rows, sorted only among the candidates)."""
     if isinstance(counter, pd.DataFrame):
         df = counter[[key, "count"]].copy()
     else:
         df = pd.DataFrame(list(counter.items()), columns=[key, "count"])
+    if top and len(df) > top:
+        # Rows below the top-th largest count can be neither shown nor outrank a shown row.
+        least = np.partition(df["count"].to_numpy(), len(df) - top)[len(df) - top]
+        df = df[df["count"] >= least]
     df = df.sort_values(["count", key], ascending=[False, True]).reset_index(drop=True)
     df["count"] = df["count"].astype("int64")
     df["per_1000"] = (df["count"] * 1000 / total).round(3) if total else 0.0
     df["rank"] = df["count"].rank(method="min", ascending=False).astype(int)
-    return df
+    return df.head(top).reset_index(drop=True) if top else df
 
 
 def _keep(word: str, *, drop_stopwords: bool, drop_numbers: bool) -> bool:
@@ -150,16 +181,15 @@ def word_counts(
     >>> word_counts("A war. A war. Peace.", drop_stopwords=True).values.tolist()
     [['war', 2, 400.0, 1], ['peace', 1, 200.0, 2]]
     """
-    totals = word_totals(source)
-    n = int(totals["count"].sum())
+    counted = word_totals(source)
+    n = int(counted["count"].sum())
     keep = [_keep(w, drop_stopwords=drop_stopwords, drop_numbers=drop_numbers)
-            for w in totals["word"]]
-    totals = totals[keep] if len(totals) else totals
-    if stemmed and len(totals):
-        totals = totals.assign(word=[stem(w) for w in totals["word"]])
-        totals = totals.groupby("word", sort=False)["count"].sum().reset_index()
-    df = counts_frame(totals, n)
-    return df.head(top).reset_index(drop=True) if top else df
+            for w in counted["word"]]
+    counted = counted[keep] if len(counted) else counted
+    if stemmed and len(counted):
+        counted = counted.assign(word=[stem(w) for w in counted["word"]])
+        counted = counted.groupby("word", sort=False)["count"].sum().reset_index()
+    return counts_frame(counted, n, top=top)
 
 
 def ngrams(
@@ -180,9 +210,7 @@ def ngrams(
         raise ValueError(f"n must be at least 1, got {n}")
     total = int(per_document(source, SIZES)["words"].sum())
     if drop_stopwords and n in NGRAM_SIZES:
-        table = per_document(source, NGRAMS)
-        table = table[table["n"] == n]
-        counts = plain(table.groupby("ngram", sort=False)["count"].sum().reset_index())
+        counts = totals(source, NGRAMS, by=["ngram"], where={"n": [n]})
     else:
         counter: Counter[str] = Counter()
         for doc in as_documents(source):
@@ -190,5 +218,4 @@ def ngrams(
                 counter.update(_grams(s, n, drop_stopwords))
         counts = pd.DataFrame(list(counter.items()), columns=["ngram", "count"])
     counts = counts[counts["count"] >= min_count]
-    df = counts_frame(counts, total, key="ngram")
-    return df.head(top).reset_index(drop=True) if top else df
+    return counts_frame(counts, total, key="ngram", top=top)

@@ -31,11 +31,11 @@ import pandas as pd
 from analysis.corpus import Document  # noqa: F401 (used in the examples)
 from analysis.frequency.counts import WORDS
 from analysis.frequency.keywords import g2, p_value
-from analysis.tables import SIZES, TableSpec, per_document
+from analysis.tables import SIZES, TableSpec, per_document, totals
 from analysis.tokenise import STOPWORDS, fold, is_number
 
 __all__ = ["MIN_DOCUMENTS", "MIN_WORDS", "NONE", "document_groups", "frequency_by_group",
-           "group_label", "group_table", "keyness_by_group", "too_small"]
+           "group_label", "group_table", "group_word_totals", "keyness_by_group", "too_small"]
 
 #: A group needs at least this many documents to be ranked (see the module's docstring).
 MIN_DOCUMENTS = 3
@@ -78,11 +78,7 @@ def group_table(source: Any, spec: TableSpec, by: str) -> pd.DataFrame:
     ...
     ValueError: cannot group by 'outlet': no metadata column 'outlet'; the documents have: ...
     """
-    if not isinstance(by, str) or not by:
-        raise ValueError(f"by must name a metadata column, got {by!r}")
-    if by in spec.names or by == "group":
-        raise ValueError(f"cannot group by {by!r}: it is a column of the {spec.name!r} table, "
-                         "not document metadata")
+    _check_by(by, spec)
     try:
         table = per_document(source, spec, meta=(by,))
     except KeyError as error:
@@ -91,6 +87,14 @@ def group_table(source: Any, spec: TableSpec, by: str) -> pd.DataFrame:
     names = np.array([group_label(u) for u in uniques] + [NONE], dtype=object)
     table["group"] = names[codes]
     return table
+
+
+def _check_by(by: Any, spec: TableSpec) -> None:
+    if not isinstance(by, str) or not by:
+        raise ValueError(f"by must name a metadata column, got {by!r}")
+    if by in spec.names or by == "group":
+        raise ValueError(f"cannot group by {by!r}: it is a column of the {spec.name!r} table, "
+                         "not document metadata")
 
 
 def document_groups(source: Any, by: str) -> pd.DataFrame:
@@ -114,11 +118,39 @@ def too_small(documents: int, words: int, *, min_documents: int = MIN_DOCUMENTS,
     return documents < min_documents or words < min_words
 
 
-def _sizes(words: pd.DataFrame) -> pd.DataFrame:
-    """Per group: ``documents`` and ``words`` from a grouped ``words`` table."""
-    per_doc = words.groupby(["group", "document"], sort=False)["count"].sum()
-    sizes = per_doc.groupby(level="group").agg(["size", "sum"])
-    return sizes.rename(columns={"size": "documents", "sum": "words"})
+def _sizes(source: Any, by: str) -> pd.DataFrame:
+    """Per group (index, alphabetical): ``documents`` (those with a word) and ``words``, from
+    the one-row-per-document ``sizes`` table."""
+    sizes = group_table(source, SIZES, by)
+    sizes = sizes[sizes["words"] > 0]
+    out = sizes.groupby("group", sort=True).agg(documents=("document", "size"),
+                                                words=("words", "sum"))
+    return out.astype("int64")
+
+
+def group_word_totals(source: Any, by: str, words: Sequence[str] | None = None
+                      ) -> pd.DataFrame:
+    """Per group and word: ``group`` (:func:`group_label`), ``word``, ``target`` (occurrences in
+    the group) and ``range`` (documents of the group holding it), summed from the stored
+    ``words`` table part by part (:func:`analysis.tables.totals`); only ``words`` when given.
+    Raises ``ValueError`` as :func:`group_table` does for an unknown ``by``.
+
+    >>> docs = [Document("a", "t", "s", "War. War.", meta={"desk": "x"}),
+    ...         Document("b", "t", "s", "War, peace.", meta={"desk": "x"})]
+    >>> group_word_totals(docs, "desk").sort_values("word").values.tolist()
+    [['x', 'peace', 1, 1], ['x', 'war', 3, 2]]
+    """
+    _check_by(by, WORDS)
+    where = {"word": list(words)} if words is not None else None
+    try:
+        out = totals(source, WORDS, by=["group", "word"], meta=by, where=where, rows="range")
+    except KeyError as error:
+        raise ValueError(f"cannot group by {by!r}: {error.args[0]}") from None
+    labels = {g: group_label(g) for g in out["group"].unique()}
+    out["group"] = out["group"].map(labels)
+    if len(set(labels.values())) < len(labels):  # " BBC" and "BBC" are one group
+        out = out.groupby(["group", "word"], sort=False).sum().reset_index()
+    return out.rename(columns={"count": "target"})[["group", "word", "target", "range"]]
 
 
 def _keep_word(word: str, drop_stopwords: bool) -> bool:
@@ -171,11 +203,9 @@ def keyness_by_group(
     """
     if direction not in ("over", "under"):
         raise ValueError(f"direction must be 'over' or 'under', got {direction!r}")
-    words = group_table(source, WORDS, by)
-    sizes = _sizes(words)
+    counts = group_word_totals(source, by)
+    sizes = _sizes(source, by)
     total = int(sizes["words"].sum())
-    counts = words.groupby(["group", "word"], sort=False, observed=True).agg(
-        target=("count", "sum"), range=("document", "nunique")).reset_index()
     counts["corpus"] = counts.groupby("word", sort=False)["target"].transform("sum")
     counts = counts[counts["target"] >= min_count]
     rows = []
@@ -253,11 +283,9 @@ def frequency_by_group(
      ['Y', 'war', 0, 0, 1, 2, 0.0, False], ['Y', 'peace', 1, 1, 1, 2, 5000.0, False]]
     """
     wanted = _terms(terms)
-    words = group_table(source, WORDS, by)
-    sizes = _sizes(words).sort_index()
-    hits = words[words["word"].isin(wanted)]
-    found = hits.groupby(["group", "word"]).agg(count=("count", "sum"),
-                                                range=("document", "nunique"))
+    sizes = _sizes(source, by)
+    found = group_word_totals(source, by, wanted).rename(columns={"target": "count"})
+    found = found.set_index(["group", "word"])[["count", "range"]]
     rows = []
     for group, size in sizes.iterrows():
         n_docs, n_words = int(size["documents"]), int(size["words"])

@@ -9,14 +9,16 @@ its p-value and the log ratio as effect size (the conventions of AntConc and qua
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
 
-from analysis.frequency.counts import WORDS, word_counts, word_totals
-from analysis.tables import per_document
+from analysis.frequency.counts import word_counts, word_totals
+from analysis.tables import SIZES, per_document
 from analysis.tokenise import STOPWORDS, fold, is_number
 
 __all__ = ["REFERENCE_FLOOR", "english_frequency", "g2", "key_terms", "keyness",
@@ -119,9 +121,31 @@ def english_frequency(word: str) -> float:
     >>> english_frequency("the") > 0.05 > english_frequency("militia") > 0
     True
     """
+    if _LETTERS.fullmatch(word):
+        return _plain_frequency(word)
     from wordfreq import word_frequency
 
     return word_frequency(word, "en")
+
+
+_LETTERS = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _english() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en", "best")
+
+
+def _plain_frequency(word: str) -> float:
+    """``wordfreq.word_frequency(word, "en")`` for a word of lower-case ASCII letters, which
+    wordfreq's tokeniser keeps as one token: its list's value rounded to 3 significant digits
+    as wordfreq rounds it, without the tokeniser (a corpus has a hundred thousand words)."""
+    freq = _english().get(word, 0.0)
+    if freq == 0.0:
+        return 0.0
+    return round(freq, math.floor(-math.log(freq, 10)) + 3)
 
 
 def keyness_vs_english(
@@ -174,7 +198,7 @@ def key_terms(source, *, top: int = 6, min_count: int = 2) -> list[str]:
     >>> key_terms("Militias took Benghazi. Militias held Benghazi.", top=3)
     ['militias', 'benghazi', 'held']
     """
-    has_words = bool(per_document(source, WORDS)["count"].sum())
+    has_words = bool(per_document(source, SIZES)["words"].sum())
     terms = keyness_vs_english(source, min_count=min_count, top=top)["word"].tolist() \
         if has_words else []
     if len(terms) < top:

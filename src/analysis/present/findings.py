@@ -49,15 +49,14 @@ def facts(source, *, top: int = 5, min_count: int = 2) -> dict[str, Any]:
     titles = dict(zip(docs["document"].astype(str), docs["title"].astype(str), strict=True))
     key = frequency.keyness_vs_english(source, min_count=min_count, top=top) \
         if int(docs["words"].sum()) else pd.DataFrame(columns=["word"])
-    table = sentiment.sentence_table(source)
-    ends = sentiment.extremes(table, n=1)
+    tone = sentiment.tone(source).iloc[0]  # scores without their text
+    ends = sentiment.extremes(source, n=1)  # the text of two sentences only
     neg = ends[ends["side"] == "most negative"]
     pos = ends[ends["side"] == "most positive"]
-    mean = float(table["compound"].mean()) if len(table) else 0.0
-    labels = table["label"].value_counts() if len(table) else pd.Series(dtype=int)
+    mean = float(tone["mean_compound"])
     cast = entities.actors(source, top=top)
-    said = entities.attributions(source)
-    who = entities.speakers(said, top=top)
+    said, unresolved = _statements(source)
+    who = entities.speakers(source, top=top)
     dates = pd.to_datetime(docs["date"]).dropna() if "date" in docs else pd.Series([])
     return {
         "documents": len(docs),
@@ -70,19 +69,32 @@ def facts(source, *, top: int = 5, min_count: int = 2) -> dict[str, Any]:
         "top_words": frequency.word_counts(source, drop_stopwords=True, drop_numbers=True,
                                            top=top)["word"].tolist(),
         "mean_compound": round(mean, 4),
-        "tone": sentiment.label(mean),
-        "positive": int(labels.get("positive", 0)),
-        "neutral": int(labels.get("neutral", 0)),
-        "negative": int(labels.get("negative", 0)),
+        "tone": str(tone["label"]),
+        "positive": int(tone["positive"]),
+        "neutral": int(tone["neutral"]),
+        "negative": int(tone["negative"]),
         "most_negative": _sentence(neg.iloc[0] if len(neg) else None, titles),
         "most_positive": _sentence(pos.iloc[0] if len(pos) else None, titles),
         "actors": [(a, k, int(m)) for a, k, m in
                    zip(cast["actor"], cast["kind"], cast["mentions"], strict=True)],
-        "attributions": len(said),
-        "unresolved": int((said["pronoun"] & ~said["resolved"]).sum()) if len(said) else 0,
+        "attributions": said,
+        "unresolved": unresolved,
         "speakers": [(s, int(n)) for s, n in zip(who["speaker"], who["attributions"],
                                                  strict=True)],
     }
+
+
+def _statements(source) -> tuple[int, int]:
+    """Attributions, and those from a pronoun traced to no name, counted from the stored
+    table's two flags (not the table)."""
+    from analysis.entities import ATTRIBUTIONS
+    from analysis.tables import chunks
+
+    total = unresolved = 0
+    for part in chunks(source, ATTRIBUTIONS, ["pronoun", "resolved"]):
+        total += len(part)
+        unresolved += int((part["pronoun"] & ~part["resolved"]).sum())
+    return total, unresolved
 
 
 def _list(items: list[str]) -> str:

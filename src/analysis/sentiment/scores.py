@@ -19,12 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from analysis.corpus import Document, Source
 from analysis.sentiment import vader
-from analysis.tables import WORDS, TableSpec, per_document
-from analysis.tokenise import STOPWORDS, is_number, is_punct
+from analysis.tables import WORDS, TableSpec, per_document, totals
+from analysis.tokenise import STOPWORDS, is_number
+from analysis.tokenise.counting import word_keys
 
 __all__ = [
     "COLUMNS",
@@ -75,8 +77,8 @@ def _sentence_rows(doc: Document) -> list[tuple]:
     text = doc.text
     spans = doc.sentence_spans
     words = [0] * len(spans)
-    for t in doc.tokens:
-        if not is_punct(t.text):
+    for t, key in zip(doc.tokens, word_keys(doc), strict=True):
+        if key is not None:  # a word: not punctuation (is_punct)
             words[t.sentence] += 1
     rows = []
     score = vader.polarity
@@ -106,24 +108,46 @@ COLUMNS = [*SENTENCES.names, "label"]
 
 
 def sentence_table(source: Source, *, threshold: float = THRESHOLD,
-                   meta: Sequence[str] = ()) -> pd.DataFrame:
+                   meta: Sequence[str] = (), text: bool = True) -> pd.DataFrame:
     """One row per sentence: the :data:`SENTENCES` table of every document, with its ``label``.
 
     Columns: ``document``, ``sentence`` (from 1 in each document), ``start``, ``end``
-    (``doc.text[start:end]`` is the sentence), ``words``, ``text``, ``neg``, ``neu``, ``pos``,
-    ``compound``, ``label`` ("positive", "neutral", "negative" by ``threshold``), then the
-    metadata columns named in ``meta`` (``KeyError`` for one the documents lack). ``source``
-    is a string, Document, Corpus, list of Documents or a stored corpus
-    (:func:`analysis.tables.per_document`): either way the same table.
+    (``doc.text[start:end]`` is the sentence), ``words``, ``text`` (left out with
+    ``text=False``: the scores of a large corpus without its text, a tenth of the memory),
+    ``neg``, ``neu``, ``pos``, ``compound``, ``label`` ("positive", "neutral", "negative" by
+    ``threshold``), then the metadata columns named in ``meta`` (``KeyError`` for one the
+    documents lack). ``source`` is a string, Document, Corpus, list of Documents or a stored
+    corpus (:func:`analysis.tables.per_document`): either way the same table.
 
     >>> table = sentence_table("Aid arrived. Fighting killed ten.")
     >>> table[["sentence", "text", "compound", "label"]].values.tolist()
     [[1, 'Aid arrived.', 0.0, 'neutral'], [2, 'Fighting killed ten.', -0.7906, 'negative']]
+    >>> sentence_table("Aid arrived.", text=False).columns.tolist()[:6]
+    ['document', 'sentence', 'start', 'end', 'words', 'neg']
     """
-    table = per_document(source, SENTENCES, meta=meta)
-    labels = [label(c, threshold=threshold) for c in table["compound"].tolist()]
-    table.insert(len(SENTENCES.names), "label", labels)
+    names = [c for c in SENTENCES.names if text or c != "text"]
+    stored = getattr(source, "table", None)
+    if callable(stored) and not text:
+        table = stored(SENTENCES, meta=meta, columns=names[1:])
+    else:
+        table = per_document(source, SENTENCES, meta=meta)
+        if not text:
+            table = table.drop(columns="text")
+    table.insert(len(names), "label", _labels(table["compound"], threshold))
     return table
+
+
+def _labels(compound: pd.Series, threshold: float) -> list[str]:
+    """:func:`label` of every score (the same comparisons, done by numpy)."""
+    values = compound.to_numpy(dtype=float)
+    names = np.array(["neutral", "positive", "negative"], dtype=object)
+    which = np.where(values >= threshold, 1, np.where(values <= -threshold, 2, 0))
+    return names[which].tolist()
+
+
+def _scores(source: Source, table: pd.DataFrame | None, threshold: float) -> pd.DataFrame:
+    """The sentence table given, or the source's without its text."""
+    return sentence_table(source, threshold=threshold, text=False) if table is None else table
 
 
 def document_summary(source: Source, *, table: pd.DataFrame | None = None,
@@ -150,7 +174,7 @@ def document_summary(source: Source, *, table: pd.DataFrame | None = None,
     from analysis.tables import documents_of, documents_table
 
     docs = documents_table(source, sizes=False)[["document", "title"]]
-    table = sentence_table(source, threshold=threshold) if table is None else table
+    table = _scores(source, table, threshold)
     grouped = table.groupby("document", sort=False, observed=True)
     counts = pd.crosstab(table["document"], table["label"]) if len(table) else pd.DataFrame()
     stats = grouped["compound"].agg(["size", "mean", "min", "max"]) if len(table) else None
@@ -187,7 +211,7 @@ def tone(source: Source, *, table: pd.DataFrame | None = None,
     >>> row["sentences"], row["negative"], row["mean_compound"], row["label"]
     (3, 2, -0.1929, 'negative')
     """
-    table = sentence_table(source, threshold=threshold) if table is None else table
+    table = _scores(source, table, threshold)
     n = len(table)
     counts = table["label"].value_counts() if n else pd.Series(dtype=int)
     mean = float(table["compound"].mean()) if n else 0.0
@@ -228,33 +252,62 @@ def arc(table: pd.DataFrame, *, window: int = 3) -> pd.DataFrame:
     return pd.concat(parts).reset_index(drop=True)
 
 
-def extremes(table: pd.DataFrame, *, n: int = 3) -> pd.DataFrame:
-    """The ``n`` most negative and ``n`` most positive sentences (ties by reading order).
+def extremes(table: pd.DataFrame | Source, *, n: int = 3) -> pd.DataFrame:
+    """The ``n`` most negative and ``n`` most positive sentences (ties by document, then
+    sentence).
 
-    ``table`` is a :func:`sentence_table`. Columns: ``side`` ("most negative" or "most
-    positive"), ``document``, ``title`` (when the table has it: ``meta=("title",)``),
-    ``sentence`` (numbered from 1, as in the table), ``compound``,
-    ``text``, ``start``, ``end``. Only sentences on the right side of zero are listed: a text
-    with no positive sentence has no "most positive" rows; an empty table gives no rows.
+    ``table`` is a :func:`sentence_table`, or a source (a stored corpus: the scores are read
+    without the text, and only the text of the sentences shown is read; ``title`` is then
+    included). Columns: ``side`` ("most negative" or "most positive"), ``document``, ``title``
+    (when the table has it: ``meta=("title",)``), ``sentence`` (numbered from 1, as in the
+    table), ``compound``, ``text``, ``start``, ``end``. Only sentences on the right side of
+    zero are listed: a text with no positive sentence has no "most positive" rows; an empty
+    table gives no rows.
 
     >>> ends = extremes(sentence_table("Good news. Bad news. Sad news."), n=1)
     >>> ends[["side", "sentence", "compound", "text"]].values.tolist()
     [['most negative', 2, -0.5423, 'Bad news.'], ['most positive', 1, 0.4404, 'Good news.']]
     """
+    source = None
+    if not isinstance(table, pd.DataFrame):
+        source, stored = table, callable(getattr(table, "scan", None))
+        table = sentence_table(source, text=not stored, meta=("title",))
+        source = source if stored else None
     neg = table[table["compound"] < 0].sort_values(["compound", "document", "sentence"]).head(n)
     pos = table[table["compound"] > 0].sort_values(
         ["compound", "document", "sentence"], ascending=[False, True, True]).head(n)
     out = pd.concat([neg.assign(side="most negative"), pos.assign(side="most positive")])
+    if source is not None:
+        out = _with_text(source, out)
     cols = ["side", "document", *(["title"] if "title" in table else []), "sentence",
             "compound", "text", "start", "end"]
     return out[cols].reset_index(drop=True)
 
 
-def explain_extreme(table: pd.DataFrame, *, side: str = "lowest") -> pd.DataFrame:
+def _with_text(source: Source, rows: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` of a sentence table without text, with their ``text`` (read for them only)."""
+    from analysis.tables import chunks
+
+    wanted = set(zip(rows["document"].astype(str), rows["sentence"].astype(int), strict=True))
+    found: dict[tuple[str, int], str] = {}
+    docs = sorted({d for d, _ in wanted})
+    for part in chunks(source, SENTENCES, ["document", "sentence", "text"],
+                       where={"document": docs}):
+        for d, k, t in zip(part["document"].astype(str), part["sentence"], part["text"],
+                           strict=True):
+            if (d, int(k)) in wanted:
+                found[(d, int(k))] = str(t)
+    text = [found[(str(d), int(k))] for d, k in zip(rows["document"], rows["sentence"],
+                                                    strict=True)]
+    return rows.assign(text=pd.Series(text, index=rows.index, dtype=object))
+
+
+def explain_extreme(table: pd.DataFrame | Source, *, side: str = "lowest") -> pd.DataFrame:
     """The word-by-word explanation (:func:`explain`) of the sentence of ``table`` (a
-    :func:`sentence_table`) with the lowest or highest ``compound`` (the first in reading
-    order on a tie), offsets into its document. ``side`` is "lowest" or "highest". An empty
-    explanation when the table has no sentence, or ("highest") none above zero, or
+    :func:`sentence_table`, or a source: a stored corpus reads the scores without the text,
+    then the text of that sentence only) with the lowest or highest ``compound`` (the first in
+    reading order on a tie), offsets into its document. ``side`` is "lowest" or "highest". An
+    empty explanation when the table has no sentence, or ("highest") none above zero, or
     ("lowest") none below zero.
 
     >>> why = explain_extreme(sentence_table("Good news. The attack killed ten."))
@@ -263,12 +316,19 @@ def explain_extreme(table: pd.DataFrame, *, side: str = "lowest") -> pd.DataFram
     """
     if side not in ("lowest", "highest"):
         raise ValueError(f"side must be 'lowest' or 'highest', got {side!r}")
+    source = None
+    if not isinstance(table, pd.DataFrame):
+        source, stored = table, callable(getattr(table, "scan", None))
+        table = sentence_table(source, text=not stored)
+        source = source if stored else None
     scored = table[table["compound"] < 0] if side == "lowest" else table[table["compound"] > 0]
     if not len(scored):
         return explain("").iloc[:0]
-    row = scored.loc[scored["compound"].idxmin() if side == "lowest" else
-                     scored["compound"].idxmax()]
-    return explain(str(row["text"]), offset=int(row["start"]))
+    row = scored.loc[[scored["compound"].idxmin() if side == "lowest" else
+                      scored["compound"].idxmax()]]
+    if source is not None:
+        row = _with_text(source, row)
+    return explain(str(row["text"].iloc[0]), offset=int(row["start"].iloc[0]))
 
 
 def explain(text: str, *, offset: int = 0) -> pd.DataFrame:
@@ -307,10 +367,9 @@ def lexicon_coverage(source: Source, *, top: int | None = 20) -> pd.DataFrame:
     [['city', 1, 0.0, False], ['many', 1, 0.0, False], ['militias', 1, 0.0, False],
      ['killed', 1, -3.5, True], ['attack', 1, -2.1, True]]
     """
-    words = per_document(source, WORDS)
-    totals = words.groupby("word", sort=False, observed=True)["count"].sum()
-    counter = {str(w): int(c) for w, c in totals.items()
-               if w not in STOPWORDS and not is_number(str(w))}
+    counted = totals(source, WORDS, by=["word"])
+    counter = {w: int(c) for w, c in zip(counted["word"], counted["count"], strict=True)
+               if w not in STOPWORDS and not is_number(w)}
     items = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
     lexicon = vader.LEXICON
     counts = pd.DataFrame({

@@ -9,7 +9,7 @@ for. Nothing holds every text in memory unless asked to.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -24,6 +24,11 @@ __all__ = ["CorpusTables"]
 
 #: Columns of the documents table that record how a document was read (``Document.info``).
 _INFO = ("format", "encoding", "english_share", "is_english", "hard_wrapped")
+
+#: Tables with at most this many rows per document on average are kept in memory once read.
+CACHED_ROWS = 2
+#: Sums (:meth:`CorpusTables.totals`) of at most this many rows are kept for the next call.
+CACHED_TOTALS = 500_000
 
 
 def _date(value: Any) -> dt.date | None:
@@ -46,6 +51,7 @@ class CorpusTables:
         self._docs = documents.reset_index(drop=True)
         self.info = info
         self._cache: dict[tuple, pd.DataFrame] = {}
+        self._totals: dict[tuple, pd.DataFrame] = {}
 
     # ------------------------------------------------------------------ what it holds
 
@@ -127,26 +133,49 @@ class CorpusTables:
     def table(self, spec: TableSpec, *, meta: Sequence[str] = (),
               columns: Sequence[str] | None = None) -> pd.DataFrame:
         """The stored ``spec`` table of every document (document order), with the metadata
-        columns named in ``meta`` joined by document. Raises KeyError for an unknown column."""
+        columns named in ``meta`` joined by document. Raises KeyError for an unknown column.
+
+        A table of at most :data:`CACHED_ROWS` rows per document on average (sizes,
+        readability: one row each) is kept for the next call; a larger one (words, n-grams,
+        sentences) is read again each time, so a notebook never holds several of them."""
         self.check_columns(meta)
         cache_key = (spec.name, tuple(columns or ()))
-        if cache_key not in self._cache:
+        df = self._cache.get(cache_key)
+        if df is None:
             table = self.store.read(spec, self._docs["_key"].tolist(),
                                     self._docs["_part"].tolist(), columns)
             df = table.to_pandas()
             if not len(df):
                 df = spec.frame([]) if columns is None else df
-            self._cache[cache_key] = df
-        df = self._cache[cache_key].copy(deep=False)  # callers may add columns
+            if len(df) <= CACHED_ROWS * max(len(self._docs), 1):
+                self._cache[cache_key] = df
+        df = df.copy(deep=False)  # callers may add columns
         if meta:
             indexed = self._docs.set_index("document")
             for m in meta:
                 df[m] = df["document"].map(indexed[m])
         return df
 
-    def totals(self, spec: TableSpec, *, by: Sequence[str], value: str = "count",
-               where: tuple[str, Sequence[Any]] | None = None,
-               meta: str | None = None) -> pd.DataFrame:
+    def scan(self, spec: TableSpec, columns: Sequence[str], *,
+             where: Mapping[str, Sequence[Any]] | None = None, arrow: bool = False
+             ) -> Iterator[pd.DataFrame]:
+        """The stored ``spec`` table part by part (see :func:`analysis.tables.chunks`): one
+        DataFrame per stored part with ``columns`` only, text columns as categoricals, rows
+        kept by ``where`` (``{column: values}``); with ``arrow`` Arrow tables (text columns
+        dictionary-encoded) instead."""
+        docs = self._docs
+        where = dict(where or {})
+        if "document" in where:  # only the parts holding those documents are read
+            docs = docs[docs["document"].isin({str(d) for d in where.pop("document")})]
+        for t in self.store.scan(spec, docs["_key"].tolist(), docs["_part"].tolist(),
+                                 columns, where=where):
+            if t.num_rows:
+                yield t if arrow else t.to_pandas()
+
+    def totals(self, spec: TableSpec, *, by: Sequence[str],
+               value: str | Sequence[str] | None = "count",
+               where: Mapping[str, Sequence[Any]] | None = None,
+               meta: str | None = None, rows: str | None = None) -> pd.DataFrame:
         """Sums of ``value`` of the stored ``spec`` table per ``by`` columns (see
         :func:`analysis.tables.totals`), computed in Arrow part by part."""
         groups = None
@@ -154,8 +183,19 @@ class CorpusTables:
             self.check_columns([meta])
             values = self._docs[meta].astype(object).where(self._docs[meta].notna(), None)
             groups = dict(zip(self._docs["document"].astype(str), values, strict=True))
-        return self.store.totals(spec, self._docs["_key"].tolist(), self._docs["_part"].tolist(),
-                                 by=by, value=value, where=where, groups=groups)
+        memo = (spec.name, tuple(by), value if value is None or isinstance(value, str)
+                else tuple(value), tuple((k, tuple(v)) for k, v in sorted((where or {}).items())),
+                meta, rows)
+        out = self._totals.pop(memo, None)
+        if out is None:
+            out = self.store.totals(spec, self._docs["_key"].tolist(),
+                                    self._docs["_part"].tolist(), by=by, value=value,
+                                    where=where, groups=groups, rows=rows)
+        if len(out) <= CACHED_TOTALS:  # kept (most recent last), a few at most
+            self._totals[memo] = out
+            while len(self._totals) > 8:
+                self._totals.pop(next(iter(self._totals)))
+        return out.copy(deep=False)
 
     def check_columns(self, names: Iterable[str | None]) -> None:
         """Raise KeyError naming the documents' columns if one of ``names`` is not one."""

@@ -14,6 +14,7 @@ depend on how many workers there were or how fast each was.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 from collections import deque
@@ -21,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 
 from analysis.corpus import Document
@@ -40,19 +42,46 @@ def arrow_schema(spec: TableSpec) -> pa.Schema:
 
 def analyse_batch(batch: Sequence[tuple[Document, str]], specs: Sequence[TableSpec]
                   ) -> dict[str, pa.Table]:
-    """Run every spec on each ``(document, key)`` of the batch; one Arrow table per spec."""
+    """Run every spec on each ``(document, key)`` of the batch; one Arrow table per spec.
+
+    Rows are gathered column by column (the ``_key`` and ``document`` columns as a repeat of
+    each document's value). The cyclic garbage collector is paused for the batch: the pass
+    allocates millions of small tuples that hold no reference cycles, and every full collection
+    would walk all of them and every cached analysis (measured: 40% of the pass's time).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _analyse_batch(batch, specs)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _analyse_batch(batch: Sequence[tuple[Document, str]], specs: Sequence[TableSpec]
+                   ) -> dict[str, pa.Table]:
     rows: dict[str, list[tuple]] = {spec.name: [] for spec in specs}
-    for doc, key in batch:
+    counts: dict[str, list[int]] = {spec.name: [] for spec in specs}
+    for doc, _key in batch:
         for spec in specs:
             out = rows[spec.name]
-            for row in spec.rows(doc):
-                out.append((key, doc.id, *row))
+            before = len(out)
+            out.extend(spec.rows(doc))
+            counts[spec.name].append(len(out) - before)
+    keys = pa.array([k for _, k in batch], pa.string())
+    ids = pa.array([d.id for d, _ in batch], pa.string())
     tables = {}
     for spec in specs:
         schema = arrow_schema(spec)
-        columns = list(zip(*rows[spec.name], strict=True)) or [()] * len(schema)
-        arrays = [pa.array(list(col), type=field.type) for col, field in zip(columns, schema,
-                                                                               strict=True)]
+        width = len(spec.columns)
+        columns = list(zip(*rows[spec.name], strict=True)) or [()] * width
+        if len(columns) != width:
+            raise ValueError(f"table {spec.name!r}: rows of {len(columns)} values for "
+                             f"{width} columns")
+        owner = pa.array(np.repeat(np.arange(len(batch)), counts[spec.name]), pa.int64())
+        arrays = [keys.take(owner), ids.take(owner)]
+        arrays += [pa.array(col, type=field.type)
+                   for col, field in zip(columns, list(schema)[2:], strict=True)]
         tables[spec.name] = pa.Table.from_arrays(arrays, schema=schema)
     return tables
 
