@@ -62,9 +62,10 @@ def run(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def injection(tmp_path_factory):
-    """The markup-laden text on its own, so that every notebook reads it closely."""
+    """The markup-laden text on its own, so that every notebook reads it closely (a .txt file:
+    its text is exactly what was written; a .md file's Markdown is read as Markdown)."""
     root = tmp_path_factory.mktemp("injection")
-    path = root / "markup.md"
+    path = root / "markup.txt"
     path.write_text(INJECTION, encoding="utf-8")
     result = cli("report", str(path), "--out", str(root / "reports"))
     assert result.returncode == 0, result.stderr
