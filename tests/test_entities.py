@@ -7,7 +7,7 @@ import math
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from analysis.corpus import Document
@@ -120,6 +120,7 @@ def test_spans_are_ordered_disjoint_within_one_sentence_and_deterministic(text):
 
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(PIECES, max_size=40).map("".join))
+@example(" according to a,")  # 'according to' with the text ending at the comma
 def test_every_table_points_back_into_the_text(text):
     for row in attributions(text).itertuples():
         assert text[row.source_start:row.source_end] == row.source

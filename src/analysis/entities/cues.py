@@ -562,7 +562,7 @@ class _Finder:
             v.words[i - 1] in _OPEN_MARKS)
         comma = next((q for q in range(i + 2, min(hi, i + 30)) if v.words[q] in (",", ";")),
                      None)
-        if leading and comma is not None and comma > i + 2 and v.low[comma + 1] not in (
+        if leading and comma is not None and i + 2 < comma < hi - 1 and v.low[comma + 1] not in (
                 "which", "who", "a", "an", "the") and self.content(comma + 1, hi):
             src = self.by_agent(i + 2, comma)
             content = self.content(comma + 1, hi)
