@@ -10,36 +10,7 @@ per-document table of sentence scores (sentences numbered from 1), and the table
 0.9022
 """
 
-from analysis.sentiment import vader
-from analysis.sentiment.scores import (
-    COLUMNS,
-    SENTENCES,
-    THRESHOLD,
-    arc,
-    document_summary,
-    explain,
-    explain_extreme,
-    extremes,
-    label,
-    lexicon_coverage,
-    polarity,
-    sentence_table,
-    tone,
-)
+from analysis.sentiment import scores, vader
+from analysis.sentiment.scores import *  # noqa: F403 (the tables of scores.__all__)
 
-__all__ = [
-    "COLUMNS",
-    "SENTENCES",
-    "THRESHOLD",
-    "arc",
-    "document_summary",
-    "explain",
-    "explain_extreme",
-    "extremes",
-    "label",
-    "lexicon_coverage",
-    "polarity",
-    "sentence_table",
-    "tone",
-    "vader",
-]
+__all__ = [*scores.__all__, "vader"]
