@@ -105,16 +105,21 @@ def _joined(pairs: pd.DataFrame, keys: list[str], column: str, *, counts: bool) 
     n = pairs.groupby([*keys, "actor", column], sort=False).size().reset_index(name="n")
     n = n.sort_values([*keys, "actor", "n", column],
                       ascending=[True] * (len(keys) + 1) + [False, True])
-    items = pd.Series([f"{v} x{c}" if counts and c > 1 else str(v)
-                       for v, c in zip(n[column], n["n"], strict=True)], index=n.index,
-                      dtype=object)
-    return items.groupby([n[k] for k in [*keys, "actor"]], sort=False).agg("; ".join)
+    # rows of one actor are consecutive now: joined in one pass (a pandas aggregation with a
+    # Python function per group costs a hundred times more on a large corpus)
+    groups = list(zip(*(n[k] for k in [*keys, "actor"]), strict=True))
+    joined: dict[Any, list[str]] = {}
+    for group, value, c in zip(groups, n[column], n["n"], strict=True):
+        joined.setdefault(group, []).append(f"{value} x{c}" if counts and c > 1 else str(value))
+    index = pd.MultiIndex.from_tuples(list(joined), names=[*keys, "actor"]) if keys else (
+        pd.Index([g[0] for g in joined], name="actor"))
+    return pd.Series(["; ".join(v) for v in joined.values()], index=index)
 
 
 def _kinds(table: pd.DataFrame, keys: list[str]) -> pd.Series:
     """The most frequent known kind of each actor's mentions (ties in :data:`KINDS` order)."""
     order = {k: i for i, k in enumerate(KINDS)}
-    named = table["actor"].isin(table.loc[~table["via_demonym"], "actor"])
+    named = table["actor"].isin(set(table.loc[~table["via_demonym"], "actor"]))
     # an actor also named (not only by nationality words) takes its kind from its names
     known = table[table["kind"].isin(order) & ~(table["via_demonym"] & named)]
     counts = known.groupby([*keys, "actor", "kind"], sort=False).size().reset_index(name="n")
@@ -122,6 +127,13 @@ def _kinds(table: pd.DataFrame, keys: list[str]) -> pd.Series:
     counts = counts.sort_values([*keys, "actor", "n", "order"],
                                 ascending=[True] * (len(keys) + 1) + [False, True])
     return counts.groupby([*keys, "actor"], sort=False)["kind"].first()
+
+
+def _plain_text(table: pd.DataFrame) -> pd.DataFrame:
+    """The mentions table with its text columns as Python strings (the store gives Arrow
+    strings, whose element-wise reads in the aggregations below are slow)."""
+    text = [c for c in ("text", "actor", "kind", "evidence") if c in table.columns]
+    return table.astype(dict.fromkeys(text, object)) if len(table) else table
 
 
 _ACTOR_COLUMNS = ["actor", "kind", "mentions", "via_demonym", "documents", "variants",
@@ -155,7 +167,7 @@ def actors(source: Any, *, by: str | None = None, top: int | None = None,
      ['United States', 'place', 2, 'U.S.; United States'],
      ['Tunisia', 'place', 1, 'Tunisian']]
     """
-    table = mentions(source, demonyms=demonyms, meta=(by,) if by else ())
+    table = _plain_text(mentions(source, demonyms=demonyms, meta=(by,) if by else ()))
     keys = [by] if by else []
     if not len(table):
         return pd.DataFrame(columns=keys + _ACTOR_COLUMNS)
@@ -204,7 +216,7 @@ def cooccurrence(source: Any, *, top: int | None = 30, min_weight: int = 1,
     [['Spain', 2, 'place'], ['China', 1, 'place'], ['Libya', 1, 'place'],
      ['Tunisia', 1, 'place']]
     """
-    table = mentions(source, demonyms=demonyms)
+    table = _plain_text(mentions(source, demonyms=demonyms))
     cast = actors(table, min_mentions=min_mentions)
     keep = set(cast["actor"].head(top) if top is not None else cast["actor"])
     nodes = cast.loc[cast["actor"].isin(keep), ["actor", "mentions", "kind"]].rename(
@@ -213,8 +225,11 @@ def cooccurrence(source: Any, *, top: int | None = 30, min_weight: int = 1,
     if len(table):
         named = table.assign(actor=group_actors(table))
         named = named[named["actor"].isin(keep)]
-        for names in named.groupby(["document", "sentence"], sort=False)["actor"]:
-            ordered = sorted(set(names[1]))
+        sentences: dict[tuple[Any, int], set[str]] = defaultdict(set)
+        for key in zip(named["document"], named["sentence"], named["actor"], strict=True):
+            sentences[key[:2]].add(key[2])
+        for names in sentences.values():
+            ordered = sorted(names)
             for x in range(len(ordered)):
                 for y in range(x + 1, len(ordered)):
                     pairs[(ordered[x], ordered[y])] += 1
