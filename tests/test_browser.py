@@ -300,12 +300,16 @@ def test_every_slide_fits_its_frame(built, browser, build, page_path):
         stem = Path(page_path).name.removesuffix(".slides.html")
         for old in OUTPUT.glob(f"{build}-{stem}-slide-*.png"):
             old.unlink()
-        for i in range(total):
-            page.evaluate(f"() => Reveal.slide({i}, 0, 1000)")  # every fragment shown
+        # every slide, sub-slides (vertical) included: [h, v] of each
+        places = page.evaluate("() => Reveal.getSlides().map(s => {"
+                               " const i = Reveal.getIndices(s); return [i.h, i.v || 0]; })")
+        assert len(places) == total
+        for i, (h, v) in enumerate(places):
+            page.evaluate(f"() => Reveal.slide({h}, {v}, 1000)")  # every fragment shown
             page.wait_for_timeout(400)  # fragments fade in
             found = page.evaluate(SLIDE_OVERFLOW)
             page.screenshot(path=str(OUTPUT / f"{build}-{stem}-slide-{i + 1:02d}.png"))
-            where = f"slide {i + 1} ({found['title']!r})"
+            where = f"slide {h + 1}.{v + 1} ({found['title']!r})"
             if found["worst"]:
                 w = found["worst"]
                 problems.append(f"{where}: <{w['tag']}> {w['text']!r} is {w['out']} px "

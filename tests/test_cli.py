@@ -90,7 +90,10 @@ def test_unknown_encoding_and_bad_parameters_are_usage_errors(project):
     assert_one_error_line(result, "top", "whole number")
     result = cli("report", str(project / "article.txt"), "-p", "nope", "1", *common)
     assert result.returncode == 2
-    assert_one_error_line(result, "nope")
+    assert_one_error_line(result, "nope", "can set: ")
+    result = cli("report", str(project / "article.txt"), "-p", "tpo", "1", *common)
+    assert result.returncode == 2
+    assert_one_error_line(result, "tpo", "did you mean 'top'")
     assert not (project / "out").exists()
 
 

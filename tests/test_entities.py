@@ -20,6 +20,7 @@ from analysis.entities import (
     figures,
     mentions,
     name_spans,
+    speakers,
 )
 from analysis.tokenise import sentence_spans
 
@@ -370,3 +371,12 @@ def test_figures_skip_words_that_are_not_figures():
     text = ("May I ask? One of them came first. He was the one. Internet Explorer 6 is old. "
             "Thousands who had arrived stayed.")
     assert figures(text).empty
+
+
+def test_a_relative_pronoun_source_is_never_a_speaker():
+    text = ("The mayor, who said the plan was sound, left early. Later the council voted. "
+            "\"We will build it,\" said Anna Lee.")
+    table = attributions(text)
+    assert "who" in table["source"].str.lower().tolist()
+    assert table.loc[table["source"].str.lower() == "who", "pronoun"].all()
+    assert speakers(text)["speaker"].tolist() == ["Anna Lee"]

@@ -669,9 +669,10 @@ def test_default_prepare_validates_group_by_and_titles_the_input(tmp_path):
     with pytest.raises(report.UsageError) as info:
         build(p, group_by="no_such_column")
     message = str(info.value)
-    assert "--group-by no_such_column" in message and "the columns are:" in message
-    assert "title" in message
+    assert "--group-by no_such_column" in message and "columns are: title" in message
     assert not p.out.exists()
+    with pytest.raises(report.UsageError, match="Did you mean 'title'"):
+        build(p, group_by="titel")
     assert build(p).title == "Harbour plan approved"
     folder = tmp_path / "many"
     folder.mkdir()

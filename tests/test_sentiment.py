@@ -192,3 +192,23 @@ def test_summary_lists_a_document_without_sentences():
     out = sentiment.document_summary(docs)
     assert out[["document", "sentences", "label"]].values.tolist() == [
         ["a", 1, "positive"], ["b", 0, "neutral"]]
+
+
+def test_sentence_explorer_names_the_sentence_it_shows():
+    """The static explorer's note names the default selection as the reader sees it (the
+    sentence number from 1), not as a row position."""
+    from analysis.present import explore
+
+    table = sentiment.sentence_table("It was fine. Then the attack killed ten. All left.")
+    markup, text = explore.sentence_explorer(table, default="lowest").static()
+    assert "default selection: sentence 2 of text" in markup
+    assert "Sentence 2 of text" in markup
+
+
+def test_findings_summary_of_a_single_date_says_so():
+    from analysis.present import findings
+
+    docs = [Document.from_text("Rain fell on the town.", id="a", meta={"date": "2026-03-14"}),
+            Document.from_text("The river rose again.", id="b", meta={"date": "2026-03-14"})]
+    said = findings.summary(findings.facts(Corpus(docs))).markup
+    assert "dated 2026-03-14" in said and "run from" not in said

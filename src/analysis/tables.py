@@ -448,8 +448,25 @@ REMOVED = TableSpec("removed", (("line", "int64"), ("text", "string"), ("reason"
                     _removed_rows, categories=("reason",))
 
 
+def visible(text: str) -> str:
+    """``text`` with the characters a reader cannot see written as code points: control and
+    format characters and spaces other than the plain space ("\x83" -> "⟨U+0083⟩"), so that a
+    repair that replaced one shows what it replaced.
+
+    >>> visible("Ra\u00c3\x83ol and\u00a0so")
+    'RaÃ⟨U+0083⟩ol and⟨U+00A0⟩so'
+    """
+    import unicodedata
+
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(f"⟨U+{ord(c):04X}⟩" if c != " " and unicodedata.category(c)[0] in "CZ"
+                   else c for c in text)
+
+
 def _repair_rows(doc: Document) -> list[tuple[int, str, str, int, str]]:
-    return [(r.line, r.before, r.after, r.count, r.context) for r in doc.repairs]
+    return [(r.line, visible(r.before), visible(r.after), r.count, r.context)
+            for r in doc.repairs]
 
 
 #: One row per line where mojibake was repaired: ``line``, ``before``, ``after``, ``count``,

@@ -38,8 +38,9 @@ from analysis.tokenise import fold
 __all__ = ["ATTRIBUTIONS", "Attribution", "attribution_parts", "attributions",
            "document_attributions", "speakers"]
 
-#: Pronouns a source may be (lower-case): "he said", "they told".
-SOURCE_PRONOUNS = frozenset("he she they it we i you".split())
+#: Pronouns a source may be (lower-case): "he said", "they told", and the relative pronouns
+#: of "..., who said": a pronoun is never a speaker unless resolved to a named actor.
+SOURCE_PRONOUNS = frozenset("he she they it we i you who which that".split())
 _DETERMINERS = ("the ", "a ", "an ")
 
 

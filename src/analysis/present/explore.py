@@ -40,14 +40,16 @@ class Explorer:
     """A live widget in JupyterLab; the rendering of its default selection everywhere else.
 
     ``render(value)`` returns ``(html, text)`` for one selection; ``widget`` is built lazily so
-    the class works (statically) where ipywidgets is not installed.
+    the class works (statically) where ipywidgets is not installed. ``label`` names the default
+    selection for a reader (default: the value itself).
     """
 
     def __init__(self, title: str, render: Callable[[object], tuple[str, str]], default,
-                 make_control: Callable[[], object]):
+                 make_control: Callable[[], object], label: str | None = None):
         self.title = title
         self.render = render
         self.default = default
+        self.label = str(default) if label is None else label
         self._make_control = make_control
         self._widget = None
 
@@ -69,9 +71,9 @@ class Explorer:
     def static(self) -> tuple[str, str]:
         body, text = self.render(self.default)
         note = ("<p><em>Interactive in JupyterLab; this report shows the default selection: "
-                f"{html.escape(str(self.default))}.</em></p>")
+                f"{html.escape(self.label)}.</em></p>")
         head = f"<h4>{html.escape(self.title)}</h4>"
-        return head + note + body, f"{self.title} (default: {self.default})\n{text}"
+        return head + note + body, f"{self.title} (default: {self.label})\n{text}"
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         markup, text = self.static()
@@ -162,4 +164,6 @@ def sentence_explorer(table: pd.DataFrame, *, default: int | str = "lowest",
         return w.Dropdown(options=options, value=default, description="Sentence:",
                           layout=w.Layout(width="95%"))
 
-    return Explorer("Sentiment explained", render, default, control)
+    picked = table.iloc[int(default)] if len(table) else None
+    label = f"sentence {picked['sentence']} of {picked['document']}" if len(table) else "none"
+    return Explorer("Sentiment explained", render, default, control, label=label)

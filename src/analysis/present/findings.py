@@ -154,7 +154,10 @@ def summary(f: dict[str, Any]) -> HTML:
     what = "one document" if n == 1 else f"{n:,} documents"
     lines = [f"The corpus is {what}: {_plural(f['words'], 'word')} in "
              f"{_plural(f['sentences'], 'sentence')}, {f['types']:,} of them distinct."]
-    if f["first_date"]:
+    if f["first_date"] and f["first_date"] == f["last_date"]:
+        lines.append(f"{'It is' if n == 1 else 'All its dated documents are'} dated "
+                     f"{f['first_date']}.")
+    elif f["first_date"]:
         lines.append(f"Its dates run from {f['first_date']} to {f['last_date']}.")
     if f["key_words"]:
         lines.append("Compared with general English, its key words are "

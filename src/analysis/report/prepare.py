@@ -141,8 +141,7 @@ def default_prepare(request: PrepareRequest) -> Prepared:
     if request.group_by is not None:
         columns = group_columns(corpus)
         if request.group_by not in columns:
-            raise UsageError(f"--group-by {request.group_by}: no such column in "
-                             f"{request.input_path}; the columns are: {', '.join(columns)}")
+            raise UsageError(_no_column(request.group_by, request.input_path, list(columns)))
     options = {"loader": dict(request.loader), "group_by": request.group_by}
     digest = hashlib.sha256(json.dumps(options, sort_keys=True).encode()).hexdigest()
     return Prepared(
@@ -151,6 +150,17 @@ def default_prepare(request: PrepareRequest) -> Prepared:
         documents=total,
         skipped=tuple((str(p), str(r)) for p, r in corpus.skipped),
     )
+
+
+def _no_column(name: str, path: Any, columns: list[str]) -> str:
+    """The message for a ``--group-by`` that is not a column: the columns, and the closest."""
+    import difflib
+
+    close = difflib.get_close_matches(name, columns, n=1)
+    hint = f" Did you mean {close[0]!r}?" if close else ""
+    return (f"--group-by {name}: no such column in {path}; the documents' columns are: "
+            f"{', '.join(columns)} (a table's title and date columns, whatever their names, "
+            f"are read as title and date).{hint}")
 
 
 def store_prepare(request: PrepareRequest) -> Prepared:
@@ -180,9 +190,7 @@ def store_prepare(request: PrepareRequest) -> Prepared:
             corpus.grouping(request.group_by)
         except KeyError:
             columns = ["title", "date", *corpus.meta_columns]
-            raise UsageError(f"--group-by {request.group_by}: no such column in "
-                             f"{request.input_path}; the columns are: "
-                             f"{', '.join(columns)}") from None
+            raise UsageError(_no_column(request.group_by, request.input_path, columns)) from None
     path = Path(request.input_path)
     docs = corpus.documents
     if path.suffix.lower() not in _TABLE_SUFFIXES and not path.is_dir() and len(docs) == 1:
