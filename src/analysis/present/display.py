@@ -138,7 +138,8 @@ def _cell(value) -> tuple[str, bool]:
         v = float(value)
         if v != 0 and abs(v) < 0.001:
             return f"{v:.2e}", False
-        return f"{v:,.3f}".rstrip("0").rstrip(".") if abs(v) < 1e6 else f"{v:,.0f}", False
+        text = f"{v:,.3f}".rstrip("0").rstrip(".") if abs(v) < 1e6 else f"{v:,.0f}"
+        return ("0" if text in ("-0", "-0.") else text), False  # no "-0" for a tiny negative
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat() if value == value.normalize() else str(value), True
     return str(value), True

@@ -2,7 +2,7 @@
 
 Every function takes the table the comparison functions return (columns in each docstring;
 extra columns are ignored). A group flagged ``too_small`` (too little text to rank) is still
-drawn, but set apart: hatched or grey, and named "(too little text)".
+drawn, but set apart: pale and hatched, and named "(too little text)".
 
 >>> import pandas as pd
 >>> sizes = pd.DataFrame({"group": ["BBC", "CNN"], "documents": [12, 2],
@@ -107,9 +107,10 @@ def group_sizes_plot(table: pd.DataFrame, *, title: str = "", top: int = 20) -> 
     for ax, column, label in ((axes[0], "documents", "documents"),
                               (axes[1], "words", "words (not counting punctuation)")):
         values = data[column].to_numpy(dtype=float)
-        bars = ax.barh(y, values, color=[NEUTRAL if f else PALETTE[0] for f in flags])
-        for bar, f in zip(bars, flags, strict=True):
+        bars = ax.barh(y, values, color=PALETTE[0])
+        for bar, f in zip(bars, flags, strict=True):  # too small: pale and hatched
             bar.set_hatch("//" if f else None)
+            bar.set_alpha(0.45 if f else 1.0)
         for k, v in enumerate(values):
             ax.annotate(f"{v:,.0f}", (v, k), xytext=(3, 0), textcoords="offset points",
                         va="center", fontsize=10)
