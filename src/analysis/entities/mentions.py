@@ -43,6 +43,7 @@ from typing import NamedTuple
 from analysis.corpus import Document
 from analysis.entities.context import acts, context_evidence
 from analysis.entities.draft import Draft
+from analysis.entities.fallback import fallback_evidence
 from analysis.entities.given_names import is_given_name, is_surname
 from analysis.entities.lexicon import (
     COMPASS,
@@ -123,7 +124,7 @@ def drafts(state: Analysis) -> tuple[list[Draft], list[str], dict[str, str]]:
     if cached is None:
         ds = _drafts(state)
         actors = _actors(ds)
-        kinds = _kinds(ds, actors)
+        kinds = _kinds(state, ds, actors)
         cached = state.memo["drafts"] = (ds, actors, kinds)
     return cached
 
@@ -453,10 +454,11 @@ def _link(ds: list[Draft]) -> list[str]:
     return keys
 
 
-def _kinds(ds: list[Draft], actors: list[str]) -> dict[str, str]:
+def _kinds(state: Analysis, ds: list[Draft], actors: list[str]) -> dict[str, str]:
     """Each actor's kind: the highest total of evidence weights over its mentions (the shape of
     a person's name, :data:`_ONCE`, counted once per actor: a name repeated is no more a
-    person's)."""
+    person's); where that is silent or tied, what the rest of the document says
+    (:func:`~analysis.entities.fallback.fallback_evidence`)."""
     scores: dict[str, Counter] = defaultdict(Counter)
     said: dict[str, set] = defaultdict(set)  # per actor: the evidence of its names counted
     for d, actor in zip(ds, actors, strict=True):
@@ -474,11 +476,18 @@ def _kinds(ds: list[Draft], actors: list[str]) -> dict[str, str]:
                 actor.split()[-1] == d.core) and scores[actor]["group"] == 0:
             scores[actor]["person"] += 3.0
             d.evidence.append(("person", 3.0, "surname alone"))
-    out = {}
-    for actor, s in scores.items():
-        ranked = sorted(KINDS, key=lambda k: -s.get(k, 0.0))
-        top = s.get(ranked[0], 0.0)
-        out[actor] = ranked[0] if top > 0 and top > s.get(ranked[1], 0.0) else "unknown"
+    out = {actor: _best(s) for actor, s in scores.items()}
     for actor in actors:
         out.setdefault(actor, "unknown")
+    undecided = {a for a, k in out.items() if k == "unknown"}
+    for actor, extra in fallback_evidence(state, ds, actors, undecided, out).items():
+        if extra:
+            out[actor] = _best(scores[actor] + extra)
     return out
+
+
+def _best(s: Counter) -> str:
+    """The kind with the highest score, "unknown" when none is above zero or two tie."""
+    ranked = sorted(KINDS, key=lambda k: -s.get(k, 0.0))
+    top = s.get(ranked[0], 0.0)
+    return ranked[0] if top > 0 and top > s.get(ranked[1], 0.0) else "unknown"

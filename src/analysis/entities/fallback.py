@@ -1,0 +1,117 @@
+"""The kind of an actor whose own evidence is silent or tied, from what the rest of the document
+says about it: the pronoun that takes it up ("Baweja said ... He added"), the names it is
+listed with ("Fujitsu, Mitsubishi and Sony"), and the longer name it is a word of ("Forest"
+in a text about "Nottingham Forest").
+
+These rules only break silence or ties (:func:`analysis.entities.mentions` asks them for an
+actor whose kind would otherwise be "unknown"); they never overturn what the name itself, the
+gazetteer or the words around a mention say.
+
+>>> from analysis.entities.mentions import document_mentions
+>>> text = "Okonjo met the press. She said the plan would work."
+>>> [(m.text, m.kind) for m in document_mentions(text)]
+[('Okonjo', 'person')]
+>>> text = "Firms such as Sony, Fujitsu and Nintendo make them."
+>>> [(m.text, m.kind) for m in document_mentions(text)]
+[('Sony', 'group'), ('Fujitsu', 'group'), ('Nintendo', 'group')]
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from analysis.entities.given_names import is_given_name, is_surname
+from analysis.entities.lexicon import NAME_PARTICLES, RARE_ZIPF, zipf
+
+if TYPE_CHECKING:  # pragma: no cover
+    from analysis.entities.draft import Draft
+    from analysis.entities.names import Analysis
+
+__all__ = ["fallback_evidence"]
+
+#: Pronouns that take up a person, and those that take up a thing or a body.
+_PERSONAL = frozenset("he she him his her himself herself".split())
+_IMPERSONAL = frozenset("its itself".split())
+#: What may stand between the members of a list of names.
+_LIST_GLUE = frozenset({",", "and", "or", "&", "as", "well"})
+
+
+def fallback_evidence(state: Analysis, ds: list[Draft], actors: list[str],
+                      undecided: set[str], kinds: dict[str, str]
+                      ) -> dict[str, Counter]:
+    """Evidence for each actor in ``undecided``: ``{actor: Counter(kind -> weight)}``.
+
+    ``ds`` are a document's drafts in text order, ``actors`` the actor of each, ``kinds`` the
+    kind of each actor decided so far ("unknown" for the undecided ones).
+    """
+    out: dict[str, Counter] = {a: Counter() for a in undecided}
+    if not undecided:
+        return out
+    for i, (d, actor) in enumerate(zip(ds, actors, strict=True)):
+        if actor not in undecided or d.demonym:
+            continue
+        kind = _pronoun_after(state, d, ds[i + 1].first if i + 1 < len(ds) else len(
+            state.toks))
+        if kind:
+            out[actor][kind] += 1.0
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(ds) and _listed(state, ds[min(i, j)], ds[max(i, j)]):
+                other = kinds.get(actors[j], "unknown")
+                if other != "unknown" and not ds[j].demonym:
+                    out[actor][other] += 1.0
+    _part_of_longer(ds, actors, undecided, kinds, out)
+    for actor, found in out.items():
+        if found["person"] and not _person_shaped(actor):
+            del found["person"]  # "Shoes", "Hall Green": titles and things, not people
+    return out
+
+
+def _person_shaped(name: str) -> bool:
+    """Whether every word of a name could be a personal name: a given name or surname, or a
+    word rare in general English ("Baweja"; not "Shoes", "Policy")."""
+    return all(is_given_name(w) or is_surname(w) or zipf(w.lower()) < RARE_ZIPF
+               or len(w.rstrip(".")) == 1 or w in NAME_PARTICLES for w in name.split())
+
+
+def _pronoun_after(state: Analysis, d: Draft, stop: int) -> str:
+    """"person" when the first pronoun after the mention, before the next name and within its
+    own or the next sentence, is "he", "she", "his" or "her"; "group" when it is "its"."""
+    ranges = state.ranges
+    s = d.sentence
+    limit = ranges[s + 1].stop if s + 1 < len(ranges) else ranges[s].stop
+    lower = state.lower
+    for k in range(d.last + 1, min(stop, limit)):
+        w = lower[k]
+        if w in _PERSONAL:
+            return "person"
+        if w in _IMPERSONAL or w in ("they", "their", "them"):
+            return "group" if w in _IMPERSONAL else ""
+    return ""
+
+
+def _listed(state: Analysis, a: Draft, b: Draft) -> bool:
+    """Whether two mentions follow each other in one list: only commas, "and", "or", "as
+    well as" between them."""
+    if a.sentence != b.sentence or b.first <= a.last + 1:
+        return False
+    between = state.lower[a.last + 1:b.first]
+    return len(between) <= 3 and all(w in _LIST_GLUE for w in between) and any(
+        w in (",", "and", "or", "&") for w in between)
+
+
+def _part_of_longer(ds: list[Draft], actors: list[str], undecided: set[str],
+                    kinds: dict[str, str], out: dict[str, Counter]) -> None:
+    """A one-word actor that is a word of a longer name of the document takes that name's kind
+    ("Forest" and "Nottingham Forest"), when all such names agree."""
+    words: dict[str, set[str]] = {}
+    for actor in set(actors):
+        kind = kinds.get(actor, "unknown")
+        if kind == "unknown" or " " not in actor:
+            continue
+        for w in actor.split():
+            words.setdefault(w, set()).add(kind)
+    for actor in undecided:
+        found = words.get(actor)
+        if found and len(found) == 1 and " " not in actor:
+            out[actor][next(iter(found))] += 1.0
