@@ -4,7 +4,7 @@ listed with, the longer name it is a word of."""
 
 from __future__ import annotations
 
-from analysis.entities import actors
+from analysis.entities import actors, mentions
 
 
 def kinds(text: str) -> dict[str, str]:
@@ -42,3 +42,34 @@ def test_a_word_of_a_longer_name_takes_its_kind_when_its_own_evidence_is_silent(
     # its own evidence wins: a gazetteer place stays a place
     found = kinds("The Paris Agreement was signed. Leaders met in Paris.")
     assert found["Paris"] == "place"
+
+
+# --- the name itself ----------------------------------------------------------------------
+
+def test_a_role_written_into_a_name_before_a_persons_name_is_split_off_as_a_title():
+    table = mentions("Senate Majority Leader Mitch McConnell said no. Comedian Chris Rock "
+                     "laughed. North Dakota Republican Bette Grande won.")
+    rows = table[["text", "kind", "title"]].values.tolist()
+    assert ["Mitch McConnell", "person", "Leader"] in rows
+    assert ["Chris Rock", "person", "Comedian"] in rows
+    assert ["Bette Grande", "person", "Republican"] in rows
+    assert ["North Dakota", "place", ""] in rows
+
+
+def test_a_name_ending_in_a_common_noun_is_no_persons_by_its_shape():
+    found = kinds("They cited Edison Research and the White Paper. Then Bill Brown met Kerry "
+                  "Washington.")
+    assert found["Edison Research"] != "person" and found["White Paper"] != "person"
+    # a common word that is a known surname or a place ends a person's name
+    assert found["Bill Brown"] == found["Kerry Washington"] == "person"
+
+
+def test_a_dateline_in_capitals_is_the_place_the_gazetteer_knows():
+    table = mentions("WASHINGTON (AP) -- The vote was close. FARGO -- It rained.")
+    assert table[["actor", "kind"]].values.tolist() == [["Washington", "place"],
+                                                        ["AP", "group"], ["Fargo", "place"]]
+
+
+def test_an_acronym_does_not_join_a_persons_name_by_its_initials():
+    table = mentions("Bhanu Baweja of UBS spoke. India's BB rating held. BB is junk.")
+    assert table.loc[table["text"] == "BB", "actor"].tolist() == ["BB", "BB"]

@@ -53,6 +53,7 @@ from analysis.entities.lexicon import (
     ORG_FIRST_WORDS,
     ORG_WORDS,
     PEOPLES,
+    PERSON_NOUNS,
     PERSON_TITLES,
     PLACE_FIRST_WORDS,
     PLACE_WORDS,
@@ -194,6 +195,10 @@ def _split_title(state: Analysis, name: Name) -> list[Draft]:
     """Titles: "Gen. Khalifa Haftar" -> "Khalifa Haftar" (a person); "US President Barack
     Obama" -> "US" and "Barack Obama"; "General Motors" stays whole."""
     forms = name.forms
+    role = _role_before_given_name(forms)
+    if role is not None:  # "Songwriter Guy Chambers", "North Dakota Republican Bette Grande"
+        out = _draft(state, name, 0, role, "") if role > 0 else []
+        return out + _draft(state, name, role + 1, len(forms), forms[role])
     if PERSON_TITLES.isdisjoint(forms):
         words = state.words
         if len(forms) > 2 and name.first >= 2 and words[name.first - 1] == "of" and words[
@@ -221,6 +226,23 @@ def _split_title(state: Analysis, name: Name) -> list[Draft]:
         out += _draft(state, name, t1, len(forms), " ".join(forms[t0:t1]))
     return out
 
+
+def _role_before_given_name(forms: Sequence[str]) -> int | None:
+    """The index of a role or party word written as part of a name just before a person's name
+    of two or three plain words starting with a given name ("Senate Majority Leader Mitch
+    McConnell", "Comedian Chris Rock", "Democrat Kim Myers"), or None."""
+    for k in range(1, len(forms) - 1):
+        if is_given_name(forms[k]) and len(forms) - k <= 3 and (
+                forms[k - 1].lower() in _ROLE_WORDS) and forms[k - 1] not in PERSON_TITLES and (
+                all(map(_plain, forms[k + 1:]))):
+            return k - 1
+    return None
+
+
+#: Role and party words that a name may carry before a person's name ("Leader", "Democrat").
+_ROLE_WORDS = (PERSON_NOUNS - {"tennis", "host", "head", "user"}) | frozenset(
+    """leader democrat republican songwriter comedian assemblyman assemblywoman
+    congressman congresswoman celebrity star legend""".split())
 
 _DOTTED_RE = re.compile(r"(?:[A-Z]\.){2,}")
 _ARTICLE_RE = re.compile(r"(?:al|Al|AL|el|El)(?:-| |$)")
@@ -266,7 +288,10 @@ def _shape(forms: Sequence[str]) -> tuple[str, str, bool, list[tuple[str, float,
     the evidence of its words (:func:`_shape_evidence`)."""
     core = _norm(" ".join(f for f in forms if f not in _POSSESSIVE))  # "New People('s) Party"
     d = Draft(0, 0, 0, 0, 0, "", core)
-    hit = gazetteer().places.get(core) or gazetteer().places.get(_acronym_key(core))
+    places = gazetteer().places
+    hit = places.get(core) or places.get(_acronym_key(core))
+    if hit is None and len(core) > 4 and core.isupper() and core.isalpha():
+        hit = places.get(core.title())  # a dateline: "WASHINGTON (AP) --"
     if hit:
         canonical, what = hit
         if what == "country":
@@ -309,7 +334,7 @@ def _shape_evidence(d: Draft, forms: Sequence[str]) -> None:
     if _ARTICLE_RE.match(first) and len(forms) <= 2:
         d.evidence.append(("group", 2.0, "Arabic article al-"))
     if not several and not d.country:
-        if is_all_caps(d.core.replace(".", "")) or _camel(first):
+        if (is_all_caps(d.core.replace(".", "")) or _camel(first)) and not d.evidence:
             d.evidence.append(("group", 2.0, "acronym" if is_all_caps(first) else "brand shape"))
         if first.lower().endswith(_GROUP_SUFFIXES) and len(first) > 6:
             d.evidence.append(("group", 2.0, "name of a movement or medium"))
@@ -325,6 +350,9 @@ def _person_shape(d: Draft, forms: Sequence[str], places: dict) -> None:
     first, last = forms[0], forms[-1]
     if d.core in places or places.get(last, _NO_PLACE)[1] in ("country", "capital"):
         return
+    if len(last) > 3 and zipf(last.lower()) >= COMMON_NOUN_ZIPF and not is_surname(last) and (
+            last not in places):
+        return  # "Edison Research", "White Paper": a thing named, not a person
     if _NOT_PERSON_BUT_COMPASS.isdisjoint(forms[1:]) and is_given_name(first) and (
             _plain(last) or last in _SUFFIXES) and all(
             _plain(f) or _INITIAL_RE.fullmatch(f) or f in NAME_PARTICLES or f in _SUFFIXES
@@ -340,6 +368,9 @@ def _person_shape(d: Draft, forms: Sequence[str], places: dict) -> None:
         d.evidence.append(("person", ASIAN_WEIGHT, "given name of joined syllables"))
 
 
+#: A last word this frequent in general English (Zipf, ``wordfreq``; "research", "paper",
+#: "program") and no known surname ends the name of a thing, not of a person.
+COMMON_NOUN_ZIPF = 5.0
 #: The weight of a given name at the start of a name ("Paul Dewar"): more than a preposition of
 #: place before it, less than an organisation or place word in it.
 GIVEN_NAME_WEIGHT = 2.5
@@ -436,7 +467,7 @@ def _link(ds: list[Draft]) -> list[str]:
                 if word in ORG_WORDS:
                     org_lasts[word].add(core)
         ini = _initials(words)
-        if len(ini) >= 2:
+        if len(ini) >= 2 and w["person"] <= max(w["group"], w["place"]):  # not "AP": Al Pa..
             initials[ini].add(core)
     for i, d in enumerate(ds):
         w = d.core
@@ -462,7 +493,7 @@ def _kinds(state: Analysis, ds: list[Draft], actors: list[str]) -> dict[str, str
     scores: dict[str, Counter] = defaultdict(Counter)
     said: dict[str, set] = defaultdict(set)  # per actor: the evidence of its names counted
     for d, actor in zip(ds, actors, strict=True):
-        linked = not d.country and " " not in d.core and _norm(d.text) != actor
+        linked = not d.country and " " not in d.core and _norm(d.text).lower() != actor.lower()
         seen = set()
         for kind, weight, reason in d.evidence:
             if linked and reason.startswith("gazetteer"):
