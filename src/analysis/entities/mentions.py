@@ -351,7 +351,7 @@ def _person_shape(d: Draft, forms: Sequence[str], places: dict) -> None:
     if d.core in places or places.get(last, _NO_PLACE)[1] in ("country", "capital"):
         return
     if len(last) > 3 and zipf(last.lower()) >= COMMON_NOUN_ZIPF and not is_surname(last) and (
-            last not in places):
+            last not in places and last not in COMPASS):
         return  # "Edison Research", "White Paper": a thing named, not a person
     if _NOT_PERSON_BUT_COMPASS.isdisjoint(forms[1:]) and is_given_name(first) and (
             _plain(last) or last in _SUFFIXES) and all(
