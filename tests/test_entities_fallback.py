@@ -73,3 +73,19 @@ def test_a_dateline_in_capitals_is_the_place_the_gazetteer_knows():
 def test_an_acronym_does_not_join_a_persons_name_by_its_initials():
     table = mentions("Bhanu Baweja of UBS spoke. India's BB rating held. BB is junk.")
     assert table.loc[table["text"] == "BB", "actor"].tolist() == ["BB", "BB"]
+
+
+# --- places playing -----------------------------------------------------------------------
+
+def test_in_a_sports_report_a_city_is_its_club_unless_something_happens_there():
+    text = ("Nottingham Forest rejected an offer. Tottenham's offer for their striker came. "
+            "The player scored two goals in the match. The coach met reporters in Sheffield.")
+    table = mentions(text).set_index("text")
+    assert table.loc["Tottenham", "kind"] == "group"
+    assert table.loc["Sheffield", "kind"] == "place"
+
+
+def test_outside_sport_a_city_stays_a_place():
+    text = "The council rejected it. Tottenham's offer for the land came."
+    table = mentions(text).set_index("text")
+    assert table.loc["Tottenham", "kind"] == "place"

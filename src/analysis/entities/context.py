@@ -42,7 +42,8 @@ _SPORT_WORDS = frozenset(
     championship championships qualifier qualifiers qualifying stadium striker strikers
     midfielder goalkeeper defender penalty penalties fixture fixtures squad teammates
     semi-final semi-finals quarter-final quarter-finals half-time kick-off referee olympics
-    medal medals innings wicket wickets tries try-scorer touchdown""".split()
+    medal medals innings wicket wickets tries try-scorer touchdown player players clubs
+    transfer champions finals""".split()
 )
 _ADVERBS = frozenset("also recently both then now reportedly again already later".split())
 _DASHES = frozenset({"-", "\u2013", "\u2014", ":"})

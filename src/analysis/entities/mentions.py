@@ -41,13 +41,14 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from analysis.corpus import Document
-from analysis.entities.context import acts, context_evidence
+from analysis.entities.context import acts, context_evidence, sports_text
 from analysis.entities.draft import Draft
 from analysis.entities.fallback import fallback_evidence
 from analysis.entities.given_names import is_given_name, is_surname
 from analysis.entities.lexicon import (
     COMPASS,
     KNOWN_GROUPS,
+    LOCATIVES,
     NAME_PARTICLES,
     NOT_PERSON_WORDS,
     ORG_FIRST_WORDS,
@@ -136,13 +137,30 @@ def _mentions(state: Analysis) -> list[Mention]:
     out = []
     for d, actor in zip(ds, actors, strict=True):
         kind = "person" if d.people else kinds[actor]
-        if (d.country or d.capital) and not d.demonym and kind == "place" and (
-                acting.get(actor, 0.0) > 0.5 or acts(state, d)):
-            kind = "group"  # a country acting: a government or a team
+        if _may_play(state, d) and not d.demonym and kind == "place" and (
+                acting.get(actor, 0.0) > 0.5 or acts(state, d) or _club(state, d)):
+            kind = "group"  # a country acting: a government or a team; a city's club
         reasons = "; ".join(dict.fromkeys(r for _, _, r in d.evidence)) if d.evidence else ""
         out.append(Mention(d.sentence + 1, d.start, d.end, d.text, actor, kind, d.demonym,
                            d.title, reasons))
     return out
+
+
+def _may_play(state: Analysis, d: Draft) -> bool:
+    """Whether a place's mention may stand for a team or a government: a country or a capital,
+    or, in a sports report, any city ("Tottenham beat Southampton")."""
+    return bool(d.country or d.capital) or (
+        sports_text(state) and any(r in ("gazetteer city", "gazetteer province")
+                                   for _, _, r in d.evidence))
+
+
+def _club(state: Analysis, d: Draft) -> bool:
+    """In a sports report, a city that is no capital and is not where something happens is its
+    club ("a bid from Tottenham", "Southampton's offer"; not "in Dublin", "at Anfield")."""
+    if d.country or d.capital or not sports_text(state):
+        return False
+    before = state.lower[d.first - 1] if d.first > state.ranges[d.sentence].start else ""
+    return before not in LOCATIVES and before not in ("to", "of", ",")
 
 
 def _acting(state: Analysis, ds: list[Draft], actors: list[str],
@@ -152,7 +170,7 @@ def _acting(state: Analysis, ds: list[Draft], actors: list[str],
     the group."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for d, actor in zip(ds, actors, strict=True):
-        if (d.country or d.capital) and not d.demonym and kinds[actor] == "place":
+        if _may_play(state, d) and not d.demonym and kinds[actor] == "place":
             counts[actor][0] += acts(state, d)
             counts[actor][1] += 1
     return {a: n / total for a, (n, total) in counts.items() if total >= 2}
