@@ -89,3 +89,11 @@ def test_outside_sport_a_city_stays_a_place():
     text = "The council rejected it. Tottenham's offer for the land came."
     table = mentions(text).set_index("text")
     assert table.loc["Tottenham", "kind"] == "place"
+
+
+def test_a_country_or_capital_that_speaks_is_its_government():
+    table = mentions("North Korea said it would respond. Pyongyang has warned Seoul. China "
+                     "fired missiles.")
+    assert table[["text", "kind"]].values.tolist() == [
+        ["North Korea", "group"], ["Pyongyang", "group"], ["Seoul", "place"],
+        ["China", "place"]]

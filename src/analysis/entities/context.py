@@ -45,6 +45,13 @@ _SPORT_WORDS = frozenset(
     medal medals innings wicket wickets tries try-scorer touchdown player players clubs
     transfer champions finals""".split()
 )
+#: Verbs of speech whose subject, when a country or a capital, is its government.
+_GOVERNMENT_SPEECH = frozenset(
+    """said says told tells warned warns accused accuses denied denies announced announces
+    claimed claims threatened threatens vowed vows condemned condemns demanded demands urged
+    urges insisted insists protested protests rejected rejects declared declares""".split()
+)
+_AUX = frozenset("has have had will would also".split())
 _ADVERBS = frozenset("also recently both then now reportedly again already later".split())
 _DASHES = frozenset({"-", "\u2013", "\u2014", ":"})
 
@@ -59,9 +66,11 @@ def acts(state: Analysis, d: Draft) -> bool:
     verb of play ("defeated Panama", "against England", "team Estonia"), a side of a score
     ("Sweden 1 - 0"), the owner of a team role ("Tunisia's coach"), the subject of a verb of
     play ("Sweden beat Belgium"), or, in a sports report (:func:`sports_text`), the subject of
-    any verb ("Sweden scored twice"). Elsewhere a government acting ("North Korea fired",
-    "Thailand has cracked down") stays a place, as GUM's annotators keep it (all 58 country
-    mentions of the first nine GUM news documents are places)."""
+    any verb ("Sweden scored twice"); and anywhere, the subject of a verb of speech ("North
+    Korea warned", "Pyongyang said": a place does not speak, its government does). Elsewhere a
+    government acting ("North Korea fired", "Thailand has cracked down") stays a place, as
+    GUM's annotators keep it (all 58 country mentions of the first nine GUM news documents
+    are places; none of them speaks)."""
     s = d.sentence
     before = _word(state, d.first - 1, s).lower()
     if before in _TEAM_VERBS or before in ("team", "squad"):
@@ -93,6 +102,10 @@ def acts(state: Analysis, d: Draft) -> bool:
         nxt = _word(state, j, s)
     if nxt.lower() in _TEAM_VERBS:
         return True
+    if nxt.lower() in _AUX and _word(state, j + 1, s).lower() in _GOVERNMENT_SPEECH:
+        nxt = _word(state, j + 1, s)  # "North Korea has warned"
+    if nxt.lower() in _GOVERNMENT_SPEECH and nxt[:1].islower():
+        return True  # a place does not speak: "North Korea said", "Pyongyang warned"
     return sports_text(state) and nxt.lower() not in (
         "is", "was", "are", "were", "be", "been", "'s") and verb_like(nxt)
 

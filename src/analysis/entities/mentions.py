@@ -25,10 +25,12 @@ preposition of place, a verb of saying after it, "of" after a person's name); th
 wins, a tie or no evidence gives "unknown". What the shape of a name says about a person
 counts once per actor, not once per repetition. A country or capital is a place, except where
 the sentence has it play as a team ("Sweden beat Belgium", "Tunisia's coach", "team
-Estonia"): there that mention is a group. A government acting ("North Korea fired") stays a
-place, as GUM's annotators keep it. Weights and rules were tuned on 9 of the 18 GUM news
-documents and on BBC and PolNeAR training articles read without gold, and measured on the
-other 9 GUM documents (``python -m benchmarks entities_kinds``).
+Estonia"), or speak ("North Korea warned"), or, in a sports report, a city is its club:
+there that mention is a group. A government acting otherwise ("North Korea fired") stays a
+place, as GUM's annotators keep it. An actor whose own evidence is silent or tied takes its
+kind from the rest of the document (:mod:`~analysis.entities.fallback`). Weights and rules
+were tuned on 9 of the 18 GUM news documents and on BBC and PolNeAR training articles read
+without gold, and measured on the other 9 GUM documents (``python -m benchmarks entities_kinds``).
 """
 
 from __future__ import annotations
