@@ -97,3 +97,9 @@ def test_a_country_or_capital_that_speaks_is_its_government():
     assert table[["text", "kind"]].values.tolist() == [
         ["North Korea", "group"], ["Pyongyang", "group"], ["Seoul", "place"],
         ["China", "place"]]
+
+
+def test_a_name_after_said_at_the_end_of_a_quotation_or_before_a_verb_of_speech_is_a_persons():
+    table = mentions('"We will win," said Okonjo. Then Baweja explained the plan.')
+    assert table[["text", "kind"]].values.tolist() == [["Okonjo", "person"],
+                                                       ["Baweja", "person"]]

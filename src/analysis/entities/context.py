@@ -162,8 +162,12 @@ def context_evidence(state: Analysis, d: Draft) -> None:
         d.evidence.append(("person", 2.0, "', who'"))
     elif after == "'s" and after2 in _PERSONAL:
         d.evidence.append(("person", 2.0, f"'s {after2}"))
-    if after.lower() in SAY_WORDS and state.toks[last].text[-1:].isalpha() and not d.country:
+    if (after.lower() in SAY_WORDS or after in _PERSON_SPEECH) and state.toks[
+            last].text[-1:].isalpha() and not d.country:
         d.evidence.append(("person", 1.0, f"'{after}'"))
+    elif before in ("said", "says") and (not after or after in (".", ",", ";")) and (
+            not d.country) and first - 2 >= r.start and folded[first - 2] in (",", "\u201d", '"'):
+        d.evidence.append(("person", 1.0, f"', {before}'"))  # '"...," said Okonjo.'
 
 
 def _affiliation(state: Analysis, d: Draft, owner: int) -> None:
@@ -203,6 +207,11 @@ def _apposition(state: Analysis, d: Draft) -> None:
         d.evidence.append(("person", 3.0, "age apposition"))
 
 
+#: Verbs of speech that people use more than bodies do, after a name ("Baweja explained").
+_PERSON_SPEECH = frozenset(
+    """explained added recalled admitted insisted argued wrote tweeted replied asked
+    remembered laughed joked recounted""".split()
+)
 #: What only a person has ("Warhol's death", "Trump's wife").
 _PERSONAL = frozenset(
     """wife husband son sons daughter daughters mother father parents brother sister family
