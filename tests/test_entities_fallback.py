@@ -103,3 +103,23 @@ def test_a_name_after_said_at_the_end_of_a_quotation_or_before_a_verb_of_speech_
     table = mentions('"We will win," said Okonjo. Then Baweja explained the plan.')
     assert table[["text", "kind"]].values.tolist() == [["Okonjo", "person"],
                                                        ["Baweja", "person"]]
+
+
+# --- grouping -----------------------------------------------------------------------------
+
+def test_an_acronym_in_brackets_joins_the_name_before_it():
+    table = mentions("The Zorvex Holdings Group (ZVX) said so. Later ZVX added more.")
+    assert set(table["actor"]) == {"Zorvex Holdings Group"}
+
+
+def test_an_organisations_name_joins_the_same_name_after_a_country():
+    table = mentions("The US State Department spoke. The State Department denied it.")
+    assert set(table["actor"]) == {"US State Department"}
+
+
+def test_a_word_for_a_following_before_a_persons_name_is_a_title():
+    table = mentions("They saw Scientologist Tom Cruise. Tom Cruise waved.")
+    assert table[["actor", "title"]].values.tolist() == [["Tom Cruise", "Scientologist"],
+                                                         ["Tom Cruise", ""]]
+    # a given name ending like a role word is no role ("Brian")
+    assert mentions("Then Brian Paul Smith left.")["text"].tolist() == ["Brian Paul Smith"]

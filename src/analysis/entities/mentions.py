@@ -127,7 +127,7 @@ def drafts(state: Analysis) -> tuple[list[Draft], list[str], dict[str, str]]:
     cached = state.memo.get("drafts")
     if cached is None:
         ds = _drafts(state)
-        actors = _actors(ds)
+        actors = _actors(state, ds)
         kinds = _kinds(state, ds, actors)
         cached = state.memo["drafts"] = (ds, actors, kinds)
     return cached
@@ -252,11 +252,18 @@ def _role_before_given_name(forms: Sequence[str]) -> int | None:
     of two or three plain words starting with a given name ("Senate Majority Leader Mitch
     McConnell", "Comedian Chris Rock", "Democrat Kim Myers"), or None."""
     for k in range(1, len(forms) - 1):
-        if is_given_name(forms[k]) and len(forms) - k <= 3 and (
-                forms[k - 1].lower() in _ROLE_WORDS) and forms[k - 1] not in PERSON_TITLES and (
+        if is_given_name(forms[k]) and len(forms) - k <= 3 and _role_word(
+                forms[k - 1]) and forms[k - 1] not in PERSON_TITLES and (
                 all(map(_plain, forms[k + 1:]))):
             return k - 1
     return None
+
+
+def _role_word(w: str) -> bool:
+    """A role, party or following written before a person's name: "Leader", "Democrat",
+    "Scientologist", "Guitarist", "Republican" (not a given name or surname: "Brian")."""
+    return w.lower() in _ROLE_WORDS or (w.endswith(("ist", "ists")) and len(w) > 5 and w[
+        1:].islower() and not is_given_name(w) and not is_surname(w))
 
 
 #: Role and party words that a name may carry before a person's name ("Leader", "Democrat").
@@ -433,9 +440,9 @@ def _initials(words: Sequence[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper() and w not in PERSON_TITLES)
 
 
-def _actors(ds: list[Draft]) -> list[str]:
+def _actors(state: Analysis, ds: list[Draft]) -> list[str]:
     """The actor (canonical name within the document) of each draft."""
-    keys = _link(ds)
+    keys = _link(state, ds)
     variants: dict[str, Counter] = defaultdict(Counter)
     for d, k in zip(ds, keys, strict=True):
         if not d.demonym:
@@ -454,12 +461,17 @@ def _actors(ds: list[Draft]) -> list[str]:
     return [canon[k] for k in keys]
 
 
-def _link(ds: list[Draft]) -> list[str]:
+def _link(state: Analysis, ds: list[Draft]) -> list[str]:
     """Actor key of each draft: its core, or the full name a one-word mention stands for when
-    one full name fits: a surname ("Haftar" -> "Khalifa Haftar"), a first name of a full name
-    with strong person evidence, the last word of an organisation's name that is no place
-    ("Scientology" -> "Church of Scientology"), an acronym by its initials ("NATO")."""
+    one full name fits: a surname ("Haftar" -> "Khalifa Haftar"; of two full names ending
+    with it, the one named more often: in the first nine GUM documents that beats the one
+    named last), a first name of a full name with strong person
+    evidence, the last word of an organisation's name that is no place ("Scientology" ->
+    "Church of Scientology"), an acronym by its initials ("NATO") or in brackets after the
+    name ("Korean Central News Agency (KCNA)"); an organisation's name without the country
+    that starts another ("State Department" -> "US State Department")."""
     keys = [d.core for d in ds]
+    _without_country(ds, keys)
     weights: dict[str, Counter] = defaultdict(Counter)
     uses: Counter[str] = Counter()  # mentions of each core of several words, in text order
     for d in ds:
@@ -489,12 +501,15 @@ def _link(ds: list[Draft]) -> list[str]:
         ini = _initials(words)
         if len(ini) >= 2 and w["person"] <= max(w["group"], w["place"]):  # not "AP": Al Pa..
             initials[ini].add(core)
+    bracketed = _bracketed(state, ds)
     for i, d in enumerate(ds):
         w = d.core
         if " " in w or d.country or d.demonym:
             continue
         if is_all_caps(_acronym_key(w)):
-            if len(initials.get(_acronym_key(w), ())) == 1:
+            if _acronym_key(w) in bracketed:
+                keys[i] = bracketed[_acronym_key(w)]
+            elif len(initials.get(_acronym_key(w), ())) == 1:
                 keys[i] = next(iter(initials[_acronym_key(w)]))
             continue
         cands = lasts.get(w) or firsts.get(w)
@@ -503,6 +518,35 @@ def _link(ds: list[Draft]) -> list[str]:
         elif len(org_lasts.get(w, ())) == 1 and w not in places:
             keys[i] = next(iter(org_lasts[w]))
     return keys
+
+
+def _bracketed(state: Analysis, ds: list[Draft]) -> dict[str, str]:
+    """Acronyms written in brackets right after a name of several words: acronym -> that
+    name's core ("Korean Central News Agency (KCNA)")."""
+    out: dict[str, str] = {}
+    words = state.words
+    for a, b in zip(ds, ds[1:], strict=False):
+        if b.first == a.last + 2 and words[a.last + 1] == "(" and " " in a.core and (
+                is_all_caps(_acronym_key(b.core))) and b.last + 1 < len(words) and (
+                words[b.last + 1] == ")"):
+            out.setdefault(_acronym_key(b.core), a.core)
+    return out
+
+
+def _without_country(ds: list[Draft], keys: list[str]) -> None:
+    """"State Department" -> "US State Department": an organisation's name of two or more
+    words joins the one name that is it after a country ("US", "British")."""
+    cores = {d.core for d in ds if " " in d.core}
+    longer: dict[str, set[str]] = defaultdict(set)
+    places = gazetteer().places
+    for core in cores:
+        first, _, rest = core.partition(" ")
+        if " " in rest and rest in cores and (places.get(first, _NO_PLACE)[1] == "country" or (
+                demonym(first))) and any(w in _ORG_WORDS for w in rest.split()):
+            longer[rest].add(core)
+    for i, k in enumerate(keys):
+        if len(longer.get(k, ())) == 1:
+            keys[i] = next(iter(longer[k]))
 
 
 def _kinds(state: Analysis, ds: list[Draft], actors: list[str]) -> dict[str, str]:
