@@ -123,3 +123,13 @@ def test_a_word_for_a_following_before_a_persons_name_is_a_title():
                                                          ["Tom Cruise", ""]]
     # a given name ending like a role word is no role ("Brian")
     assert mentions("Then Brian Paul Smith left.")["text"].tolist() == ["Brian Paul Smith"]
+
+
+def test_a_company_joins_its_name_with_a_legal_suffix():
+    table = mentions("Zorvex Corp. grew. Analysts said Zorvex would buy Quantel Inc.")
+    assert table["actor"].tolist() == ["Zorvex Corp.", "Zorvex Corp.", "Quantel Inc."]
+
+
+def test_an_acronym_with_a_number_joins_the_name_with_those_initials():
+    table = mentions("Microsoft released Internet Explorer 9 today. Users said IE9 is fast.")
+    assert table.loc[table["text"] == "IE9", "actor"].tolist() == ["Internet Explorer"]

@@ -437,7 +437,9 @@ def _camel(w: str) -> bool:
 # --- actors within the document -------------------------------------------------------
 
 def _initials(words: Sequence[str]) -> str:
-    return "".join(w[0] for w in words if w[:1].isupper() and w not in PERSON_TITLES)
+    """"NATO" for "North Atlantic Treaty Organization", "IE9" for "Internet Explorer 9"."""
+    return "".join(w if w.isdigit() else w[0] for w in words if (
+        w[:1].isupper() and w not in PERSON_TITLES) or w.isdigit())
 
 
 def _actors(state: Analysis, ds: list[Draft]) -> list[str]:
@@ -484,6 +486,7 @@ def _link(state: Analysis, ds: list[Draft]) -> list[str]:
     firsts: dict[str, Counter] = defaultdict(Counter)
     org_lasts: dict[str, set[str]] = defaultdict(set)
     initials: dict[str, set[str]] = defaultdict(set)
+    companies: dict[str, set[str]] = defaultdict(set)
     places = gazetteer().places
     for core, n in uses.items():
         words = core.split()
@@ -498,6 +501,8 @@ def _link(state: Analysis, ds: list[Draft]) -> list[str]:
             for word in words:  # the head alone: "the Church" for "Church of Scientology"
                 if word in ORG_WORDS:
                     org_lasts[word].add(core)
+        if len(words) > 1 and all(x in _COMPANY_SUFFIXES for x in words[1:]):
+            companies[words[0]].add(core)
         ini = _initials(words)
         if len(ini) >= 2 and w["person"] <= max(w["group"], w["place"]):  # not "AP": Al Pa..
             initials[ini].add(core)
@@ -511,13 +516,24 @@ def _link(state: Analysis, ds: list[Draft]) -> list[str]:
                 keys[i] = bracketed[_acronym_key(w)]
             elif len(initials.get(_acronym_key(w), ())) == 1:
                 keys[i] = next(iter(initials[_acronym_key(w)]))
+            elif len(initials.get(w.rstrip("0123456789"), ())) == 1 and w[-1].isdigit():
+                keys[i] = next(iter(initials[w.rstrip("0123456789")]))  # "IE9"
             continue
         cands = lasts.get(w) or firsts.get(w)
         if cands:  # the most frequent full name, then the earliest (a Counter keeps order)
             keys[i] = max(cands, key=cands.__getitem__)
         elif len(org_lasts.get(w, ())) == 1 and w not in places:
             keys[i] = next(iter(org_lasts[w]))
+        elif len(companies.get(w, ())) == 1:
+            keys[i] = next(iter(companies[w]))  # "Microsoft" -> "Microsoft Corp."
     return keys
+
+
+#: What follows a company's name ("Microsoft Corp.", "Tesco plc").
+_COMPANY_SUFFIXES = frozenset(
+    """Inc Inc. Corp Corp. Corporation Ltd Ltd. Co Co. Company Group Holdings plc PLC LLC
+    GmbH AG SA NV""".split()
+)
 
 
 def _bracketed(state: Analysis, ds: list[Draft]) -> dict[str, str]:
