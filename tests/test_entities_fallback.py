@@ -133,3 +133,8 @@ def test_a_company_joins_its_name_with_a_legal_suffix():
 def test_an_acronym_with_a_number_joins_the_name_with_those_initials():
     table = mentions("Microsoft released Internet Explorer 9 today. Users said IE9 is fast.")
     assert table.loc[table["text"] == "IE9", "actor"].tolist() == ["Internet Explorer"]
+
+
+def test_a_run_of_words_of_a_longer_name_takes_its_kind():
+    text = "The ZQX Global Challenge Olympics began. Then ZQX Global ran it."
+    assert set(kinds(text).values()) == {"group"}

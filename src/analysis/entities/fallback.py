@@ -102,16 +102,21 @@ def _listed(state: Analysis, a: Draft, b: Draft) -> bool:
 
 def _part_of_longer(ds: list[Draft], actors: list[str], undecided: set[str],
                     kinds: dict[str, str], out: dict[str, Counter]) -> None:
-    """A one-word actor that is a word of a longer name of the document takes that name's kind
-    ("Forest" and "Nottingham Forest"), when all such names agree."""
-    words: dict[str, set[str]] = {}
+    """An actor whose name is a word, or a run of words, of a longer name of the document
+    takes that name's kind ("Forest" and "Nottingham Forest", "FIRST Global" and "FIRST
+    Global Challenge"), when all such names agree."""
+    parts: dict[str, set[str]] = {}
     for actor in set(actors):
         kind = kinds.get(actor, "unknown")
         if kind == "unknown" or " " not in actor:
             continue
-        for w in actor.split():
-            words.setdefault(w, set()).add(kind)
+        words = actor.split()
+        n = len(words)
+        for a in range(n):
+            for b in range(a + 1, min(n, a + 4) + 1):  # runs of up to four words
+                if (a, b) != (0, n):
+                    parts.setdefault(" ".join(words[a:b]), set()).add(kind)
     for actor in undecided:
-        found = words.get(actor)
-        if found and len(found) == 1 and " " not in actor:
+        found = parts.get(actor)
+        if found and len(found) == 1:
             out[actor][next(iter(found))] += 1.0
