@@ -138,3 +138,15 @@ def test_an_acronym_with_a_number_joins_the_name_with_those_initials():
 def test_a_run_of_words_of_a_longer_name_takes_its_kind():
     text = "The ZQX Global Challenge Olympics began. Then ZQX Global ran it."
     assert set(kinds(text).values()) == {"group"}
+
+
+def test_a_list_passes_a_kind_along_all_its_names():
+    found = kinds("Handsets from NEC, Fujitsu and Mitsubishi were sold.")
+    assert found["Fujitsu"] == found["Mitsubishi"] == "group"
+
+
+def test_a_name_of_rare_words_written_inside_a_sentence_is_a_persons_when_nothing_else_is_known():
+    assert kinds("The report quotes Okonjo at length.")["Okonjo"] == "person"
+    # not when only capitalised at the start of a sentence, nor a plural or a nationality word
+    found = kinds("Okonjo-style plans work. The report quotes Zorvexians and the Kadrans.")
+    assert "person" not in found.values()

@@ -1,7 +1,10 @@
 """The kind of an actor whose own evidence is silent or tied, from what the rest of the document
 says about it: the pronoun that takes it up ("Baweja said ... He added"), the names it is
-listed with ("Fujitsu, Mitsubishi and Sony"), and the longer name it is a word of ("Forest"
-in a text about "Nottingham Forest").
+listed with ("Fujitsu, Mitsubishi and Sony", passed along the whole list), and the longer
+name it is a word or a run of words of ("Forest" in a text about "Nottingham Forest"); last,
+when nothing at all is known, a name of rare words written inside a sentence (where a capital
+means a name) is taken for a person's: in the news read for tuning most such names are
+people's, and "unknown" is never right.
 
 These rules only break silence or ties (:func:`analysis.entities.mentions` asks them for an
 actor whose kind would otherwise be "unknown"); they never overturn what the name itself, the
@@ -18,6 +21,7 @@ gazetteer or the words around a mention say.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -34,11 +38,14 @@ __all__ = ["fallback_evidence"]
 _PERSONAL = frozenset("he she him his her himself herself".split())
 _IMPERSONAL = frozenset("its itself".split())
 #: What may stand between the members of a list of names.
+_OPENERS = frozenset({'"', "\u201c", "'", "\u2018", ":", "(", "-", "\u2013", "\u2014"})
+_INITIALS_RE = re.compile(r"\b(?:[A-Z]\.)+ ")
+_COMPOUND_RE = re.compile(r"-[a-z]+(?:ing|ed|itis|nesia)\b")  # "Republican-repelling"
 _LIST_GLUE = frozenset({",", "and", "or", "&", "as", "well"})
 
 
 def fallback_evidence(state: Analysis, ds: list[Draft], actors: list[str],
-                      undecided: set[str], kinds: dict[str, str]
+                      undecided: set[str], kinds: dict[str, str], silent: set[str] = frozenset()
                       ) -> dict[str, Counter]:
     """Evidence for each actor in ``undecided``: ``{actor: Counter(kind -> weight)}``.
 
@@ -48,6 +55,7 @@ def fallback_evidence(state: Analysis, ds: list[Draft], actors: list[str],
     out: dict[str, Counter] = {a: Counter() for a in undecided}
     if not undecided:
         return out
+    lists = _lists(state, ds)
     for i, (d, actor) in enumerate(zip(ds, actors, strict=True)):
         if actor not in undecided or d.demonym:
             continue
@@ -55,16 +63,46 @@ def fallback_evidence(state: Analysis, ds: list[Draft], actors: list[str],
             state.toks))
         if kind:
             out[actor][kind] += 1.0
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(ds) and _listed(state, ds[min(i, j)], ds[max(i, j)]):
-                other = kinds.get(actors[j], "unknown")
-                if other != "unknown" and not ds[j].demonym:
-                    out[actor][other] += 1.0
+        for j in range(*lists[i]):  # the other names of its list, nearest first
+            other = kinds.get(actors[j], "unknown")
+            if j != i and other != "unknown" and not ds[j].demonym:
+                out[actor][other] += 1.0 / (1 + abs(i - j))
     _part_of_longer(ds, actors, undecided, kinds, out)
+    midway = _midway(state, ds, actors) if silent else set()
     for actor, found in out.items():
         if found["person"] and not _person_shaped(actor):
             del found["person"]  # "Shoes", "Hall Green": titles and things, not people
+        if not found and actor in silent and actor in midway and _prior_person(actor):
+            found["person"] = 0.5  # nothing else known: a name of rare words is most often a
+            # person's
     return out
+
+
+def _midway(state: Analysis, ds: list[Draft], actors: list[str]) -> set[str]:
+    """The actors written at least once where a capital means a name: inside a sentence that
+    is no headline, not after an opening quote or a colon."""
+    out = set()
+    headline = state.headline
+    for d, actor in zip(ds, actors, strict=True):
+        s = d.sentence
+        if d.first > state.ranges[s].start and not (s < len(headline) and headline[s]) and (
+                state.folded[d.first - 1] not in _OPENERS):
+            out.add(actor)
+    return out
+
+
+def _prior_person(name: str) -> bool:
+    """A name that may be a person's when nothing else is known: person-shaped, capitalised,
+    not all capitals, no plural ("Khans"), no nationality ("Texan"), no
+    "D-Conn." or "YouGov/Economist"."""
+    words = name.split()
+    last = words[-1]
+    if not name[:1].isupper() or name.isupper() or any(c in name for c in "/@") or (
+            "." in name and not _INITIALS_RE.search(name)) or _COMPOUND_RE.search(name) or (
+            not _person_shaped(name)):
+        return False
+    known = is_given_name(last) or is_surname(last)
+    return known or not last.endswith(("s", "ian", "an", "ish", "ese"))
 
 
 def _person_shaped(name: str) -> bool:
@@ -88,6 +126,23 @@ def _pronoun_after(state: Analysis, d: Draft, stop: int) -> str:
         if w in _IMPERSONAL or w in ("they", "their", "them"):
             return "group" if w in _IMPERSONAL else ""
     return ""
+
+
+def _lists(state: Analysis, ds: list[Draft]) -> list[tuple[int, int]]:
+    """For each mention, the range of mention indexes of the list of names it is in (itself
+    alone when in none): "Fujitsu, Mitsubishi, Yamaha and Rohm"."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for i in range(len(ds)):
+        if i and not _listed(state, ds[i - 1], ds[i]):
+            start = i
+        out.append((start, i + 1))
+    end = len(ds)
+    for i in range(len(ds) - 1, -1, -1):  # extend each range to the end of its list
+        out[i] = (out[i][0], end)
+        if i and not _listed(state, ds[i - 1], ds[i]):
+            end = i
+    return out
 
 
 def _listed(state: Analysis, a: Draft, b: Draft) -> bool:

@@ -590,10 +590,14 @@ def _kinds(state: Analysis, ds: list[Draft], actors: list[str]) -> dict[str, str
     out = {actor: _best(s) for actor, s in scores.items()}
     for actor in actors:
         out.setdefault(actor, "unknown")
-    undecided = {a for a, k in out.items() if k == "unknown"}
-    for actor, extra in fallback_evidence(state, ds, actors, undecided, out).items():
-        if extra:
-            out[actor] = _best(scores[actor] + extra)
+    silent = {a for a, k in out.items() if k == "unknown" and not any(scores[a].values())}
+    for last_round in (False, True):  # a second round passes kinds along lists of names
+        undecided = {a for a, k in out.items() if k == "unknown"}
+        found = fallback_evidence(state, ds, actors, undecided, out,
+                                  silent if last_round else frozenset())
+        for actor, extra in found.items():
+            if extra:
+                out[actor] = _best(scores[actor] + extra)
     return out
 
 
