@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from analysis.entities.draft import Draft
     from analysis.entities.names import Analysis
 
-__all__ = ["acts", "context_evidence", "sports_text"]
+__all__ = ["acts", "context_evidence", "speaks", "sports_text"]
 
 _TEAM_VERBS = frozenset(
     """defeated defeat defeats beat beats faced face faces against versus vs vs. v v. play
@@ -59,6 +59,22 @@ _DASHES = frozenset({"-", "\u2013", "\u2014", ":"})
 def _word(state: Analysis, i: int, sentence: int) -> str:
     """The folded token ``i`` if it is in the sentence, else ""."""
     return state.folded[i] if i in state.ranges[sentence] else ""
+
+
+def speaks(state: Analysis, d: Draft) -> bool:
+    """Whether a mention is the subject of a verb of speech right after it ("the White House
+    said", "Downing Street has denied"): a place that speaks stands for the body in it.
+
+    >>> from analysis.entities.mentions import document_mentions
+    >>> [(m.text, m.kind) for m in document_mentions("The White House said no.")]
+    [('White House', 'group')]
+    """
+    s, j = d.sentence, d.last + 1
+    nxt = _word(state, j, s)
+    if nxt.lower() in _AUX or nxt.lower() in _ADVERBS:
+        j += 1
+        nxt = _word(state, j, s)
+    return nxt.lower() in _GOVERNMENT_SPEECH and nxt[:1].islower()
 
 
 def acts(state: Analysis, d: Draft) -> bool:

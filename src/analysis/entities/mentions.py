@@ -43,7 +43,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from analysis.corpus import Document
-from analysis.entities.context import acts, context_evidence, sports_text
+from analysis.entities.context import acts, context_evidence, speaks, sports_text
 from analysis.entities.draft import Draft
 from analysis.entities.fallback import fallback_evidence
 from analysis.entities.given_names import is_given_name, is_surname
@@ -142,6 +142,8 @@ def _mentions(state: Analysis) -> list[Mention]:
         if _may_play(state, d) and not d.demonym and kind == "place" and (
                 acting.get(actor, 0.0) > 0.5 or acts(state, d) or _club(state, d)):
             kind = "group"  # a country acting: a government or a team; a city's club
+        elif kind == "place" and not d.demonym and not d.people and speaks(state, d):
+            kind = "group"  # "the White House said"
         reasons = "; ".join(dict.fromkeys(r for _, _, r in d.evidence)) if d.evidence else ""
         out.append(Mention(d.sentence + 1, d.start, d.end, d.text, actor, kind, d.demonym,
                            d.title, reasons))
