@@ -150,3 +150,9 @@ def test_a_name_of_rare_words_written_inside_a_sentence_is_a_persons_when_nothin
     # not when only capitalised at the start of a sentence, nor a plural or a nationality word
     found = kinds("Okonjo-style plans work. The report quotes Zorvexians and the Kadrans.")
     assert "person" not in found.values()
+
+
+def test_a_business_word_at_the_end_of_a_name_makes_it_an_organisations():
+    found = kinds("They cited Capital Economics, Forrester Research and Nucor Ltd today.")
+    assert {found[k] for k in ("Capital Economics", "Forrester Research", "Nucor Ltd")} == {
+        "group"}

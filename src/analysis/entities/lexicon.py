@@ -76,7 +76,11 @@ ORG_WORDS: frozenset[str] = frozenset(
     Unit Cartel Gang Militia Militias Clan Tribe Rebels Junta Caliphate Sect Order
     Convention Festival Expo Games Cup Championship Olympics Prize Awards Award Org Weekly Daily
     FC AFC RFC CF AC AAC Reserve
-    Monthly Legion Nations Institution Institutions Council's Caucus Campaign Committees""".split()
+    Monthly Legion Nations Institution Institutions Council's Caucus Campaign Committees
+    Inc Ltd Corp plc PLC LLC LLP GmbH Bros Bros. Limited Labs Solutions Software
+    Pharmaceuticals Ventures Insurance Electronics Communications Telecom Publishing
+    Pictures Productions Research Economics Consulting Associates Analytics Securities
+    Investments Airline Recordings""".split()
 )
 #: First words of (mostly Arabic) organisation names: "supporters of", "front", "army"...
 ORG_FIRST_WORDS: frozenset[str] = frozenset(
