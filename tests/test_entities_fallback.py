@@ -156,3 +156,7 @@ def test_a_business_word_at_the_end_of_a_name_makes_it_an_organisations():
     found = kinds("They cited Capital Economics, Forrester Research and Nucor Ltd today.")
     assert {found[k] for k in ("Capital Economics", "Forrester Research", "Nucor Ltd")} == {
         "group"}
+
+
+def test_a_name_whose_shares_or_staff_are_spoken_of_is_an_organisations():
+    assert kinds("Analysts watched as Zorvex's shares fell.")["Zorvex"] == "group"

@@ -178,6 +178,8 @@ def context_evidence(state: Analysis, d: Draft) -> None:
         d.evidence.append(("person", 2.0, "', who'"))
     elif after == "'s" and after2 in _PERSONAL:
         d.evidence.append(("person", 2.0, f"'s {after2}"))
+    elif after == "'s" and after2 in _CORPORATE:
+        d.evidence.append(("group", 2.0, f"'s {after2}"))  # "Nucor's shares"
     if (after.lower() in SAY_WORDS or after in _PERSON_SPEECH) and state.toks[
             last].text[-1:].isalpha() and not d.country:
         d.evidence.append(("person", 1.0, f"'{after}'"))
@@ -234,6 +236,12 @@ _PERSONAL = frozenset(
     children child death birth life career funeral widow widower girlfriend boyfriend
     grandson granddaughter grandmother grandfather uncle aunt nephew niece lawyer attorney
     spokesman spokeswoman spokesperson aide aides biography memoir mind body face""".split()
+)
+#: What only a body has ("Nucor's shares", "the party's members").
+_CORPORATE = frozenset(
+    """shares shareholders stock profits profit revenue revenues sales earnings subsidiary
+    subsidiaries headquarters employees staff workforce customers members membership board
+    chairman ceo directors branches stores products brand website founders""".split()
 )
 _APPOSITION_ENDS = frozenset(
     "who which that whose of at for in with from on to by and or".split())
