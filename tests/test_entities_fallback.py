@@ -160,3 +160,13 @@ def test_a_business_word_at_the_end_of_a_name_makes_it_an_organisations():
 
 def test_a_name_whose_shares_or_staff_are_spoken_of_is_an_organisations():
     assert kinds("Analysts watched as Zorvex's shares fell.")["Zorvex"] == "group"
+
+
+def test_an_organisations_name_without_its_first_words_joins_the_full_name():
+    table = mentions("The Andy Warhol Museum opened. Andy Warhol was born there. The Warhol "
+                     "Museum is big.")
+    assert table["actor"].tolist() == ["Andy Warhol Museum", "Andy Warhol",
+                                       "Andy Warhol Museum"]
+    # a place the gazetteer knows is not part of a longer place's name
+    table = mentions("They moved from East Los Angeles to Los Angeles.")
+    assert table["actor"].tolist() == ["East Los Angeles", "Los Angeles"]

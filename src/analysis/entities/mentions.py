@@ -473,9 +473,11 @@ def _link(state: Analysis, ds: list[Draft]) -> list[str]:
     evidence, the last word of an organisation's name that is no place ("Scientology" ->
     "Church of Scientology"), an acronym by its initials ("NATO") or in brackets after the
     name ("Korean Central News Agency (KCNA)"); an organisation's name without the country
-    that starts another ("State Department" -> "US State Department")."""
+    that starts another ("State Department" -> "US State Department"), or without its first
+    words ("Warhol Museum" -> "Andy Warhol Museum")."""
     keys = [d.core for d in ds]
     _without_country(ds, keys)
+    _shortened(ds, keys)
     weights: dict[str, Counter] = defaultdict(Counter)
     uses: Counter[str] = Counter()  # mentions of each core of several words, in text order
     for d in ds:
@@ -565,6 +567,30 @@ def _without_country(ds: list[Draft], keys: list[str]) -> None:
     for i, k in enumerate(keys):
         if len(longer.get(k, ())) == 1:
             keys[i] = next(iter(longer[k]))
+
+
+def _shortened(ds: list[Draft], keys: list[str]) -> None:
+    """"Warhol Museum" -> "Andy Warhol Museum": a name of several words with the evidence of
+    an organisation or a place joins the one longer such name that ends with it."""
+    weights: dict[str, Counter] = defaultdict(Counter)
+    known = set()  # names the gazetteer knows: "Los Angeles" is not "East Los Angeles"
+    for d in ds:
+        if " " in d.core and not d.country:
+            for kind, weight, reason in d.evidence:
+                weights[d.core][kind] += weight
+                if reason.startswith("gazetteer"):
+                    known.add(d.core)
+    named = {c for c, w in weights.items() if max(w["group"], w["place"]) > w["person"]}
+    ends: dict[str, set[str]] = defaultdict(set)
+    for core in named:
+        words = core.split()
+        for k in range(1, len(words) - 1):
+            if COMPASS.isdisjoint(words[:k]):
+                ends[" ".join(words[k:])].add(core)
+    named -= known
+    for i, k in enumerate(keys):
+        if k in named and len(ends.get(k, ())) == 1:
+            keys[i] = next(iter(ends[k]))
 
 
 def _kinds(state: Analysis, ds: list[Draft], actors: list[str]) -> dict[str, str]:
