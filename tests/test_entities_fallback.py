@@ -170,3 +170,10 @@ def test_an_organisations_name_without_its_first_words_joins_the_full_name():
     # a place the gazetteer knows is not part of a longer place's name
     table = mentions("They moved from East Los Angeles to Los Angeles.")
     assert table["actor"].tolist() == ["East Los Angeles", "Los Angeles"]
+
+
+def test_a_name_before_of_and_a_name_before_magazine_or_party_join_the_full_name():
+    table = mentions("The Zorvex Corps of Canada collects books. Zorvex Corps gave them away.")
+    assert set(table["actor"]) == {"Zorvex Corps of Canada"}
+    table = mentions("The Zorvex Magazine was published. Critics read Zorvex often.")
+    assert set(table["actor"]) == {"Zorvex Magazine"}

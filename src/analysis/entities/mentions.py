@@ -533,10 +533,11 @@ def _link(state: Analysis, ds: list[Draft]) -> list[str]:
     return keys
 
 
-#: What follows a company's name ("Microsoft Corp.", "Tesco plc").
+#: What follows a company's (or a party's, a magazine's) name ("Microsoft Corp.", "Tesco plc",
+#: "Labour Party", "Freedom Magazine").
 _COMPANY_SUFFIXES = frozenset(
     """Inc Inc. Corp Corp. Corporation Ltd Ltd. Co Co. Company Group Holdings plc PLC LLC
-    GmbH AG SA NV""".split()
+    GmbH AG SA NV Magazine Party""".split()
 )
 
 
@@ -570,8 +571,9 @@ def _without_country(ds: list[Draft], keys: list[str]) -> None:
 
 
 def _shortened(ds: list[Draft], keys: list[str]) -> None:
-    """"Warhol Museum" -> "Andy Warhol Museum": a name of several words with the evidence of
-    an organisation or a place joins the one longer such name that ends with it."""
+    """"Warhol Museum" -> "Andy Warhol Museum", "Comic Corps" -> "Comic Corps of Canada": a
+    name of several words with the evidence of an organisation or a place joins the one longer
+    such name that ends with it, or that continues it with "of" or "for"."""
     weights: dict[str, Counter] = defaultdict(Counter)
     known = set()  # names the gazetteer knows: "Los Angeles" is not "East Los Angeles"
     for d in ds:
@@ -587,6 +589,8 @@ def _shortened(ds: list[Draft], keys: list[str]) -> None:
         for k in range(1, len(words) - 1):
             if COMPASS.isdisjoint(words[:k]):
                 ends[" ".join(words[k:])].add(core)
+            if words[k] in ("of", "for") and k >= 2:  # "Comic Corps" -> "... of Canada"
+                ends[" ".join(words[:k])].add(core)
     named -= known
     for i, k in enumerate(keys):
         if k in named and len(ends.get(k, ())) == 1:
