@@ -177,3 +177,17 @@ def test_a_name_before_of_and_a_name_before_magazine_or_party_join_the_full_name
     assert set(table["actor"]) == {"Zorvex Corps of Canada"}
     table = mentions("The Zorvex Magazine was published. Critics read Zorvex often.")
     assert set(table["actor"]) == {"Zorvex Magazine"}
+
+
+def test_an_organisation_and_a_role_before_a_persons_name_are_split_off():
+    table = mentions("Microsoft Chief Executive Steve Ballmer spoke. Then Google CEO Sundar "
+                     "Pichai spoke.")
+    assert table[["text", "kind", "title"]].values.tolist() == [
+        ["Microsoft", "group", ""], ["Steve Ballmer", "person", "Chief Executive"],
+        ["Google", "group", ""], ["Sundar Pichai", "person", "CEO"]]
+
+
+def test_a_title_before_a_name_starting_with_a_place_word_is_still_a_title():
+    table = mentions("They met South Korean President Park Geun-hye. Park said no.")
+    assert table.loc[table["text"] == "Park Geun-hye", "title"].tolist() == ["President"]
+    assert table.loc[table["text"] == "Park", "actor"].tolist() == ["Park Geun-hye"]

@@ -218,9 +218,10 @@ def _split_title(state: Analysis, name: Name) -> list[Draft]:
     Obama" -> "US" and "Barack Obama"; "General Motors" stays whole."""
     forms = name.forms
     role = _role_before_given_name(forms)
-    if role is not None:  # "Songwriter Guy Chambers", "North Dakota Republican Bette Grande"
-        out = _draft(state, name, 0, role, "") if role > 0 else []
-        return out + _draft(state, name, role + 1, len(forms), forms[role])
+    if role is not None:  # "Songwriter Guy Chambers", "Microsoft Chief Executive Steve Ballmer"
+        r0, r1 = role
+        out = _draft(state, name, 0, r0, "") if r0 > 0 else []
+        return out + _draft(state, name, r1, len(forms), " ".join(forms[r0:r1]))
     if PERSON_TITLES.isdisjoint(forms):
         words = state.words
         if len(forms) > 2 and name.first >= 2 and words[name.first - 1] == "of" and words[
@@ -241,24 +242,39 @@ def _split_title(state: Analysis, name: Name) -> list[Draft]:
             k = t1 + 2  # "Minister of Defence Wallace"
         t1 = k if k is not None else t1
     rest = forms[t1:]
-    if rest and any(f in ORG_WORDS or f in PLACE_WORDS for f in rest):
-        return _draft(state, name, 0, len(forms), "")
+    if rest and (any(f in ORG_WORDS for f in rest) or rest[-1] in PLACE_WORDS):
+        return _draft(state, name, 0, len(forms), "")  # not "President Park Geun-hye"
     out = _draft(state, name, 0, t0, "") if t0 > 0 else []
     if rest:  # a title alone ("the President") names no one in particular
         out += _draft(state, name, t1, len(forms), " ".join(forms[t0:t1]))
     return out
 
 
-def _role_before_given_name(forms: Sequence[str]) -> int | None:
-    """The index of a role or party word written as part of a name just before a person's name
-    of two or three plain words starting with a given name ("Senate Majority Leader Mitch
-    McConnell", "Comedian Chris Rock", "Democrat Kim Myers"), or None."""
+def _role_before_given_name(forms: Sequence[str]) -> tuple[int, int] | None:
+    """Where the role or party words written as part of a name start and end, just before a
+    person's name of two or three plain words starting with a given name ("Senate Majority
+    Leader Mitch McConnell", "Comedian Chris Rock", "Democrat Kim Myers", "Microsoft Chief
+    Executive Steve Ballmer") or after a plain role ("Google CEO Sundar Pichai"), or None."""
     for k in range(1, len(forms) - 1):
-        if is_given_name(forms[k]) and len(forms) - k <= 3 and _role_word(
-                forms[k - 1]) and forms[k - 1] not in PERSON_TITLES and (
-                all(map(_plain, forms[k + 1:]))):
-            return k - 1
+        rest = forms[k:]
+        role = forms[k - 1]
+        if len(rest) > 3 or not _role_word(role) or role in PERSON_TITLES or not all(
+                map(_plain, rest)) or not _NOT_PERSON.isdisjoint(rest):
+            continue
+        if is_given_name(forms[k]) or (len(rest) >= 2 and role.lower() in _PLAIN_ROLES):
+            r0 = k - 1
+            while r0 > 0 and (forms[r0 - 1] in PERSON_TITLES or _role_word(forms[r0 - 1])):
+                r0 -= 1  # "Chief Executive"
+            return r0, k
     return None
+
+
+#: Roles written before a name that say a person's name follows even without a given name.
+_PLAIN_ROLES = frozenset(
+    """ceo chief executive founder co-founder chairman chairwoman president director
+    spokesman spokeswoman spokesperson leader manager coach editor minister secretary
+    analyst economist professor captain""".split()
+)
 
 
 def _role_word(w: str) -> bool:
