@@ -191,3 +191,15 @@ def test_a_title_before_a_name_starting_with_a_place_word_is_still_a_title():
     table = mentions("They met South Korean President Park Geun-hye. Park said no.")
     assert table.loc[table["text"] == "Park Geun-hye", "title"].tolist() == ["President"]
     assert table.loc[table["text"] == "Park", "actor"].tolist() == ["Park Geun-hye"]
+
+
+def test_a_country_that_wins_beats_or_is_scored_for_is_a_team():
+    table = mentions("Spain won the World Cup, beating the Netherlands in Johannesburg. "
+                     "Andres Iniesta scored for Spain.")
+    kinds_ = dict(zip(table["start"], table["kind"], strict=True))
+    assert [kinds_[s] for s in table.loc[table["actor"].isin(
+        ["Spain", "Netherlands"]), "start"]] == ["group", "group", "group"]
+    assert table.loc[table["text"] == "Johannesburg", "kind"].tolist() == ["place"]
+    # retaliation "against the United States" is no match
+    table = mentions("It was retaliation against the United States for its role.")
+    assert table["kind"].tolist() == ["place"]

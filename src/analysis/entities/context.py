@@ -30,7 +30,8 @@ __all__ = ["acts", "context_evidence", "speaks", "sports_text"]
 
 _TEAM_VERBS = frozenset(
     """defeated defeat defeats beat beats faced face faces against versus vs vs. v v. play
-    played plays playing thrashed edged eliminated knocked overcame""".split()
+    played plays playing thrashed edged eliminated knocked overcame beating defeating
+    facing drew draws won wins""".split()
 )
 _TEAM_NOUNS = frozenset(
     """coach captain goalkeeper keeper striker defender midfielder manager squad players
@@ -52,6 +53,8 @@ _GOVERNMENT_SPEECH = frozenset(
     urges insisted insists protested protests rejected rejects declared declares""".split()
 )
 _AUX = frozenset("has have had will would also".split())
+_PREPOSITIONS = frozenset("against versus vs vs. v v.".split())
+_PLAYED_FOR = frozenset("scored plays played playing capped appeared".split())
 _ADVERBS = frozenset("also recently both then now reportedly again already later".split())
 _DASHES = frozenset({"-", "\u2013", "\u2014", ":"})
 
@@ -89,8 +92,12 @@ def acts(state: Analysis, d: Draft) -> bool:
     are places; none of them speaks)."""
     s = d.sentence
     before = _word(state, d.first - 1, s).lower()
+    if before == "the" and _word(state, d.first - 2, s).lower() not in _PREPOSITIONS:
+        before = _word(state, d.first - 2, s).lower()  # "beating the Netherlands"
     if before in _TEAM_VERBS or before in ("team", "squad"):
         return True
+    if before == "for" and _word(state, d.first - 2, s).lower() in _PLAYED_FOR:
+        return True  # "Iniesta scored for Spain"
     j = d.last + 1
     nxt = _word(state, j, s)
     if nxt[:1].isdigit() and _word(state, j + 1, s) in _DASHES:
