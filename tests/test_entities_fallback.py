@@ -203,3 +203,9 @@ def test_a_country_that_wins_beats_or_is_scored_for_is_a_team():
     # retaliation "against the United States" is no match
     table = mentions("It was retaliation against the United States for its role.")
     assert table["kind"].tolist() == ["place"]
+
+
+def test_an_organisation_word_to_and_a_name_are_one_organisation():
+    table = mentions("The Committee to Protect Journalists (CPJ) said so. CPJ added more.")
+    assert table["actor"].tolist() == ["Committee to Protect Journalists"] * 3
+    assert set(table["kind"]) == {"group"}

@@ -210,6 +210,26 @@ def _drafts(state: Analysis) -> list[Draft]:
             d.evidence.append(("person", 3.0, "people named by faith or origin"))
             out.append(d)
     out.sort(key=lambda d: (d.start, d.end))
+    return _join_to(state, out)
+
+
+def _join_to(state: Analysis, ds: list[Draft]) -> list[Draft]:
+    """"Committee to Protect Journalists": an organisation's name ending in an organisation
+    word, "to" and a name right after it are one name."""
+    out: list[Draft] = []
+    words = state.words
+    for d in ds:
+        a = out[-1] if out else None
+        if a is not None and a.sentence == d.sentence and d.first == a.last + 2 and words[
+                a.last + 1] == "to" and a.core.split()[-1] in ORG_WORDS and not (
+                a.title or d.country or d.demonym or a.demonym):
+            text = state.text[a.start:d.end]
+            joined = Draft(a.sentence, a.start, d.end, a.first, d.last, text, _norm(text))
+            joined.evidence.append(("group", 4.0, f"organisation word {a.core.split()[-1]}"))
+            context_evidence(state, joined)
+            out[-1] = joined
+        else:
+            out.append(d)
     return out
 
 
