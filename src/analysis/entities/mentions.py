@@ -103,7 +103,7 @@ MENTIONS = TableSpec(
      ("actor", "string"), ("kind", "string"), ("via_demonym", "bool"), ("title", "string"),
      ("evidence", "string")),
     _mentions_rows,
-    version=1,
+    version=2,  # 2: kinds and grouping of issue 15's third round
 )
 
 
