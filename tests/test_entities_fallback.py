@@ -209,3 +209,11 @@ def test_an_organisation_word_to_and_a_name_are_one_organisation():
     table = mentions("The Committee to Protect Journalists (CPJ) said so. CPJ added more.")
     assert table["actor"].tolist() == ["Committee to Protect Journalists"] * 3
     assert set(table["kind"]) == {"group"}
+
+
+def test_a_theatre_is_a_place_and_an_actor_written_before_a_name_a_title():
+    table = mentions("Actor Christian Slater spoke at the Ethel Barrymore Theatre. The US "
+                     "Treasury agreed.")
+    assert table[["text", "kind", "title"]].values.tolist() == [
+        ["Christian Slater", "person", "Actor"], ["Ethel Barrymore Theatre", "place", ""],
+        ["US Treasury", "group", ""]]

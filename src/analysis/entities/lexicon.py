@@ -80,7 +80,7 @@ ORG_WORDS: frozenset[str] = frozenset(
     Inc Ltd Corp plc PLC LLC LLP GmbH Bros Bros. Limited Labs Solutions Software
     Pharmaceuticals Ventures Insurance Electronics Communications Telecom Publishing
     Pictures Productions Research Economics Consulting Associates Analytics Securities
-    Investments Airline Recordings""".split()
+    Investments Airline Recordings Treasury""".split()
 )
 #: First words of (mostly Arabic) organisation names: "supporters of", "front", "army"...
 ORG_FIRST_WORDS: frozenset[str] = frozenset(
@@ -95,7 +95,7 @@ PLACE_WORDS: frozenset[str] = frozenset(
     Harbour Harbor Canal Plateau Heights Boulevard Blvd. Highway Station Stadium Arena Plaza
     Palace Tower Falls Beach Forest Canyon Basin Delta Oasis Strip Mosque Cathedral Temple
     Shrine Memorial Monument Castle Prison Campus Mall Market Cemetery Zoo Garden Gardens
-    Abbey Basilica Chapel Synagogue Pier Dam Tunnel Gate""".split()
+    Abbey Basilica Chapel Synagogue Pier Dam Tunnel Gate Theatre Theater""".split()
 )
 PLACE_FIRST_WORDS = frozenset(
     "Mount Mt. Lake Port Fort Ft. Gulf Cape Isle Los Las San Santa Santo Sao São Saint".split())

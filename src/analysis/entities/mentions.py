@@ -293,7 +293,8 @@ def _role_before_given_name(forms: Sequence[str]) -> tuple[int, int] | None:
 _PLAIN_ROLES = frozenset(
     """ceo chief executive founder co-founder chairman chairwoman president director
     spokesman spokeswoman spokesperson leader manager coach editor minister secretary
-    analyst economist professor captain""".split()
+    analyst economist professor captain actor actress singer striker defender midfielder
+    goalkeeper rapper musician journalist writer author producer""".split()
 )
 
 
