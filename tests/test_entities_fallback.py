@@ -217,3 +217,11 @@ def test_a_theatre_is_a_place_and_an_actor_written_before_a_name_a_title():
     assert table[["text", "kind", "title"]].values.tolist() == [
         ["Christian Slater", "person", "Actor"], ["Ethel Barrymore Theatre", "place", ""],
         ["US Treasury", "group", ""]]
+
+
+def test_al_before_a_surname_starts_a_persons_name_and_a_lower_case_role_of_is_a_title():
+    table = mentions("They met former secretary of State Hillary Clinton and Al Gore. Al Qaeda "
+                     "and Al Jazeera too.")
+    assert table[["text", "kind", "title"]].values.tolist() == [
+        ["Hillary Clinton", "person", "secretary of State"], ["Al Gore", "person", ""],
+        ["Al Qaeda", "group", ""], ["Al Jazeera", "group", ""]]

@@ -244,8 +244,9 @@ def _split_title(state: Analysis, name: Name) -> list[Draft]:
         return out + _draft(state, name, r1, len(forms), " ".join(forms[r0:r1]))
     if PERSON_TITLES.isdisjoint(forms):
         words = state.words
-        if len(forms) > 2 and name.first >= 2 and words[name.first - 1] == "of" and words[
-                name.first - 2] in PERSON_TITLES:  # "Secretary of" + "State John Kerry"
+        if len(forms) > 2 and name.first >= 2 and words[name.first - 1] == "of" and (words[
+                name.first - 2] in PERSON_TITLES or words[name.first - 2] in PERSON_NOUNS):
+            # "Secretary of" + "State John Kerry", "secretary of" + "State Hillary Clinton"
             k = next((q for q in range(1, len(forms) - 1) if is_given_name(forms[q])), None)
             if k is not None:
                 return _draft(state, name, k, len(forms), " ".join(
@@ -397,7 +398,8 @@ def _shape_evidence(d: Draft, forms: Sequence[str]) -> None:
         if not d.country and last in places and first not in COMPASS and (
                 places[last][1] == "country"):
             d.evidence.append(("group", 3.0, f"name ending in a country ({last})"))
-    if _ARTICLE_RE.match(first) and len(forms) <= 2:
+    if _ARTICLE_RE.match(first) and len(forms) <= 2 and not (
+            " " in d.core and is_surname(last)):  # "Al Qaeda"; not "Al Gore"
         d.evidence.append(("group", 2.0, "Arabic article al-"))
     if not several and not d.country:
         if (is_all_caps(d.core.replace(".", "")) or _camel(first)) and not d.evidence:
@@ -427,7 +429,8 @@ def _person_shape(d: Draft, forms: Sequence[str], places: dict) -> None:
         # Jr."; not "Bill of Rights"
         d.evidence.append(("person", GIVEN_NAME_WEIGHT, f"given name {first}"))
     if first not in _NOT_PERSON and _NOT_PERSON.isdisjoint(forms) and len(forms) <= 3 and all(
-            map(_plain, forms)) and not _AL_RE.match(first) and first not in places:
+            map(_plain, forms)) and not (_AL_RE.match(first) and not is_surname(last)) and (
+            first not in places):
         d.evidence.append(("person", 1.0, "two or three plain capitalised words"))
     if ASIAN_WEIGHT and len(forms) <= 3 and _SYLLABLES_RE.fullmatch(last) and zipf(
             last.lower()) < 4.0:  # "Kwong Chun-yu", "Kim Jong-un"; not "Self-made"
