@@ -225,3 +225,9 @@ def test_al_before_a_surname_starts_a_persons_name_and_a_lower_case_role_of_is_a
     assert table[["text", "kind", "title"]].values.tolist() == [
         ["Hillary Clinton", "person", "secretary of State"], ["Al Gore", "person", ""],
         ["Al Qaeda", "group", ""], ["Al Jazeera", "group", ""]]
+
+
+def test_gods_and_prophets_are_persons():
+    table = mentions("They thanked God and Jesus Christ. Later Jesus was praised.")
+    assert set(table["kind"]) == {"person"}
+    assert table["actor"].tolist() == ["God", "Jesus Christ", "Jesus Christ"]

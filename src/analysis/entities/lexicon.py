@@ -199,6 +199,11 @@ KNOWN_GROUPS: frozenset[str] = frozenset(
     Gallup Pew Politico Breitbart Medicare Medicaid""".split()
 ) | frozenset({"Boko Haram", "Sinn Fein", "Plaid Cymru", "Islamic State", "Federal Reserve",
                "Social Security", "Real Madrid", "Muslim Brotherhood", "Al Jazeera"})
+#: Gods and prophets named as persons (GUM and OntoNotes type them so): "God said", "Jesus".
+DEITIES: frozenset[str] = frozenset(
+    """God Jesus Christ Allah Buddha Yahweh Jehovah Krishna Vishnu Shiva Satan Muhammad
+    Mohammed Moses Abraham""".split()
+)
 #: Capitalised words of names that are no person's ("Space Shuttle Atlantis", "Act", "Day").
 NOT_PERSON_WORDS: frozenset[str] = frozenset(
     """Space Shuttle Spacecraft Satellite Telescope Rover Station Act Bill Treaty Accord

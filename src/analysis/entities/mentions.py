@@ -49,6 +49,7 @@ from analysis.entities.fallback import fallback_evidence
 from analysis.entities.given_names import is_given_name, is_surname
 from analysis.entities.lexicon import (
     COMPASS,
+    DEITIES,
     KNOWN_GROUPS,
     LOCATIVES,
     NAME_PARTICLES,
@@ -376,6 +377,8 @@ def _shape_evidence(d: Draft, forms: Sequence[str]) -> None:
     first, last = forms[0], forms[-1]
     several = len(forms) > 1
     places = gazetteer().places
+    if d.core in DEITIES or (several and forms[-1] == "Christ"):
+        d.evidence.append(("person", 5.0, "a god or prophet"))  # "God", "Jesus Christ"
     if d.core in KNOWN_GROUPS:
         d.evidence.append(("group", 5.0, "known group"))
     elif several and last in KNOWN_GROUPS:
