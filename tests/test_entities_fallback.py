@@ -231,3 +231,9 @@ def test_gods_and_prophets_are_persons():
     table = mentions("They thanked God and Jesus Christ. Later Jesus was praised.")
     assert set(table["kind"]) == {"person"}
     assert table["actor"].tolist() == ["God", "Jesus Christ", "Jesus Christ"]
+
+
+def test_a_name_after_giant_or_operator_is_a_companys():
+    table = mentions("A buyout by telecoms giant Zorvex was agreed. The London Stock Exchange "
+                     "fell.")
+    assert table["kind"].tolist() == ["group", "group"]

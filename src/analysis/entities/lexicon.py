@@ -80,7 +80,7 @@ ORG_WORDS: frozenset[str] = frozenset(
     Inc Ltd Corp plc PLC LLC LLP GmbH Bros Bros. Limited Labs Solutions Software
     Pharmaceuticals Ventures Insurance Electronics Communications Telecom Publishing
     Pictures Productions Research Economics Consulting Associates Analytics Securities
-    Investments Airline Recordings Treasury""".split()
+    Investments Airline Recordings Treasury Exchange""".split()
 )
 #: First words of (mostly Arabic) organisation names: "supporters of", "front", "army"...
 ORG_FIRST_WORDS: frozenset[str] = frozenset(
@@ -486,7 +486,8 @@ GROUP_NOUNS: frozenset[str] = frozenset(
     corporation business retailer manufacturer carrier airline insurer lender regulator
     watchdog sect cartel gang brigade battalion unit force forces rebels insurgents
     broadcaster station network paper daily weekly tabloid agency service charity
-    department""".split()
+    department giant conglomerate multinational carmaker automaker supermarket operator
+    provider startup start-up publisher""".split()
 )
 LOCATIVES = frozenset(
     """in at from into inside outside near across throughout through over toward towards
