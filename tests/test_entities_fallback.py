@@ -237,3 +237,8 @@ def test_a_name_after_giant_or_operator_is_a_companys():
     table = mentions("A buyout by telecoms giant Zorvex was agreed. The London Stock Exchange "
                      "fell.")
     assert table["kind"].tolist() == ["group", "group"]
+
+
+def test_a_name_written_where_places_are_is_not_taken_for_a_persons():
+    found = kinds("The report quotes Okonjo at length. Delegates flew to Kadrabad later.")
+    assert found["Okonjo"] == "person" and found["Kadrabad"] == "unknown"

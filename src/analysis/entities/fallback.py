@@ -26,7 +26,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from analysis.entities.given_names import is_given_name, is_surname
-from analysis.entities.lexicon import NAME_PARTICLES, RARE_ZIPF, zipf
+from analysis.entities.lexicon import LOCATIVES, NAME_PARTICLES, RARE_ZIPF, zipf
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.entities.draft import Draft
@@ -80,15 +80,18 @@ def fallback_evidence(state: Analysis, ds: list[Draft], actors: list[str],
 
 def _midway(state: Analysis, ds: list[Draft], actors: list[str]) -> set[str]:
     """The actors written at least once where a capital means a name: inside a sentence that
-    is no headline, not after an opening quote or a colon."""
-    out = set()
+    is no headline, not after an opening quote or a colon; and never where a place is ("in",
+    "at", "to", "from"...)."""
+    out, placed = set(), set()
     headline = state.headline
     for d, actor in zip(ds, actors, strict=True):
         s = d.sentence
-        if d.first > state.ranges[s].start and not (s < len(headline) and headline[s]) and (
-                state.folded[d.first - 1] not in _OPENERS):
+        before = state.lower[d.first - 1] if d.first > state.ranges[s].start else ""
+        if before in LOCATIVES or before in ("to", "the"):
+            placed.add(actor)
+        if before and not (s < len(headline) and headline[s]) and before not in _OPENERS:
             out.add(actor)
-    return out
+    return out - placed
 
 
 def _prior_person(name: str) -> bool:
