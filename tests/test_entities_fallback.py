@@ -242,3 +242,13 @@ def test_a_name_after_giant_or_operator_is_a_companys():
 def test_a_name_written_where_places_are_is_not_taken_for_a_persons():
     found = kinds("The report quotes Okonjo at length. Delegates flew to Kadrabad later.")
     assert found["Okonjo"] == "person" and found["Kadrabad"] == "unknown"
+
+
+def test_spellings_differing_in_hyphens_case_or_stops_are_one_actor_within_and_across_documents():
+    table = mentions("Kim Jong-un spoke. Later Kim Jong Un smiled.")
+    assert table["actor"].tolist() == ["Kim Jong-un", "Kim Jong-un"]
+    from analysis.corpus import Document
+    docs = [Document.from_text("Kim Jong-un spoke. Kim Jong-un left.", id="a"),
+            Document.from_text("Then Kim Jong Un smiled.", id="b")]
+    assert actors(docs)[["actor", "mentions", "documents"]].values.tolist() == [
+        ["Kim Jong-un", 3, 2]]

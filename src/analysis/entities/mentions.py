@@ -71,7 +71,7 @@ from analysis.entities.names import Analysis, Name, analyse
 from analysis.tables import TableSpec
 from analysis.tokenise import fold
 
-__all__ = ["KINDS", "MENTIONS", "Mention", "document_mentions"]
+__all__ = ["KINDS", "MENTIONS", "Mention", "document_mentions", "spelling_key"]
 
 #: The kinds of actor, in the order ties are listed; "unknown" when the evidence is silent.
 KINDS = ("person", "place", "group")
@@ -519,6 +519,7 @@ def _link(state: Analysis, ds: list[Draft]) -> list[str]:
     that starts another ("State Department" -> "US State Department"), or without its first
     words ("Warhol Museum" -> "Andy Warhol Museum")."""
     keys = [d.core for d in ds]
+    _spellings(keys)
     _without_country(ds, keys)
     _shortened(ds, keys)
     weights: dict[str, Counter] = defaultdict(Counter)
@@ -582,6 +583,29 @@ _COMPANY_SUFFIXES = frozenset(
     """Inc Inc. Corp Corp. Corporation Ltd Ltd. Co Co. Company Group Holdings plc PLC LLC
     GmbH AG SA NV Magazine Party""".split()
 )
+
+
+def spelling_key(name: str) -> str:
+    """What two spellings of one name share (a string): case, hyphens and full stops left out.
+
+    >>> spelling_key("Kim Jong-un") == spelling_key("Kim Jong Un") == "kim jong un"
+    True
+    >>> spelling_key("A.P.")
+    'ap'
+    """
+    return " ".join(name.replace(".", "").replace("-", " ").lower().split())
+
+
+def _spellings(keys: list[str]) -> None:
+    """Spellings of one name that differ only in case, hyphens or full stops are one key (the
+    most frequent spelling, then the first)."""
+    found: dict[str, Counter] = defaultdict(Counter)
+    for k in keys:
+        found[spelling_key(k)][k] += 1
+    for i, k in enumerate(keys):
+        forms = found[spelling_key(k)]
+        if len(forms) > 1:
+            keys[i] = max(forms, key=forms.__getitem__)
 
 
 def _bracketed(state: Analysis, ds: list[Draft]) -> dict[str, str]:
