@@ -23,7 +23,8 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.entities.mentions import KINDS, MENTIONS, spelling_key
+from analysis.entities.linking import spelling_key
+from analysis.entities.mentions import KINDS, MENTIONS
 from analysis.tables import per_document
 
 __all__ = ["actors", "cooccurrence", "group_actors", "mention_kinds", "mentions"]

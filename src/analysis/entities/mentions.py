@@ -39,7 +39,6 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import NamedTuple
 
 from analysis.corpus import Document
@@ -67,11 +66,15 @@ from analysis.entities.lexicon import (
     is_group_adjective,
     zipf,
 )
+from analysis.entities.linking import NO_PLACE as _NO_PLACE
+from analysis.entities.linking import ORG_HEADS as _ORG_WORDS
+from analysis.entities.linking import acronym_key as _acronym_key
+from analysis.entities.linking import actors_of
+from analysis.entities.linking import norm as _norm
 from analysis.entities.names import Analysis, Name, analyse
 from analysis.tables import TableSpec
-from analysis.tokenise import fold
 
-__all__ = ["KINDS", "MENTIONS", "Mention", "document_mentions", "spelling_key"]
+__all__ = ["KINDS", "MENTIONS", "Mention", "document_mentions"]
 
 #: The kinds of actor, in the order ties are listed; "unknown" when the evidence is silent.
 KINDS = ("person", "place", "group")
@@ -128,7 +131,7 @@ def drafts(state: Analysis) -> tuple[list[Draft], list[str], dict[str, str]]:
     cached = state.memo.get("drafts")
     if cached is None:
         ds = _drafts(state)
-        actors = _actors(state, ds)
+        actors = actors_of(state, ds)
         kinds = _kinds(state, ds, actors)
         cached = state.memo["drafts"] = (ds, actors, kinds)
     return cached
@@ -312,18 +315,8 @@ _ROLE_WORDS = (PERSON_NOUNS - {"tennis", "host", "head", "user"}) | frozenset(
     """leader democrat republican songwriter comedian assemblyman assemblywoman
     congressman congresswoman celebrity star legend""".split())
 
-_DOTTED_RE = re.compile(r"(?:[A-Z]\.){2,}")
 _ARTICLE_RE = re.compile(r"(?:al|Al|AL|el|El)(?:-| |$)")
 _AL_RE = re.compile(r"(?:Al|El)\b")
-
-
-@lru_cache(maxsize=1 << 14)
-def _norm(s: str) -> str:
-    return " ".join(fold(s).split())
-
-
-def _acronym_key(s: str) -> str:
-    return s.replace(".", "") if "." in s and _DOTTED_RE.fullmatch(s) else s
 
 
 def _draft(state: Analysis, name: Name, a: int, b: int, title: str) -> list[Draft]:
@@ -451,13 +444,10 @@ ASIAN_WEIGHT = 2.5
 _SYLLABLES_RE = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
 #: Evidence counted once per actor (:func:`_kinds`).
 _ONCE = ("given name", "two or three plain")
-#: Organisation words and their plurals ("the State and Homeland Security Departments").
-_ORG_WORDS = ORG_WORDS | {w + "s" for w in ORG_WORDS if w.isalpha() and not w.endswith("s")}
 #: Place words and their plurals ("the Century City Towers", "the Golan Heights").
 _PLACE_WORDS = PLACE_WORDS | {w + "s" for w in PLACE_WORDS if w.isalpha() and not w.endswith(
     "s") and w + "s" not in ORG_WORDS}
 _NOT_PERSON = _ORG_WORDS | _PLACE_WORDS | COMPASS | NOT_PERSON_WORDS
-_NO_PLACE = ("", "")
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
 _INITIAL_RE = re.compile(r"(?:[A-Z]\.)+")
 _SUFFIXES = frozenset("Jr. Jr Sr. Sr II III IV".split())
@@ -477,191 +467,6 @@ def _camel(w: str) -> bool:
     """"YouTube", "PayPal", "eBay": a capital inside a word (brands and organisations)."""
     return w.isalpha() and not w.isupper() and not w[1:].islower() and not (
         w.startswith(("Mc", "Mac", "O'")))
-
-
-# --- actors within the document -------------------------------------------------------
-
-def _initials(words: Sequence[str]) -> str:
-    """"NATO" for "North Atlantic Treaty Organization", "IE9" for "Internet Explorer 9"."""
-    return "".join(w if w.isdigit() else w[0] for w in words if (
-        w[:1].isupper() and w not in PERSON_TITLES) or w.isdigit())
-
-
-def _actors(state: Analysis, ds: list[Draft]) -> list[str]:
-    """The actor (canonical name within the document) of each draft."""
-    keys = _link(state, ds)
-    variants: dict[str, Counter] = defaultdict(Counter)
-    for d, k in zip(ds, keys, strict=True):
-        if not d.demonym:
-            variants[k][_norm(d.text)] += 1
-    canon: dict[str, str] = {}
-    for d, k in zip(ds, keys, strict=True):
-        if k in canon:
-            continue
-        if d.country:
-            canon[k] = d.country
-            continue
-        forms = variants.get(k) or Counter({k: 1})
-        best = max(forms, key=lambda f: (len(f), forms[f], f))
-        best = best[4:] if best.startswith(("The ", "the ")) else best
-        canon[k] = k if len(k) >= len(best) else best
-    return [canon[k] for k in keys]
-
-
-def _link(state: Analysis, ds: list[Draft]) -> list[str]:
-    """Actor key of each draft: its core, or the full name a one-word mention stands for when
-    one full name fits: a surname ("Haftar" -> "Khalifa Haftar"; of two full names ending
-    with it, the one named more often: in the first nine GUM documents that beats the one
-    named last), a first name of a full name with strong person
-    evidence, the last word of an organisation's name that is no place ("Scientology" ->
-    "Church of Scientology"), an acronym by its initials ("NATO") or in brackets after the
-    name ("Korean Central News Agency (KCNA)"); an organisation's name without the country
-    that starts another ("State Department" -> "US State Department"), or without its first
-    words ("Warhol Museum" -> "Andy Warhol Museum")."""
-    keys = [d.core for d in ds]
-    _spellings(keys)
-    _without_country(ds, keys)
-    _shortened(ds, keys)
-    weights: dict[str, Counter] = defaultdict(Counter)
-    uses: Counter[str] = Counter()  # mentions of each core of several words, in text order
-    for d in ds:
-        w = weights[d.core]
-        for kind, weight, _ in d.evidence:
-            w[kind] += weight
-        if not d.country and " " in d.core:
-            uses[d.core] += 1
-    lasts: dict[str, Counter] = defaultdict(Counter)  # last word -> full person names
-    firsts: dict[str, Counter] = defaultdict(Counter)
-    org_lasts: dict[str, set[str]] = defaultdict(set)
-    initials: dict[str, set[str]] = defaultdict(set)
-    companies: dict[str, set[str]] = defaultdict(set)
-    places = gazetteer().places
-    for core, n in uses.items():
-        words = core.split()
-        w = weights[core]
-        if w["person"] > max(w["group"], w["place"]) or not (w["group"] or w["place"]):
-            lasts[words[-1]][core] += n
-            if w["person"] >= 3.0:
-                firsts[words[0]][core] += n
-        elif w["group"] > max(w["place"], w["person"]):
-            if words[-1] not in places:
-                org_lasts[words[-1]].add(core)
-            for word in words:  # the head alone: "the Church" for "Church of Scientology"
-                if word in ORG_WORDS:
-                    org_lasts[word].add(core)
-        if len(words) > 1 and all(x in _COMPANY_SUFFIXES for x in words[1:]):
-            companies[words[0]].add(core)
-        ini = _initials(words)
-        if len(ini) >= 2 and w["person"] <= max(w["group"], w["place"]):  # not "AP": Al Pa..
-            initials[ini].add(core)
-    bracketed = _bracketed(state, ds)
-    for i, d in enumerate(ds):
-        w = d.core
-        if " " in w or d.country or d.demonym:
-            continue
-        if is_all_caps(_acronym_key(w)):
-            if _acronym_key(w) in bracketed:
-                keys[i] = bracketed[_acronym_key(w)]
-            elif len(initials.get(_acronym_key(w), ())) == 1:
-                keys[i] = next(iter(initials[_acronym_key(w)]))
-            elif len(initials.get(w.rstrip("0123456789"), ())) == 1 and w[-1].isdigit():
-                keys[i] = next(iter(initials[w.rstrip("0123456789")]))  # "IE9"
-            continue
-        cands = lasts.get(w) or firsts.get(w)
-        if cands:  # the most frequent full name, then the earliest (a Counter keeps order)
-            keys[i] = max(cands, key=cands.__getitem__)
-        elif len(org_lasts.get(w, ())) == 1 and w not in places:
-            keys[i] = next(iter(org_lasts[w]))
-        elif len(companies.get(w, ())) == 1:
-            keys[i] = next(iter(companies[w]))  # "Microsoft" -> "Microsoft Corp."
-    return keys
-
-
-#: What follows a company's (or a party's, a magazine's) name ("Microsoft Corp.", "Tesco plc",
-#: "Labour Party", "Freedom Magazine").
-_COMPANY_SUFFIXES = frozenset(
-    """Inc Inc. Corp Corp. Corporation Ltd Ltd. Co Co. Company Group Holdings plc PLC LLC
-    GmbH AG SA NV Magazine Party""".split()
-)
-
-
-def spelling_key(name: str) -> str:
-    """What two spellings of one name share (a string): case, hyphens and full stops left out.
-
-    >>> spelling_key("Kim Jong-un") == spelling_key("Kim Jong Un") == "kim jong un"
-    True
-    >>> spelling_key("A.P.")
-    'ap'
-    """
-    return " ".join(name.replace(".", "").replace("-", " ").lower().split())
-
-
-def _spellings(keys: list[str]) -> None:
-    """Spellings of one name that differ only in case, hyphens or full stops are one key (the
-    most frequent spelling, then the first)."""
-    found: dict[str, Counter] = defaultdict(Counter)
-    for k in keys:
-        found[spelling_key(k)][k] += 1
-    for i, k in enumerate(keys):
-        forms = found[spelling_key(k)]
-        if len(forms) > 1:
-            keys[i] = max(forms, key=forms.__getitem__)
-
-
-def _bracketed(state: Analysis, ds: list[Draft]) -> dict[str, str]:
-    """Acronyms written in brackets right after a name of several words: acronym -> that
-    name's core ("Korean Central News Agency (KCNA)")."""
-    out: dict[str, str] = {}
-    words = state.words
-    for a, b in zip(ds, ds[1:], strict=False):
-        if b.first == a.last + 2 and words[a.last + 1] == "(" and " " in a.core and (
-                is_all_caps(_acronym_key(b.core))) and b.last + 1 < len(words) and (
-                words[b.last + 1] == ")"):
-            out.setdefault(_acronym_key(b.core), a.core)
-    return out
-
-
-def _without_country(ds: list[Draft], keys: list[str]) -> None:
-    """"State Department" -> "US State Department": an organisation's name of two or more
-    words joins the one name that is it after a country ("US", "British")."""
-    cores = {d.core for d in ds if " " in d.core}
-    longer: dict[str, set[str]] = defaultdict(set)
-    places = gazetteer().places
-    for core in cores:
-        first, _, rest = core.partition(" ")
-        if " " in rest and rest in cores and (places.get(first, _NO_PLACE)[1] == "country" or (
-                demonym(first))) and any(w in _ORG_WORDS for w in rest.split()):
-            longer[rest].add(core)
-    for i, k in enumerate(keys):
-        if len(longer.get(k, ())) == 1:
-            keys[i] = next(iter(longer[k]))
-
-
-def _shortened(ds: list[Draft], keys: list[str]) -> None:
-    """"Warhol Museum" -> "Andy Warhol Museum", "Comic Corps" -> "Comic Corps of Canada": a
-    name of several words with the evidence of an organisation or a place joins the one longer
-    such name that ends with it, or that continues it with "of" or "for"."""
-    weights: dict[str, Counter] = defaultdict(Counter)
-    known = set()  # names the gazetteer knows: "Los Angeles" is not "East Los Angeles"
-    for d in ds:
-        if " " in d.core and not d.country:
-            for kind, weight, reason in d.evidence:
-                weights[d.core][kind] += weight
-                if reason.startswith("gazetteer"):
-                    known.add(d.core)
-    named = {c for c, w in weights.items() if max(w["group"], w["place"]) > w["person"]}
-    ends: dict[str, set[str]] = defaultdict(set)
-    for core in named:
-        words = core.split()
-        for k in range(1, len(words) - 1):
-            if COMPASS.isdisjoint(words[:k]):
-                ends[" ".join(words[k:])].add(core)
-            if words[k] in ("of", "for") and k >= 2:  # "Comic Corps" -> "... of Canada"
-                ends[" ".join(words[:k])].add(core)
-    named -= known
-    for i, k in enumerate(keys):
-        if k in named and len(ends.get(k, ())) == 1:
-            keys[i] = next(iter(ends[k]))
 
 
 def _kinds(state: Analysis, ds: list[Draft], actors: list[str]) -> dict[str, str]:
