@@ -252,3 +252,7 @@ def test_spellings_differing_in_hyphens_case_or_stops_are_one_actor_within_and_a
             Document.from_text("Then Kim Jong Un smiled.", id="b")]
     assert actors(docs)[["actor", "mentions", "documents"]].values.tolist() == [
         ["Kim Jong-un", 3, 2]]
+
+
+def test_a_name_followed_by_which_is_no_persons():
+    assert kinds("Analysts cited Zorvex, which makes steel.")["Zorvex"] == "group"

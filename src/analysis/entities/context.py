@@ -183,6 +183,8 @@ def context_evidence(state: Analysis, d: Draft) -> None:
     after2 = folded[last + 2].lower() if last + 2 < r.stop else ""
     if after == "," and after2 == "who":
         d.evidence.append(("person", 2.0, "', who'"))
+    elif after == "," and after2 == "which" and not d.country:
+        d.evidence.append(("group", 1.0, "', which'"))  # "Nucor, which makes steel"
     elif after == "'s" and after2 in _PERSONAL:
         d.evidence.append(("person", 2.0, f"'s {after2}"))
     elif after == "'s" and after2 in _CORPORATE:
