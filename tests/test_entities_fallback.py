@@ -256,3 +256,9 @@ def test_spellings_differing_in_hyphens_case_or_stops_are_one_actor_within_and_a
 
 def test_a_name_followed_by_which_is_no_persons():
     assert kinds("Analysts cited Zorvex, which makes steel.")["Zorvex"] == "group"
+
+
+def test_a_given_name_and_a_surname_that_is_an_organisation_word_is_a_persons_name():
+    table = mentions("They met Elizabeth Banks and Guy Chambers at Barclays Bank near "
+                     "Victoria Station.")
+    assert table["kind"].tolist() == ["person", "person", "group", "place"]

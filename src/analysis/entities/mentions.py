@@ -378,13 +378,14 @@ def _shape_evidence(d: Draft, forms: Sequence[str]) -> None:
         d.evidence.append(("group", 3.0, f"ends in {last}"))  # "the Neo Democrats"
     elif several and first in KNOWN_GROUPS:
         d.evidence.append(("group", 2.0, f"starts with {first}"))  # "Google Science Fair"
+    named = _given_and_surname(forms)  # "Elizabeth Banks", "Guy Chambers": a person's
     org = next(filter(_ORG_WORDS.__contains__, forms), None)
-    if org and (several or first not in PLACE_WORDS):
+    if org and (several or first not in PLACE_WORDS) and not named:
         d.evidence.append(("group", 4.0, f"organisation word {org}"))
     if first in ORG_FIRST_WORDS:
         d.evidence.append(("group", 4.0, f"organisation word {first}"))
     if several:
-        if last in _PLACE_WORDS or first in PLACE_FIRST_WORDS:
+        if (last in _PLACE_WORDS and not named) or first in PLACE_FIRST_WORDS:
             word = last if last in _PLACE_WORDS else first
             d.evidence.append(("place", 4.0, f"place word {word}"))
         if first in COMPASS and " ".join(forms[1:]) in places:
@@ -417,7 +418,8 @@ def _person_shape(d: Draft, forms: Sequence[str], places: dict) -> None:
     if len(last) > 3 and zipf(last.lower()) >= COMMON_NOUN_ZIPF and not is_surname(last) and (
             last not in places and last not in COMPASS):
         return  # "Edison Research", "White Paper": a thing named, not a person
-    if _NOT_PERSON_BUT_COMPASS.isdisjoint(forms[1:]) and is_given_name(first) and (
+    if (_NOT_PERSON_BUT_COMPASS.isdisjoint(forms[1:]) or _given_and_surname(forms)) and (
+            is_given_name(first)) and (
             _plain(last) or last in _SUFFIXES) and all(
             _plain(f) or _INITIAL_RE.fullmatch(f) or f in NAME_PARTICLES or f in _SUFFIXES
             for f in forms[1:]):
@@ -456,6 +458,13 @@ _NOT_PERSON_BUT_COMPASS = _NOT_PERSON - COMPASS
 
 #: Endings of one-word names of movements, media and companies ("Scientology", "Wikinews").
 _GROUP_SUFFIXES = ("ology", "ism", "news", "soft", "book", "tube", "media", "net", "corp")
+
+
+def _given_and_surname(forms: Sequence[str]) -> bool:
+    """A given name and a known surname that is also an organisation's or place's word
+    ("Elizabeth Banks", "Guy Chambers", "Stuart Hall")."""
+    return len(forms) == 2 and is_given_name(forms[0]) and is_surname(forms[1]) and (
+        forms[1] in _ORG_WORDS or forms[1] in _PLACE_WORDS)
 
 
 def _plain(f: str) -> bool:
