@@ -262,3 +262,11 @@ def test_a_given_name_and_a_surname_that_is_an_organisation_word_is_a_persons_na
     table = mentions("They met Elizabeth Banks and Guy Chambers at Barclays Bank near "
                      "Victoria Station.")
     assert table["kind"].tolist() == ["person", "person", "group", "place"]
+
+
+def test_initials_and_a_surname_or_an_administration_make_a_persons_name():
+    table = mentions("Critics of the Obama administration met J.J. Goldberg at the U.S. Census "
+                     "office.")
+    assert table["text"].tolist() == ["Obama", "J.J. Goldberg", "U.S. Census"]
+    assert table["kind"].tolist()[:2] == ["person", "person"]
+    assert table["kind"].tolist()[2] != "person"  # a country's code is no initial

@@ -187,6 +187,8 @@ def context_evidence(state: Analysis, d: Draft) -> None:
         d.evidence.append(("group", 1.0, "', which'"))  # "Nucor, which makes steel"
     elif after == "'s" and after2 in _PERSONAL:
         d.evidence.append(("person", 2.0, f"'s {after2}"))
+    elif after.lower() in ("administration", "presidency") and not d.country:
+        d.evidence.append(("person", 2.0, f"'{after.lower()}'"))  # "the Obama administration"
     elif after == "'s" and after2 in _CORPORATE:
         d.evidence.append(("group", 2.0, f"'s {after2}"))  # "Nucor's shares"
     if (after.lower() in SAY_WORDS or after in _PERSON_SPEECH) and state.toks[

@@ -430,6 +430,10 @@ def _person_shape(d: Draft, forms: Sequence[str], places: dict) -> None:
             map(_plain, forms)) and not (_AL_RE.match(first) and not is_surname(last)) and (
             first not in places):
         d.evidence.append(("person", 1.0, "two or three plain capitalised words"))
+    if _INITIAL_RE.fullmatch(first) and len(forms) <= 3 and _plain(last) and (
+            _NOT_PERSON.isdisjoint(forms)) and first not in places and (
+            _acronym_key(first) not in places):  # "J.J. Goldberg"; not "U.S. Census"
+        d.evidence.append(("person", 2.0, "initials and a surname"))
     if ASIAN_WEIGHT and len(forms) <= 3 and _SYLLABLES_RE.fullmatch(last) and zipf(
             last.lower()) < 4.0:  # "Kwong Chun-yu", "Kim Jong-un"; not "Self-made"
         d.evidence.append(("person", ASIAN_WEIGHT, "given name of joined syllables"))
