@@ -270,3 +270,10 @@ def test_initials_and_a_surname_or_an_administration_make_a_persons_name():
     assert table["text"].tolist() == ["Obama", "J.J. Goldberg", "U.S. Census"]
     assert table["kind"].tolist()[:2] == ["person", "person"]
     assert table["kind"].tolist()[2] != "person"  # a country's code is no initial
+
+
+def test_abbreviated_koreas_are_the_countries_not_initials_and_a_surname():
+    table = mentions("Talks between N. Korea and S. Korea failed. The DPRK refused.")
+    assert table[["text", "actor", "kind"]].values.tolist() == [
+        ["N. Korea", "North Korea", "place"], ["S. Korea", "South Korea", "place"],
+        ["DPRK", "North Korea", "place"]]

@@ -161,6 +161,8 @@ _COUNTRY_CODES = {
     "ROK": "South Korea", "America": "United States", "Britain": "United Kingdom",
     "Great Britain": "United Kingdom", "Burma": "Myanmar", "Holland": "Netherlands",
     "Congo": "Republic of the Congo", "Ivory Coast": "Ivory Coast",
+    "N. Korea": "North Korea", "S. Korea": "South Korea", "N.Korea": "North Korea",
+    "S.Korea": "South Korea", "S. Africa": "South Africa",
 }
 #: Short names of cities common in news ("L.A.", "NYC").
 CITY_ALIASES = {"L.A.": "Los Angeles", "LA": "Los Angeles", "NYC": "New York City",

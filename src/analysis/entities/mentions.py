@@ -432,7 +432,8 @@ def _person_shape(d: Draft, forms: Sequence[str], places: dict) -> None:
         d.evidence.append(("person", 1.0, "two or three plain capitalised words"))
     if _INITIAL_RE.fullmatch(first) and len(forms) <= 3 and _plain(last) and (
             _NOT_PERSON.isdisjoint(forms)) and first not in places and (
-            _acronym_key(first) not in places):  # "J.J. Goldberg"; not "U.S. Census"
+            _acronym_key(first) not in places) and last not in places:
+        # "J.J. Goldberg"; not "U.S. Census", "S. Korea"
         d.evidence.append(("person", 2.0, "initials and a surname"))
     if ASIAN_WEIGHT and len(forms) <= 3 and _SYLLABLES_RE.fullmatch(last) and zipf(
             last.lower()) < 4.0:  # "Kwong Chun-yu", "Kim Jong-un"; not "Self-made"
