@@ -277,3 +277,18 @@ def test_abbreviated_koreas_are_the_countries_not_initials_and_a_surname():
     assert table[["text", "actor", "kind"]].values.tolist() == [
         ["N. Korea", "North Korea", "place"], ["S. Korea", "South Korea", "place"],
         ["DPRK", "North Korea", "place"]]
+
+
+def test_a_surname_left_alone_joins_the_full_name_found_a_persons_only_at_the_end():
+    from analysis.entities.draft import Draft
+    from analysis.entities.linking import relink_surnames
+    ds = [Draft(0, 0, 12, 0, 1, "Guy Chambers", "Guy Chambers"),
+          Draft(1, 20, 28, 5, 5, "Chambers", "Chambers"),
+          Draft(1, 30, 36, 7, 7, "Norway", "Norway", country="Norway")]
+    actors_ = ["Guy Chambers", "Chambers", "Norway"]
+    assert relink_surnames(ds, actors_, {"Guy Chambers": "person", "Chambers": "unknown",
+                                         "Norway": "place"}) == [
+        "Guy Chambers", "Guy Chambers", "Norway"]
+    # nothing to join when the full name is not a person's
+    assert relink_surnames(ds, actors_, {"Guy Chambers": "group", "Chambers": "unknown",
+                                         "Norway": "place"}) is None

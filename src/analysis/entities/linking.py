@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from analysis.entities.draft import Draft
     from analysis.entities.names import Analysis
 
-__all__ = ["ORG_HEADS", "acronym_key", "actors_of", "norm", "spelling_key"]
+__all__ = ["ORG_HEADS", "acronym_key", "actors_of", "norm", "relink_surnames", "spelling_key"]
 
 #: Organisation words and their plurals ("the State and Homeland Security Departments").
 ORG_HEADS = ORG_WORDS | {w + "s" for w in ORG_WORDS if w.isalpha() and not w.endswith("s")}
@@ -231,3 +231,27 @@ def _shortened(ds: list[Draft], keys: list[str]) -> None:
     for i, k in enumerate(keys):
         if k in named and len(ends.get(k, ())) == 1:
             keys[i] = next(iter(ends[k]))
+
+
+def relink_surnames(ds: list[Draft], actors: list[str], kinds: dict[str, str]
+                    ) -> list[str] | None:
+    """The actors again, with a one-word mention that stayed alone joined to the one full name
+    ending with it whose kind turned out a person's only once the whole document was read
+    ("Chambers" -> "Guy Chambers"); None when nothing changes.
+
+    ``ds`` are the drafts in text order, ``actors`` the actor of each, ``kinds`` each actor's
+    kind.
+    """
+    persons: dict[str, set[str]] = defaultdict(set)
+    for actor in set(actors):
+        if " " in actor and kinds.get(actor) == "person":
+            persons[actor.split()[-1]].add(actor)
+    out, changed = list(actors), False
+    for i, (d, actor) in enumerate(zip(ds, actors, strict=True)):
+        if " " in actor or d.country or d.demonym or kinds.get(actor) not in ("unknown",
+                                                                               "person"):
+            continue
+        cands = persons.get(actor)
+        if cands and len(cands) == 1:
+            out[i], changed = next(iter(cands)), True
+    return out if changed else None

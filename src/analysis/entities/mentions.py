@@ -69,7 +69,7 @@ from analysis.entities.lexicon import (
 from analysis.entities.linking import NO_PLACE as _NO_PLACE
 from analysis.entities.linking import ORG_HEADS as _ORG_WORDS
 from analysis.entities.linking import acronym_key as _acronym_key
-from analysis.entities.linking import actors_of
+from analysis.entities.linking import actors_of, relink_surnames
 from analysis.entities.linking import norm as _norm
 from analysis.entities.names import Analysis, Name, analyse
 from analysis.tables import TableSpec
@@ -133,6 +133,10 @@ def drafts(state: Analysis) -> tuple[list[Draft], list[str], dict[str, str]]:
         ds = _drafts(state)
         actors = actors_of(state, ds)
         kinds = _kinds(state, ds, actors)
+        again = relink_surnames(ds, actors, kinds)
+        if again is not None:  # a surname alone joins a full name found a person's only now
+            actors = again
+            kinds = _kinds(state, ds, actors)
         cached = state.memo["drafts"] = (ds, actors, kinds)
     return cached
 
@@ -284,7 +288,8 @@ def _role_before_given_name(forms: Sequence[str]) -> tuple[int, int] | None:
         rest = forms[k:]
         role = forms[k - 1]
         if len(rest) > 3 or not _role_word(role) or role in PERSON_TITLES or not all(
-                map(_plain, rest)) or not _NOT_PERSON.isdisjoint(rest):
+                map(_plain, rest)) or not (_NOT_PERSON.isdisjoint(rest) or _given_and_surname(
+                    rest)):
             continue
         if is_given_name(forms[k]) or (len(rest) >= 2 and role.lower() in _PLAIN_ROLES):
             r0 = k - 1
