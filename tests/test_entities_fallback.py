@@ -292,3 +292,9 @@ def test_a_surname_left_alone_joins_the_full_name_found_a_persons_only_at_the_en
     # nothing to join when the full name is not a person's
     assert relink_surnames(ds, actors_, {"Guy Chambers": "group", "Chambers": "unknown",
                                          "Norway": "place"}) is None
+
+
+def test_a_list_does_not_pass_on_a_persons_kind():
+    # a title listed with actors ("Aviator") is not made a person by its list
+    found = kinds("The nominees are Kate Winslet, the Zorvexia and Hilary Swank.")
+    assert found["Kate Winslet"] == "person" and found["Zorvexia"] == "unknown"

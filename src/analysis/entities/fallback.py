@@ -1,6 +1,8 @@
 """The kind of an actor whose own evidence is silent or tied, from what the rest of the document
 says about it: the pronoun that takes it up ("Baweja said ... He added"), the names it is
-listed with ("Fujitsu, Mitsubishi and Sony", passed along the whole list), and the longer
+listed with when they are organisations or places ("Fujitsu, Mitsubishi and Sony", passed
+along the whole list; not people: lists of people in the news read for tuning mix in titles
+of films and songs, and a person made so grabs the next "he"), and the longer
 name it is a word or a run of words of ("Forest" in a text about "Nottingham Forest"); last,
 when nothing at all is known, a name of rare words written inside a sentence (where a capital
 means a name) is taken for a person's: in the news read for tuning most such names are
@@ -65,7 +67,7 @@ def fallback_evidence(state: Analysis, ds: list[Draft], actors: list[str],
             out[actor][kind] += 1.0
         for j in range(*lists[i]):  # the other names of its list, nearest first
             other = kinds.get(actors[j], "unknown")
-            if j != i and other != "unknown" and not ds[j].demonym:
+            if j != i and other in ("group", "place") and not ds[j].demonym:
                 out[actor][other] += 1.0 / (1 + abs(i - j))
     _part_of_longer(ds, actors, undecided, kinds, out)
     midway = _midway(state, ds, actors) if silent else set()
