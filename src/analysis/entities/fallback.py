@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from analysis.entities.given_names import is_given_name, is_surname
@@ -47,29 +48,38 @@ _LIST_GLUE = frozenset({",", "and", "or", "&", "as", "well"})
 
 
 def fallback_evidence(state: Analysis, ds: list[Draft], actors: list[str],
-                      undecided: set[str], kinds: dict[str, str], silent: set[str] = frozenset()
+                      undecided: set[str], kinds: dict[str, str], silent: set[str] = frozenset(),
+                      decide: Callable[[str, Counter], str] | None = None
                       ) -> dict[str, Counter]:
     """Evidence for each actor in ``undecided``: ``{actor: Counter(kind -> weight)}``.
 
     ``ds`` are a document's drafts in text order, ``actors`` the actor of each, ``kinds`` the
-    kind of each actor decided so far ("unknown" for the undecided ones).
+    kind of each actor decided so far ("unknown" for the undecided ones); ``silent`` the
+    undecided actors with no evidence at all (they may get the last-resort person guess);
+    ``decide(actor, evidence)`` the kind an actor would take with that evidence, used to
+    pass kinds along a list a second time.
     """
     out: dict[str, Counter] = {a: Counter() for a in undecided}
     if not undecided:
         return out
     lists = _lists(state, ds)
-    for i, (d, actor) in enumerate(zip(ds, actors, strict=True)):
-        if actor not in undecided or d.demonym:
-            continue
+    todo = [i for i, (d, a) in enumerate(zip(ds, actors, strict=True))
+            if a in undecided and not d.demonym]
+    for i in todo:
+        d = ds[i]
         kind = _pronoun_after(state, d, ds[i + 1].first if i + 1 < len(ds) else len(
             state.toks))
         if kind:
-            out[actor][kind] += 1.0
-        for j in range(*lists[i]):  # the other names of its list, nearest first
-            other = kinds.get(actors[j], "unknown")
-            if j != i and other in ("group", "place") and not ds[j].demonym:
-                out[actor][other] += 1.0 / (1 + abs(i - j))
+            out[actors[i]][kind] += 1.0
+        _from_list(ds, actors, kinds, lists[i], i, out)
     _part_of_longer(ds, actors, undecided, kinds, out)
+    if decide is not None:  # a second pass along lists with the kinds found so far
+        again = {a: decide(a, f) for a, f in out.items() if f}
+        if any(k != "unknown" for k in again.values()):
+            now = {**kinds, **again}
+            for i in todo:
+                if not out[actors[i]]:
+                    _from_list(ds, actors, now, lists[i], i, out)
     midway = _midway(state, ds, actors) if silent else set()
     for actor, found in out.items():
         if found["person"] and not _person_shaped(actor):
@@ -78,6 +88,16 @@ def fallback_evidence(state: Analysis, ds: list[Draft], actors: list[str],
             found["person"] = 0.5  # nothing else known: a name of rare words is most often a
             # person's
     return out
+
+
+def _from_list(ds: list[Draft], actors: list[str], kinds: dict[str, str],
+               span: tuple[int, int], i: int, out: dict[str, Counter]) -> None:
+    """The kinds of the organisations and places in the list of mention ``i``, nearest
+    first."""
+    for j in range(*span):
+        other = kinds.get(actors[j], "unknown")
+        if j != i and other in ("group", "place") and not ds[j].demonym:
+            out[actors[i]][other] += 1.0 / (1 + abs(i - j))
 
 
 def _midway(state: Analysis, ds: list[Draft], actors: list[str]) -> set[str]:
@@ -135,18 +155,22 @@ def _pronoun_after(state: Analysis, d: Draft, stop: int) -> str:
 
 def _lists(state: Analysis, ds: list[Draft]) -> list[tuple[int, int]]:
     """For each mention, the range of mention indexes of the list of names it is in (itself
-    alone when in none): "Fujitsu, Mitsubishi, Yamaha and Rohm"."""
-    out: list[tuple[int, int]] = []
-    start = 0
-    for i in range(len(ds)):
-        if i and not _listed(state, ds[i - 1], ds[i]):
-            start = i
-        out.append((start, i + 1))
+    alone when in none): "Fujitsu, Mitsubishi, Yamaha and Rohm". Computed once per text."""
+    cached = state.memo.get("name_lists")
+    if cached is not None and len(cached) == len(ds):
+        return cached
+    joined = [bool(i) and _listed(state, ds[i - 1], ds[i]) for i in range(len(ds))]
+    starts, start = [], 0
+    for i, j in enumerate(joined):
+        start = start if j else i
+        starts.append(start)
+    out: list[tuple[int, int]] = [(0, 0)] * len(ds)
     end = len(ds)
-    for i in range(len(ds) - 1, -1, -1):  # extend each range to the end of its list
-        out[i] = (out[i][0], end)
-        if i and not _listed(state, ds[i - 1], ds[i]):
+    for i in range(len(ds) - 1, -1, -1):
+        out[i] = (starts[i], end)
+        if not joined[i]:
             end = i
+    state.memo["name_lists"] = out
     return out
 
 

@@ -372,6 +372,7 @@ def _latin(s: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 16)
 def zipf(word: str) -> float:
     """``wordfreq.zipf_frequency(word, "en")``; a plain lower-case word is looked up in the
     frequency table directly, rounded as wordfreq rounds (the same value, without its

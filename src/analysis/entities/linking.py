@@ -154,6 +154,7 @@ _COMPANY_SUFFIXES = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def spelling_key(name: str) -> str:
     """What two spellings of one name share (a string): case, hyphens and full stops left out.
 
@@ -168,13 +169,17 @@ def spelling_key(name: str) -> str:
 def _spellings(keys: list[str]) -> None:
     """Spellings of one name that differ only in case, hyphens or full stops are one key (the
     most frequent spelling, then the first)."""
-    found: dict[str, Counter] = defaultdict(Counter)
-    for k in keys:
-        found[spelling_key(k)][k] += 1
-    for i, k in enumerate(keys):
-        forms = found[spelling_key(k)]
+    counts = Counter(keys)
+    found: dict[str, list[str]] = defaultdict(list)
+    for k in counts:
+        found[spelling_key(k)].append(k)
+    best = {}
+    for forms in found.values():
         if len(forms) > 1:
-            keys[i] = max(forms, key=forms.__getitem__)
+            top = max(forms, key=counts.__getitem__)
+            best.update((f, top) for f in forms)
+    if best:
+        keys[:] = [best.get(k, k) for k in keys]
 
 
 def _bracketed(state: Analysis, ds: list[Draft]) -> dict[str, str]:

@@ -147,7 +147,7 @@ def _mentions(state: Analysis) -> list[Mention]:
     out = []
     for d, actor in zip(ds, actors, strict=True):
         kind = "person" if d.people else kinds[actor]
-        if _may_play(state, d) and not d.demonym and kind == "place" and (
+        if kind == "place" and not d.demonym and _may_play(state, d) and (
                 acting.get(actor, 0.0) > 0.5 or acts(state, d) or _club(state, d)):
             kind = "group"  # a country acting: a government or a team; a city's club
         elif kind == "place" and not d.demonym and not d.people and speaks(state, d):
@@ -182,7 +182,7 @@ def _acting(state: Analysis, ds: list[Draft], actors: list[str],
     the group."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for d, actor in zip(ds, actors, strict=True):
-        if _may_play(state, d) and not d.demonym and kinds[actor] == "place":
+        if kinds[actor] == "place" and not d.demonym and _may_play(state, d):
             counts[actor][0] += acts(state, d)
             counts[actor][1] += 1
     return {a: n / total for a, (n, total) in counts.items() if total >= 2}
@@ -514,13 +514,12 @@ def _kinds(state: Analysis, ds: list[Draft], actors: list[str]) -> dict[str, str
     for actor in actors:
         out.setdefault(actor, "unknown")
     silent = {a for a, k in out.items() if k == "unknown" and not any(scores[a].values())}
-    for last_round in (False, True):  # a second round passes kinds along lists of names
-        undecided = {a for a, k in out.items() if k == "unknown"}
-        found = fallback_evidence(state, ds, actors, undecided, out,
-                                  silent if last_round else frozenset())
-        for actor, extra in found.items():
-            if extra:
-                out[actor] = _best(scores[actor] + extra)
+    undecided = {a for a, k in out.items() if k == "unknown"}
+    found = fallback_evidence(state, ds, actors, undecided, out, silent,
+                              lambda a, extra: _best(scores[a] + extra))
+    for actor, extra in found.items():
+        if extra:
+            out[actor] = _best(scores[actor] + extra)
     return out
 
 
