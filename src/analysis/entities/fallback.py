@@ -62,9 +62,9 @@ def fallback_evidence(state: Analysis, ds: list[Draft], actors: list[str],
     out: dict[str, Counter] = {a: Counter() for a in undecided}
     if not undecided:
         return out
-    lists = _lists(state, ds)
     todo = [i for i, (d, a) in enumerate(zip(ds, actors, strict=True))
             if a in undecided and not d.demonym]
+    lists = {i: _list_of(state, ds, i) for i in todo}
     for i in todo:
         d = ds[i]
         kind = _pronoun_after(state, d, ds[i + 1].first if i + 1 < len(ds) else len(
@@ -80,7 +80,7 @@ def fallback_evidence(state: Analysis, ds: list[Draft], actors: list[str],
             for i in todo:
                 if not out[actors[i]]:
                     _from_list(ds, actors, now, lists[i], i, out)
-    midway = _midway(state, ds, actors) if silent else set()
+    midway = _midway(state, ds, actors, silent) if silent else set()
     for actor, found in out.items():
         if found["person"] and not _person_shaped(actor):
             del found["person"]  # "Shoes", "Hall Green": titles and things, not people
@@ -100,15 +100,17 @@ def _from_list(ds: list[Draft], actors: list[str], kinds: dict[str, str],
             out[actors[i]][other] += 1.0 / (1 + abs(i - j))
 
 
-def _midway(state: Analysis, ds: list[Draft], actors: list[str]) -> set[str]:
+def _midway(state: Analysis, ds: list[Draft], actors: list[str], among: set[str]) -> set[str]:
     """The actors written at least once where a capital means a name: inside a sentence that
     is no headline, not after an opening quote or a colon; and never where a place is ("in",
     "at", "to", "from"...)."""
     out, placed = set(), set()
     headline = state.headline
     for d, actor in zip(ds, actors, strict=True):
+        if actor not in among:
+            continue
         s = d.sentence
-        before = state.lower[d.first - 1] if d.first > state.ranges[s].start else ""
+        before = state.folded[d.first - 1].lower() if d.first > state.ranges[s].start else ""
         if before in LOCATIVES or before in ("to", "the"):
             placed.add(actor)
         if before and not (s < len(headline) and headline[s]) and before not in _OPENERS:
@@ -143,9 +145,9 @@ def _pronoun_after(state: Analysis, d: Draft, stop: int) -> str:
     ranges = state.ranges
     s = d.sentence
     limit = ranges[s + 1].stop if s + 1 < len(ranges) else ranges[s].stop
-    lower = state.lower
+    folded = state.folded
     for k in range(d.last + 1, min(stop, limit)):
-        w = lower[k]
+        w = folded[k].lower()
         if w in _PERSONAL:
             return "person"
         if w in _IMPERSONAL or w in ("they", "their", "them"):
@@ -153,25 +155,16 @@ def _pronoun_after(state: Analysis, d: Draft, stop: int) -> str:
     return ""
 
 
-def _lists(state: Analysis, ds: list[Draft]) -> list[tuple[int, int]]:
-    """For each mention, the range of mention indexes of the list of names it is in (itself
-    alone when in none): "Fujitsu, Mitsubishi, Yamaha and Rohm". Computed once per text."""
-    cached = state.memo.get("name_lists")
-    if cached is not None and len(cached) == len(ds):
-        return cached
-    joined = [bool(i) and _listed(state, ds[i - 1], ds[i]) for i in range(len(ds))]
-    starts, start = [], 0
-    for i, j in enumerate(joined):
-        start = start if j else i
-        starts.append(start)
-    out: list[tuple[int, int]] = [(0, 0)] * len(ds)
-    end = len(ds)
-    for i in range(len(ds) - 1, -1, -1):
-        out[i] = (starts[i], end)
-        if not joined[i]:
-            end = i
-    state.memo["name_lists"] = out
-    return out
+def _list_of(state: Analysis, ds: list[Draft], i: int) -> tuple[int, int]:
+    """The range of mention indexes of the list of names mention ``i`` is in (itself alone
+    when in none): "Fujitsu, Mitsubishi, Yamaha and Rohm"."""
+    a = i
+    while a > 0 and _listed(state, ds[a - 1], ds[a]):
+        a -= 1
+    b = i + 1
+    while b < len(ds) and _listed(state, ds[b - 1], ds[b]):
+        b += 1
+    return a, b
 
 
 def _listed(state: Analysis, a: Draft, b: Draft) -> bool:
@@ -179,7 +172,7 @@ def _listed(state: Analysis, a: Draft, b: Draft) -> bool:
     well as" between them."""
     if a.sentence != b.sentence or b.first <= a.last + 1:
         return False
-    between = state.lower[a.last + 1:b.first]
+    between = [w.lower() for w in state.folded[a.last + 1:b.first]]
     return len(between) <= 3 and all(w in _LIST_GLUE for w in between) and any(
         w in (",", "and", "or", "&") for w in between)
 
@@ -189,18 +182,10 @@ def _part_of_longer(ds: list[Draft], actors: list[str], undecided: set[str],
     """An actor whose name is a word, or a run of words, of a longer name of the document
     takes that name's kind ("Forest" and "Nottingham Forest", "FIRST Global" and "FIRST
     Global Challenge"), when all such names agree."""
-    parts: dict[str, set[str]] = {}
-    for actor in set(actors):
-        kind = kinds.get(actor, "unknown")
-        if kind == "unknown" or " " not in actor:
-            continue
-        words = actor.split()
-        n = len(words)
-        for a in range(n):
-            for b in range(a + 1, min(n, a + 4) + 1):  # runs of up to four words
-                if (a, b) != (0, n):
-                    parts.setdefault(" ".join(words[a:b]), set()).add(kind)
+    decided = [(f" {a} ", kinds[a]) for a in set(actors)
+               if " " in a and kinds.get(a, "unknown") != "unknown"]
     for actor in undecided:
-        found = parts.get(actor)
-        if found and len(found) == 1:
+        padded = f" {actor} "
+        found = {kind for longer, kind in decided if padded in longer and longer != padded}
+        if len(found) == 1:
             out[actor][next(iter(found))] += 1.0
