@@ -398,6 +398,9 @@ def polnear(compartment: str) -> list[PolnearArticle]:
         if p.stem in anns:
             article.attributions = read_brat(anns[p.stem][0], text)
         out.append(article)
+    return out
+
+
 # --- project-written data sets (in the repository) ------------------------------------------
 
 HARD_SENTENCES = Path(__file__).resolve().parent / "sentences_hard.txt"

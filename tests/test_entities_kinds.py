@@ -77,8 +77,12 @@ def test_a_country_playing_is_a_team(text, country):
     assert mentions(text).set_index("actor").loc[country, "kind"] == "group"
 
 
-def test_the_white_house_is_a_place():
-    assert kinds("The White House said nothing.")["White House"] == "place"
+def test_the_white_house_is_a_place_unless_it_speaks():
+    assert kinds("Ahmed was invited to the White House.")["White House"] == "place"
+    # a place that speaks stands for the body in it (GUM: an organization)
+    table = mentions("They went to the White House. The White House said nothing.")
+    assert table[["text", "kind"]].values.tolist() == [["White House", "place"],
+                                                       ["White House", "group"]]
 
 
 # --- organisations ------------------------------------------------------------------------

@@ -13,6 +13,9 @@ One module per idea, along the flow:
 * :mod:`~analysis.entities.quotes`, :mod:`~analysis.entities.phrases`,
   :mod:`~analysis.entities.cues` -- quotations, noun phrases, and the rules that find who
   said what;
+* :mod:`~analysis.entities.linking` -- which mentions of a document are one actor;
+* :mod:`~analysis.entities.fallback` -- the kind of an actor whose own evidence is silent,
+  from the rest of the document;
 * :mod:`~analysis.entities.coref` -- the person a pronoun speaker refers to;
 * :mod:`~analysis.entities.attributions` -- who said what, the per-document table
   :data:`ATTRIBUTIONS` (:func:`attributions`, :func:`speakers`);

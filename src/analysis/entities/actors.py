@@ -23,6 +23,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.entities.linking import spelling_key
 from analysis.entities.mentions import KINDS, MENTIONS
 from analysis.tables import per_document
 
@@ -86,7 +87,7 @@ def group_actors(table: pd.DataFrame) -> pd.Series:
         initials = "".join(w[0] for w in words if w[:1].isupper())
         if len(initials) >= 2:
             by_initials[initials].add(actor)
-    joined = {}
+    joined = _spellings(kinds)
     for actor, counts in kinds.items():
         if " " in actor or counts.get("place", 0) > counts.get("group", 0) + counts.get(
                 "person", 0):
@@ -96,7 +97,21 @@ def group_actors(table: pd.DataFrame) -> pd.Series:
             cands = by_initials.get(actor.replace(".", ""), set())
         if len(cands) == 1:
             joined[actor] = next(iter(cands))
-    return table["actor"].map(lambda a: joined.get(a, a))
+    return table["actor"].map(lambda a: joined.get(a, a)).map(lambda a: joined.get(a, a))
+
+
+def _spellings(kinds: dict[str, Counter]) -> dict[str, str]:
+    """Actors whose names differ only in case, hyphens or full stops ("Kim Jong-un", "Kim Jong
+    Un"): each -> the spelling with the most mentions."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for actor in kinds:
+        found[spelling_key(actor)].append(actor)
+    out = {}
+    for names in found.values():
+        if len(names) > 1:
+            best = max(names, key=lambda a: (sum(kinds[a].values()), a))
+            out.update({a: best for a in names if a != best})
+    return out
 
 
 def _joined(pairs: pd.DataFrame, keys: list[str], column: str, *, counts: bool) -> pd.Series:

@@ -84,7 +84,7 @@ ATTRIBUTIONS = TableSpec(
      ("cue", "string"), ("cue_start", "int64"), ("cue_end", "int64"), ("content", "string"),
      ("content_start", "int64"), ("content_end", "int64"), ("kind", "string")),
     _attributions_rows,
-    version=1,
+    version=2,  # 2: speakers resolved with the kinds of issue 15's third round
 )
 
 

@@ -26,11 +26,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from analysis.entities.draft import Draft
     from analysis.entities.names import Analysis
 
-__all__ = ["acts", "context_evidence", "sports_text"]
+__all__ = ["acts", "context_evidence", "speaks", "sports_text"]
 
 _TEAM_VERBS = frozenset(
     """defeated defeat defeats beat beats faced face faces against versus vs vs. v v. play
-    played plays playing thrashed edged eliminated knocked overcame""".split()
+    played plays playing thrashed edged eliminated knocked overcame beating defeating
+    facing drew draws won wins""".split()
 )
 _TEAM_NOUNS = frozenset(
     """coach captain goalkeeper keeper striker defender midfielder manager squad players
@@ -42,8 +43,18 @@ _SPORT_WORDS = frozenset(
     championship championships qualifier qualifiers qualifying stadium striker strikers
     midfielder goalkeeper defender penalty penalties fixture fixtures squad teammates
     semi-final semi-finals quarter-final quarter-finals half-time kick-off referee olympics
-    medal medals innings wicket wickets tries try-scorer touchdown""".split()
+    medal medals innings wicket wickets tries try-scorer touchdown player players clubs
+    transfer champions finals""".split()
 )
+#: Verbs of speech whose subject, when a country or a capital, is its government.
+_GOVERNMENT_SPEECH = frozenset(
+    """said says told tells warned warns accused accuses denied denies announced announces
+    claimed claims threatened threatens vowed vows condemned condemns demanded demands urged
+    urges insisted insists protested protests rejected rejects declared declares""".split()
+)
+_AUX = frozenset("has have had will would also".split())
+_PREPOSITIONS = frozenset("against versus vs vs. v v.".split())
+_PLAYED_FOR = frozenset("scored plays played playing capped appeared".split())
 _ADVERBS = frozenset("also recently both then now reportedly again already later".split())
 _DASHES = frozenset({"-", "\u2013", "\u2014", ":"})
 
@@ -53,18 +64,40 @@ def _word(state: Analysis, i: int, sentence: int) -> str:
     return state.folded[i] if i in state.ranges[sentence] else ""
 
 
+def speaks(state: Analysis, d: Draft) -> bool:
+    """Whether a mention is the subject of a verb of speech right after it ("the White House
+    said", "Downing Street has denied"): a place that speaks stands for the body in it.
+
+    >>> from analysis.entities.mentions import document_mentions
+    >>> [(m.text, m.kind) for m in document_mentions("The White House said no.")]
+    [('White House', 'group')]
+    """
+    s, j = d.sentence, d.last + 1
+    nxt = _word(state, j, s)
+    if nxt.lower() in _AUX or nxt.lower() in _ADVERBS:
+        j += 1
+        nxt = _word(state, j, s)
+    return nxt.lower() in _GOVERNMENT_SPEECH and nxt[:1].islower()
+
+
 def acts(state: Analysis, d: Draft) -> bool:
     """Whether a country (or capital) mention plays as a team in its sentence: the object of a
     verb of play ("defeated Panama", "against England", "team Estonia"), a side of a score
     ("Sweden 1 - 0"), the owner of a team role ("Tunisia's coach"), the subject of a verb of
     play ("Sweden beat Belgium"), or, in a sports report (:func:`sports_text`), the subject of
-    any verb ("Sweden scored twice"). Elsewhere a government acting ("North Korea fired",
-    "Thailand has cracked down") stays a place, as GUM's annotators keep it (all 58 country
-    mentions of the first nine GUM news documents are places)."""
+    any verb ("Sweden scored twice"); and anywhere, the subject of a verb of speech ("North
+    Korea warned", "Pyongyang said": a place does not speak, its government does). Elsewhere a
+    government acting ("North Korea fired", "Thailand has cracked down") stays a place, as
+    GUM's annotators keep it (all 58 country mentions of the first nine GUM news documents
+    are places; none of them speaks)."""
     s = d.sentence
     before = _word(state, d.first - 1, s).lower()
+    if before == "the" and _word(state, d.first - 2, s).lower() not in _PREPOSITIONS:
+        before = _word(state, d.first - 2, s).lower()  # "beating the Netherlands"
     if before in _TEAM_VERBS or before in ("team", "squad"):
         return True
+    if before == "for" and _word(state, d.first - 2, s).lower() in _PLAYED_FOR:
+        return True  # "Iniesta scored for Spain"
     j = d.last + 1
     nxt = _word(state, j, s)
     if nxt[:1].isdigit() and _word(state, j + 1, s) in _DASHES:
@@ -92,6 +125,10 @@ def acts(state: Analysis, d: Draft) -> bool:
         nxt = _word(state, j, s)
     if nxt.lower() in _TEAM_VERBS:
         return True
+    if nxt.lower() in _AUX and _word(state, j + 1, s).lower() in _GOVERNMENT_SPEECH:
+        nxt = _word(state, j + 1, s)  # "North Korea has warned"
+    if nxt.lower() in _GOVERNMENT_SPEECH and nxt[:1].islower():
+        return True  # a place does not speak: "North Korea said", "Pyongyang warned"
     return sports_text(state) and nxt.lower() not in (
         "is", "was", "are", "were", "be", "been", "'s") and verb_like(nxt)
 
@@ -146,10 +183,20 @@ def context_evidence(state: Analysis, d: Draft) -> None:
     after2 = folded[last + 2].lower() if last + 2 < r.stop else ""
     if after == "," and after2 == "who":
         d.evidence.append(("person", 2.0, "', who'"))
+    elif after == "," and after2 == "which" and not d.country:
+        d.evidence.append(("group", 1.0, "', which'"))  # "Nucor, which makes steel"
     elif after == "'s" and after2 in _PERSONAL:
         d.evidence.append(("person", 2.0, f"'s {after2}"))
-    if after.lower() in SAY_WORDS and state.toks[last].text[-1:].isalpha() and not d.country:
+    elif after.lower() in ("administration", "presidency") and not d.country:
+        d.evidence.append(("person", 2.0, f"'{after.lower()}'"))  # "the Obama administration"
+    elif after == "'s" and after2 in _CORPORATE:
+        d.evidence.append(("group", 2.0, f"'s {after2}"))  # "Nucor's shares"
+    if (after.lower() in SAY_WORDS or after in _PERSON_SPEECH) and state.toks[
+            last].text[-1:].isalpha() and not d.country:
         d.evidence.append(("person", 1.0, f"'{after}'"))
+    elif before in ("said", "says") and (not after or after in (".", ",", ";")) and (
+            not d.country) and first - 2 >= r.start and folded[first - 2] in (",", "\u201d", '"'):
+        d.evidence.append(("person", 1.0, f"', {before}'"))  # '"...," said Okonjo.'
 
 
 def _affiliation(state: Analysis, d: Draft, owner: int) -> None:
@@ -189,12 +236,23 @@ def _apposition(state: Analysis, d: Draft) -> None:
         d.evidence.append(("person", 3.0, "age apposition"))
 
 
+#: Verbs of speech that people use more than bodies do, after a name ("Baweja explained").
+_PERSON_SPEECH = frozenset(
+    """explained added recalled admitted insisted argued wrote tweeted replied asked
+    remembered laughed joked recounted""".split()
+)
 #: What only a person has ("Warhol's death", "Trump's wife").
 _PERSONAL = frozenset(
     """wife husband son sons daughter daughters mother father parents brother sister family
     children child death birth life career funeral widow widower girlfriend boyfriend
     grandson granddaughter grandmother grandfather uncle aunt nephew niece lawyer attorney
     spokesman spokeswoman spokesperson aide aides biography memoir mind body face""".split()
+)
+#: What only a body has ("Nucor's shares", "the party's members").
+_CORPORATE = frozenset(
+    """shares shareholders stock profits profit revenue revenues sales earnings subsidiary
+    subsidiaries headquarters employees staff workforce customers members membership board
+    chairman ceo directors branches stores products brand website founders""".split()
 )
 _APPOSITION_ENDS = frozenset(
     "who which that whose of at for in with from on to by and or".split())

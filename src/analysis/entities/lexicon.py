@@ -76,7 +76,11 @@ ORG_WORDS: frozenset[str] = frozenset(
     Unit Cartel Gang Militia Militias Clan Tribe Rebels Junta Caliphate Sect Order
     Convention Festival Expo Games Cup Championship Olympics Prize Awards Award Org Weekly Daily
     FC AFC RFC CF AC AAC Reserve
-    Monthly Legion Nations Institution Institutions Council's Caucus Campaign Committees""".split()
+    Monthly Legion Nations Institution Institutions Council's Caucus Campaign Committees
+    Inc Ltd Corp plc PLC LLC LLP GmbH Bros Bros. Limited Labs Solutions Software
+    Pharmaceuticals Ventures Insurance Electronics Communications Telecom Publishing
+    Pictures Productions Research Economics Consulting Associates Analytics Securities
+    Investments Airline Recordings Treasury Exchange""".split()
 )
 #: First words of (mostly Arabic) organisation names: "supporters of", "front", "army"...
 ORG_FIRST_WORDS: frozenset[str] = frozenset(
@@ -91,7 +95,7 @@ PLACE_WORDS: frozenset[str] = frozenset(
     Harbour Harbor Canal Plateau Heights Boulevard Blvd. Highway Station Stadium Arena Plaza
     Palace Tower Falls Beach Forest Canyon Basin Delta Oasis Strip Mosque Cathedral Temple
     Shrine Memorial Monument Castle Prison Campus Mall Market Cemetery Zoo Garden Gardens
-    Abbey Basilica Chapel Synagogue Pier Dam Tunnel Gate""".split()
+    Abbey Basilica Chapel Synagogue Pier Dam Tunnel Gate Theatre Theater""".split()
 )
 PLACE_FIRST_WORDS = frozenset(
     "Mount Mt. Lake Port Fort Ft. Gulf Cape Isle Los Las San Santa Santo Sao São Saint".split())
@@ -157,6 +161,8 @@ _COUNTRY_CODES = {
     "ROK": "South Korea", "America": "United States", "Britain": "United Kingdom",
     "Great Britain": "United Kingdom", "Burma": "Myanmar", "Holland": "Netherlands",
     "Congo": "Republic of the Congo", "Ivory Coast": "Ivory Coast",
+    "N. Korea": "North Korea", "S. Korea": "South Korea", "N.Korea": "North Korea",
+    "S.Korea": "South Korea", "S. Africa": "South Africa",
 }
 #: Short names of cities common in news ("L.A.", "NYC").
 CITY_ALIASES = {"L.A.": "Los Angeles", "LA": "Los Angeles", "NYC": "New York City",
@@ -195,6 +201,11 @@ KNOWN_GROUPS: frozenset[str] = frozenset(
     Gallup Pew Politico Breitbart Medicare Medicaid""".split()
 ) | frozenset({"Boko Haram", "Sinn Fein", "Plaid Cymru", "Islamic State", "Federal Reserve",
                "Social Security", "Real Madrid", "Muslim Brotherhood", "Al Jazeera"})
+#: Gods and prophets named as persons (GUM and OntoNotes type them so): "God said", "Jesus".
+DEITIES: frozenset[str] = frozenset(
+    """God Jesus Christ Allah Buddha Yahweh Jehovah Krishna Vishnu Shiva Satan Muhammad
+    Mohammed Moses Abraham""".split()
+)
 #: Capitalised words of names that are no person's ("Space Shuttle Atlantis", "Act", "Day").
 NOT_PERSON_WORDS: frozenset[str] = frozenset(
     """Space Shuttle Spacecraft Satellite Telescope Rover Station Act Bill Treaty Accord
@@ -361,6 +372,7 @@ def _latin(s: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 16)
 def zipf(word: str) -> float:
     """``wordfreq.zipf_frequency(word, "en")``; a plain lower-case word is looked up in the
     frequency table directly, rounded as wordfreq rounds (the same value, without its
@@ -477,7 +489,8 @@ GROUP_NOUNS: frozenset[str] = frozenset(
     corporation business retailer manufacturer carrier airline insurer lender regulator
     watchdog sect cartel gang brigade battalion unit force forces rebels insurgents
     broadcaster station network paper daily weekly tabloid agency service charity
-    department""".split()
+    department giant conglomerate multinational carmaker automaker supermarket operator
+    provider startup start-up publisher""".split()
 )
 LOCATIVES = frozenset(
     """in at from into inside outside near across throughout through over toward towards

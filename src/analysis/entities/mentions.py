@@ -25,10 +25,12 @@ preposition of place, a verb of saying after it, "of" after a person's name); th
 wins, a tie or no evidence gives "unknown". What the shape of a name says about a person
 counts once per actor, not once per repetition. A country or capital is a place, except where
 the sentence has it play as a team ("Sweden beat Belgium", "Tunisia's coach", "team
-Estonia"): there that mention is a group. A government acting ("North Korea fired") stays a
-place, as GUM's annotators keep it. Weights and rules were tuned on 9 of the 18 GUM news
-documents and on BBC and PolNeAR training articles read without gold, and measured on the
-other 9 GUM documents (``python -m benchmarks entities_kinds``).
+Estonia"), or speak ("North Korea warned"), or, in a sports report, a city is its club:
+there that mention is a group. A government acting otherwise ("North Korea fired") stays a
+place, as GUM's annotators keep it. An actor whose own evidence is silent or tied takes its
+kind from the rest of the document (:mod:`~analysis.entities.fallback`). Weights and rules
+were tuned on 9 of the 18 GUM news documents and on BBC and PolNeAR training articles read
+without gold, and measured on the other 9 GUM documents (``python -m benchmarks entities_kinds``).
 """
 
 from __future__ import annotations
@@ -37,21 +39,24 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import NamedTuple
 
 from analysis.corpus import Document
-from analysis.entities.context import acts, context_evidence
+from analysis.entities.context import acts, context_evidence, speaks, sports_text
 from analysis.entities.draft import Draft
+from analysis.entities.fallback import fallback_evidence
 from analysis.entities.given_names import is_given_name, is_surname
 from analysis.entities.lexicon import (
     COMPASS,
+    DEITIES,
     KNOWN_GROUPS,
+    LOCATIVES,
     NAME_PARTICLES,
     NOT_PERSON_WORDS,
     ORG_FIRST_WORDS,
     ORG_WORDS,
     PEOPLES,
+    PERSON_NOUNS,
     PERSON_TITLES,
     PLACE_FIRST_WORDS,
     PLACE_WORDS,
@@ -61,9 +66,13 @@ from analysis.entities.lexicon import (
     is_group_adjective,
     zipf,
 )
+from analysis.entities.linking import NO_PLACE as _NO_PLACE
+from analysis.entities.linking import ORG_HEADS as _ORG_WORDS
+from analysis.entities.linking import acronym_key as _acronym_key
+from analysis.entities.linking import actors_of, relink_surnames
+from analysis.entities.linking import norm as _norm
 from analysis.entities.names import Analysis, Name, analyse
 from analysis.tables import TableSpec
-from analysis.tokenise import fold
 
 __all__ = ["KINDS", "MENTIONS", "Mention", "document_mentions"]
 
@@ -98,7 +107,7 @@ MENTIONS = TableSpec(
      ("actor", "string"), ("kind", "string"), ("via_demonym", "bool"), ("title", "string"),
      ("evidence", "string")),
     _mentions_rows,
-    version=1,
+    version=2,  # 2: kinds and grouping of issue 15's third round
 )
 
 
@@ -122,8 +131,12 @@ def drafts(state: Analysis) -> tuple[list[Draft], list[str], dict[str, str]]:
     cached = state.memo.get("drafts")
     if cached is None:
         ds = _drafts(state)
-        actors = _actors(ds)
-        kinds = _kinds(ds, actors)
+        actors = actors_of(state, ds)
+        kinds = _kinds(state, ds, actors)
+        again = relink_surnames(ds, actors, kinds)
+        if again is not None:  # a surname alone joins a full name found a person's only now
+            actors = again
+            kinds = _kinds(state, ds, actors)
         cached = state.memo["drafts"] = (ds, actors, kinds)
     return cached
 
@@ -134,13 +147,32 @@ def _mentions(state: Analysis) -> list[Mention]:
     out = []
     for d, actor in zip(ds, actors, strict=True):
         kind = "person" if d.people else kinds[actor]
-        if (d.country or d.capital) and not d.demonym and kind == "place" and (
-                acting.get(actor, 0.0) > 0.5 or acts(state, d)):
-            kind = "group"  # a country acting: a government or a team
+        if kind == "place" and not d.demonym and _may_play(state, d) and (
+                acting.get(actor, 0.0) > 0.5 or acts(state, d) or _club(state, d)):
+            kind = "group"  # a country acting: a government or a team; a city's club
+        elif kind == "place" and not d.demonym and not d.people and speaks(state, d):
+            kind = "group"  # "the White House said"
         reasons = "; ".join(dict.fromkeys(r for _, _, r in d.evidence)) if d.evidence else ""
         out.append(Mention(d.sentence + 1, d.start, d.end, d.text, actor, kind, d.demonym,
                            d.title, reasons))
     return out
+
+
+def _may_play(state: Analysis, d: Draft) -> bool:
+    """Whether a place's mention may stand for a team or a government: a country or a capital,
+    or, in a sports report, any city ("Tottenham beat Southampton")."""
+    return bool(d.country or d.capital) or (
+        sports_text(state) and any(r in ("gazetteer city", "gazetteer province")
+                                   for _, _, r in d.evidence))
+
+
+def _club(state: Analysis, d: Draft) -> bool:
+    """In a sports report, a city that is no capital and is not where something happens is its
+    club ("a bid from Tottenham", "Southampton's offer"; not "in Dublin", "at Anfield")."""
+    if d.country or d.capital or not sports_text(state):
+        return False
+    before = state.lower[d.first - 1] if d.first > state.ranges[d.sentence].start else ""
+    return before not in LOCATIVES and before not in ("to", "of", ",")
 
 
 def _acting(state: Analysis, ds: list[Draft], actors: list[str],
@@ -150,7 +182,7 @@ def _acting(state: Analysis, ds: list[Draft], actors: list[str],
     the group."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for d, actor in zip(ds, actors, strict=True):
-        if (d.country or d.capital) and not d.demonym and kinds[actor] == "place":
+        if kinds[actor] == "place" and not d.demonym and _may_play(state, d):
             counts[actor][0] += acts(state, d)
             counts[actor][1] += 1
     return {a: n / total for a, (n, total) in counts.items() if total >= 2}
@@ -186,6 +218,26 @@ def _drafts(state: Analysis) -> list[Draft]:
             d.evidence.append(("person", 3.0, "people named by faith or origin"))
             out.append(d)
     out.sort(key=lambda d: (d.start, d.end))
+    return _join_to(state, out)
+
+
+def _join_to(state: Analysis, ds: list[Draft]) -> list[Draft]:
+    """"Committee to Protect Journalists": an organisation's name ending in an organisation
+    word, "to" and a name right after it are one name."""
+    out: list[Draft] = []
+    words = state.words
+    for d in ds:
+        a = out[-1] if out else None
+        if a is not None and a.sentence == d.sentence and d.first == a.last + 2 and words[
+                a.last + 1] == "to" and a.core.split()[-1] in ORG_WORDS and not (
+                a.title or d.country or d.demonym or a.demonym):
+            text = state.text[a.start:d.end]
+            joined = Draft(a.sentence, a.start, d.end, a.first, d.last, text, _norm(text))
+            joined.evidence.append(("group", 4.0, f"organisation word {a.core.split()[-1]}"))
+            context_evidence(state, joined)
+            out[-1] = joined
+        else:
+            out.append(d)
     return out
 
 
@@ -193,10 +245,16 @@ def _split_title(state: Analysis, name: Name) -> list[Draft]:
     """Titles: "Gen. Khalifa Haftar" -> "Khalifa Haftar" (a person); "US President Barack
     Obama" -> "US" and "Barack Obama"; "General Motors" stays whole."""
     forms = name.forms
+    role = _role_before_given_name(forms)
+    if role is not None:  # "Songwriter Guy Chambers", "Microsoft Chief Executive Steve Ballmer"
+        r0, r1 = role
+        out = _draft(state, name, 0, r0, "") if r0 > 0 else []
+        return out + _draft(state, name, r1, len(forms), " ".join(forms[r0:r1]))
     if PERSON_TITLES.isdisjoint(forms):
         words = state.words
-        if len(forms) > 2 and name.first >= 2 and words[name.first - 1] == "of" and words[
-                name.first - 2] in PERSON_TITLES:  # "Secretary of" + "State John Kerry"
+        if len(forms) > 2 and name.first >= 2 and words[name.first - 1] == "of" and (words[
+                name.first - 2] in PERSON_TITLES or words[name.first - 2] in PERSON_NOUNS):
+            # "Secretary of" + "State John Kerry", "secretary of" + "State Hillary Clinton"
             k = next((q for q in range(1, len(forms) - 1) if is_given_name(forms[q])), None)
             if k is not None:
                 return _draft(state, name, k, len(forms), " ".join(
@@ -213,26 +271,57 @@ def _split_title(state: Analysis, name: Name) -> list[Draft]:
             k = t1 + 2  # "Minister of Defence Wallace"
         t1 = k if k is not None else t1
     rest = forms[t1:]
-    if rest and any(f in ORG_WORDS or f in PLACE_WORDS for f in rest):
-        return _draft(state, name, 0, len(forms), "")
+    if rest and (any(f in ORG_WORDS for f in rest) or rest[-1] in PLACE_WORDS):
+        return _draft(state, name, 0, len(forms), "")  # not "President Park Geun-hye"
     out = _draft(state, name, 0, t0, "") if t0 > 0 else []
     if rest:  # a title alone ("the President") names no one in particular
         out += _draft(state, name, t1, len(forms), " ".join(forms[t0:t1]))
     return out
 
 
-_DOTTED_RE = re.compile(r"(?:[A-Z]\.){2,}")
+def _role_before_given_name(forms: Sequence[str]) -> tuple[int, int] | None:
+    """Where the role or party words written as part of a name start and end, just before a
+    person's name of two or three plain words starting with a given name ("Senate Majority
+    Leader Mitch McConnell", "Comedian Chris Rock", "Democrat Kim Myers", "Microsoft Chief
+    Executive Steve Ballmer") or after a plain role ("Google CEO Sundar Pichai"), or None."""
+    for k in range(1, len(forms) - 1):
+        rest = forms[k:]
+        role = forms[k - 1]
+        if len(rest) > 3 or not _role_word(role) or role in PERSON_TITLES or not all(
+                map(_plain, rest)) or not (_NOT_PERSON.isdisjoint(rest) or _given_and_surname(
+                    rest)):
+            continue
+        if is_given_name(forms[k]) or (len(rest) >= 2 and role.lower() in _PLAIN_ROLES):
+            r0 = k - 1
+            while r0 > 0 and (forms[r0 - 1] in PERSON_TITLES or _role_word(forms[r0 - 1])):
+                r0 -= 1  # "Chief Executive"
+            return r0, k
+    return None
+
+
+#: Roles written before a name that say a person's name follows even without a given name.
+_PLAIN_ROLES = frozenset(
+    """ceo chief executive founder co-founder chairman chairwoman president director
+    spokesman spokeswoman spokesperson leader manager coach editor minister secretary
+    analyst economist professor captain actor actress singer striker defender midfielder
+    goalkeeper rapper musician journalist writer author producer""".split()
+)
+
+
+def _role_word(w: str) -> bool:
+    """A role, party or following written before a person's name: "Leader", "Democrat",
+    "Scientologist", "Guitarist", "Republican" (not a given name or surname: "Brian")."""
+    return w.lower() in _ROLE_WORDS or (w.endswith(("ist", "ists")) and len(w) > 5 and w[
+        1:].islower() and not is_given_name(w) and not is_surname(w))
+
+
+#: Role and party words that a name may carry before a person's name ("Leader", "Democrat").
+_ROLE_WORDS = (PERSON_NOUNS - {"tennis", "host", "head", "user"}) | frozenset(
+    """leader democrat republican songwriter comedian assemblyman assemblywoman
+    congressman congresswoman celebrity star legend""".split())
+
 _ARTICLE_RE = re.compile(r"(?:al|Al|AL|el|El)(?:-| |$)")
 _AL_RE = re.compile(r"(?:Al|El)\b")
-
-
-@lru_cache(maxsize=1 << 14)
-def _norm(s: str) -> str:
-    return " ".join(fold(s).split())
-
-
-def _acronym_key(s: str) -> str:
-    return s.replace(".", "") if "." in s and _DOTTED_RE.fullmatch(s) else s
 
 
 def _draft(state: Analysis, name: Name, a: int, b: int, title: str) -> list[Draft]:
@@ -265,7 +354,10 @@ def _shape(forms: Sequence[str]) -> tuple[str, str, bool, list[tuple[str, float,
     the evidence of its words (:func:`_shape_evidence`)."""
     core = _norm(" ".join(f for f in forms if f not in _POSSESSIVE))  # "New People('s) Party"
     d = Draft(0, 0, 0, 0, 0, "", core)
-    hit = gazetteer().places.get(core) or gazetteer().places.get(_acronym_key(core))
+    places = gazetteer().places
+    hit = places.get(core) or places.get(_acronym_key(core))
+    if hit is None and len(core) > 4 and core.isupper() and core.isalpha():
+        hit = places.get(core.title())  # a dateline: "WASHINGTON (AP) --"
     if hit:
         canonical, what = hit
         if what == "country":
@@ -283,19 +375,22 @@ def _shape_evidence(d: Draft, forms: Sequence[str]) -> None:
     first, last = forms[0], forms[-1]
     several = len(forms) > 1
     places = gazetteer().places
+    if d.core in DEITIES or (several and forms[-1] == "Christ"):
+        d.evidence.append(("person", 5.0, "a god or prophet"))  # "God", "Jesus Christ"
     if d.core in KNOWN_GROUPS:
         d.evidence.append(("group", 5.0, "known group"))
     elif several and last in KNOWN_GROUPS:
         d.evidence.append(("group", 3.0, f"ends in {last}"))  # "the Neo Democrats"
     elif several and first in KNOWN_GROUPS:
         d.evidence.append(("group", 2.0, f"starts with {first}"))  # "Google Science Fair"
+    named = _given_and_surname(forms)  # "Elizabeth Banks", "Guy Chambers": a person's
     org = next(filter(_ORG_WORDS.__contains__, forms), None)
-    if org and (several or first not in PLACE_WORDS):
+    if org and (several or first not in PLACE_WORDS) and not named:
         d.evidence.append(("group", 4.0, f"organisation word {org}"))
     if first in ORG_FIRST_WORDS:
         d.evidence.append(("group", 4.0, f"organisation word {first}"))
     if several:
-        if last in _PLACE_WORDS or first in PLACE_FIRST_WORDS:
+        if (last in _PLACE_WORDS and not named) or first in PLACE_FIRST_WORDS:
             word = last if last in _PLACE_WORDS else first
             d.evidence.append(("place", 4.0, f"place word {word}"))
         if first in COMPASS and " ".join(forms[1:]) in places:
@@ -305,10 +400,11 @@ def _shape_evidence(d: Draft, forms: Sequence[str]) -> None:
         if not d.country and last in places and first not in COMPASS and (
                 places[last][1] == "country"):
             d.evidence.append(("group", 3.0, f"name ending in a country ({last})"))
-    if _ARTICLE_RE.match(first) and len(forms) <= 2:
+    if _ARTICLE_RE.match(first) and len(forms) <= 2 and not (
+            " " in d.core and is_surname(last)):  # "Al Qaeda"; not "Al Gore"
         d.evidence.append(("group", 2.0, "Arabic article al-"))
     if not several and not d.country:
-        if is_all_caps(d.core.replace(".", "")) or _camel(first):
+        if (is_all_caps(d.core.replace(".", "")) or _camel(first)) and not d.evidence:
             d.evidence.append(("group", 2.0, "acronym" if is_all_caps(first) else "brand shape"))
         if first.lower().endswith(_GROUP_SUFFIXES) and len(first) > 6:
             d.evidence.append(("group", 2.0, "name of a movement or medium"))
@@ -324,7 +420,11 @@ def _person_shape(d: Draft, forms: Sequence[str], places: dict) -> None:
     first, last = forms[0], forms[-1]
     if d.core in places or places.get(last, _NO_PLACE)[1] in ("country", "capital"):
         return
-    if _NOT_PERSON_BUT_COMPASS.isdisjoint(forms[1:]) and is_given_name(first) and (
+    if len(last) > 3 and zipf(last.lower()) >= COMMON_NOUN_ZIPF and not is_surname(last) and (
+            last not in places and last not in COMPASS):
+        return  # "Edison Research", "White Paper": a thing named, not a person
+    if (_NOT_PERSON_BUT_COMPASS.isdisjoint(forms[1:]) or _given_and_surname(forms)) and (
+            is_given_name(first)) and (
             _plain(last) or last in _SUFFIXES) and all(
             _plain(f) or _INITIAL_RE.fullmatch(f) or f in NAME_PARTICLES or f in _SUFFIXES
             for f in forms[1:]):
@@ -332,13 +432,22 @@ def _person_shape(d: Draft, forms: Sequence[str], places: dict) -> None:
         # Jr."; not "Bill of Rights"
         d.evidence.append(("person", GIVEN_NAME_WEIGHT, f"given name {first}"))
     if first not in _NOT_PERSON and _NOT_PERSON.isdisjoint(forms) and len(forms) <= 3 and all(
-            map(_plain, forms)) and not _AL_RE.match(first) and first not in places:
+            map(_plain, forms)) and not (_AL_RE.match(first) and not is_surname(last)) and (
+            first not in places):
         d.evidence.append(("person", 1.0, "two or three plain capitalised words"))
+    if _INITIAL_RE.fullmatch(first) and len(forms) <= 3 and _plain(last) and (
+            _NOT_PERSON.isdisjoint(forms)) and first not in places and (
+            _acronym_key(first) not in places) and last not in places:
+        # "J.J. Goldberg"; not "U.S. Census", "S. Korea"
+        d.evidence.append(("person", 2.0, "initials and a surname"))
     if ASIAN_WEIGHT and len(forms) <= 3 and _SYLLABLES_RE.fullmatch(last) and zipf(
             last.lower()) < 4.0:  # "Kwong Chun-yu", "Kim Jong-un"; not "Self-made"
         d.evidence.append(("person", ASIAN_WEIGHT, "given name of joined syllables"))
 
 
+#: A last word this frequent in general English (Zipf, ``wordfreq``; "research", "paper",
+#: "program") and no known surname ends the name of a thing, not of a person.
+COMMON_NOUN_ZIPF = 5.0
 #: The weight of a given name at the start of a name ("Paul Dewar"): more than a preposition of
 #: place before it, less than an organisation or place word in it.
 GIVEN_NAME_WEIGHT = 2.5
@@ -347,13 +456,10 @@ ASIAN_WEIGHT = 2.5
 _SYLLABLES_RE = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
 #: Evidence counted once per actor (:func:`_kinds`).
 _ONCE = ("given name", "two or three plain")
-#: Organisation words and their plurals ("the State and Homeland Security Departments").
-_ORG_WORDS = ORG_WORDS | {w + "s" for w in ORG_WORDS if w.isalpha() and not w.endswith("s")}
 #: Place words and their plurals ("the Century City Towers", "the Golan Heights").
 _PLACE_WORDS = PLACE_WORDS | {w + "s" for w in PLACE_WORDS if w.isalpha() and not w.endswith(
     "s") and w + "s" not in ORG_WORDS}
 _NOT_PERSON = _ORG_WORDS | _PLACE_WORDS | COMPASS | NOT_PERSON_WORDS
-_NO_PLACE = ("", "")
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
 _INITIAL_RE = re.compile(r"(?:[A-Z]\.)+")
 _SUFFIXES = frozenset("Jr. Jr Sr. Sr II III IV".split())
@@ -362,6 +468,13 @@ _NOT_PERSON_BUT_COMPASS = _NOT_PERSON - COMPASS
 
 #: Endings of one-word names of movements, media and companies ("Scientology", "Wikinews").
 _GROUP_SUFFIXES = ("ology", "ism", "news", "soft", "book", "tube", "media", "net", "corp")
+
+
+def _given_and_surname(forms: Sequence[str]) -> bool:
+    """A given name and a known surname that is also an organisation's or place's word
+    ("Elizabeth Banks", "Guy Chambers", "Stuart Hall")."""
+    return len(forms) == 2 and is_given_name(forms[0]) and is_surname(forms[1]) and (
+        forms[1] in _ORG_WORDS or forms[1] in _PLACE_WORDS)
 
 
 def _plain(f: str) -> bool:
@@ -375,92 +488,15 @@ def _camel(w: str) -> bool:
         w.startswith(("Mc", "Mac", "O'")))
 
 
-# --- actors within the document -------------------------------------------------------
-
-def _initials(words: Sequence[str]) -> str:
-    return "".join(w[0] for w in words if w[:1].isupper() and w not in PERSON_TITLES)
-
-
-def _actors(ds: list[Draft]) -> list[str]:
-    """The actor (canonical name within the document) of each draft."""
-    keys = _link(ds)
-    variants: dict[str, Counter] = defaultdict(Counter)
-    for d, k in zip(ds, keys, strict=True):
-        if not d.demonym:
-            variants[k][_norm(d.text)] += 1
-    canon: dict[str, str] = {}
-    for d, k in zip(ds, keys, strict=True):
-        if k in canon:
-            continue
-        if d.country:
-            canon[k] = d.country
-            continue
-        forms = variants.get(k) or Counter({k: 1})
-        best = max(forms, key=lambda f: (len(f), forms[f], f))
-        best = best[4:] if best.startswith(("The ", "the ")) else best
-        canon[k] = k if len(k) >= len(best) else best
-    return [canon[k] for k in keys]
-
-
-def _link(ds: list[Draft]) -> list[str]:
-    """Actor key of each draft: its core, or the full name a one-word mention stands for when
-    one full name fits: a surname ("Haftar" -> "Khalifa Haftar"), a first name of a full name
-    with strong person evidence, the last word of an organisation's name that is no place
-    ("Scientology" -> "Church of Scientology"), an acronym by its initials ("NATO")."""
-    keys = [d.core for d in ds]
-    weights: dict[str, Counter] = defaultdict(Counter)
-    uses: Counter[str] = Counter()  # mentions of each core of several words, in text order
-    for d in ds:
-        w = weights[d.core]
-        for kind, weight, _ in d.evidence:
-            w[kind] += weight
-        if not d.country and " " in d.core:
-            uses[d.core] += 1
-    lasts: dict[str, Counter] = defaultdict(Counter)  # last word -> full person names
-    firsts: dict[str, Counter] = defaultdict(Counter)
-    org_lasts: dict[str, set[str]] = defaultdict(set)
-    initials: dict[str, set[str]] = defaultdict(set)
-    places = gazetteer().places
-    for core, n in uses.items():
-        words = core.split()
-        w = weights[core]
-        if w["person"] > max(w["group"], w["place"]) or not (w["group"] or w["place"]):
-            lasts[words[-1]][core] += n
-            if w["person"] >= 3.0:
-                firsts[words[0]][core] += n
-        elif w["group"] > max(w["place"], w["person"]):
-            if words[-1] not in places:
-                org_lasts[words[-1]].add(core)
-            for word in words:  # the head alone: "the Church" for "Church of Scientology"
-                if word in ORG_WORDS:
-                    org_lasts[word].add(core)
-        ini = _initials(words)
-        if len(ini) >= 2:
-            initials[ini].add(core)
-    for i, d in enumerate(ds):
-        w = d.core
-        if " " in w or d.country or d.demonym:
-            continue
-        if is_all_caps(_acronym_key(w)):
-            if len(initials.get(_acronym_key(w), ())) == 1:
-                keys[i] = next(iter(initials[_acronym_key(w)]))
-            continue
-        cands = lasts.get(w) or firsts.get(w)
-        if cands:  # the most frequent full name, then the earliest (a Counter keeps order)
-            keys[i] = max(cands, key=cands.__getitem__)
-        elif len(org_lasts.get(w, ())) == 1 and w not in places:
-            keys[i] = next(iter(org_lasts[w]))
-    return keys
-
-
-def _kinds(ds: list[Draft], actors: list[str]) -> dict[str, str]:
+def _kinds(state: Analysis, ds: list[Draft], actors: list[str]) -> dict[str, str]:
     """Each actor's kind: the highest total of evidence weights over its mentions (the shape of
     a person's name, :data:`_ONCE`, counted once per actor: a name repeated is no more a
-    person's)."""
+    person's); where that is silent or tied, what the rest of the document says
+    (:func:`~analysis.entities.fallback.fallback_evidence`)."""
     scores: dict[str, Counter] = defaultdict(Counter)
     said: dict[str, set] = defaultdict(set)  # per actor: the evidence of its names counted
     for d, actor in zip(ds, actors, strict=True):
-        linked = not d.country and " " not in d.core and _norm(d.text) != actor
+        linked = not d.country and " " not in d.core and _norm(d.text).lower() != actor.lower()
         seen = set()
         for kind, weight, reason in d.evidence:
             if linked and reason.startswith("gazetteer"):
@@ -474,11 +510,21 @@ def _kinds(ds: list[Draft], actors: list[str]) -> dict[str, str]:
                 actor.split()[-1] == d.core) and scores[actor]["group"] == 0:
             scores[actor]["person"] += 3.0
             d.evidence.append(("person", 3.0, "surname alone"))
-    out = {}
-    for actor, s in scores.items():
-        ranked = sorted(KINDS, key=lambda k: -s.get(k, 0.0))
-        top = s.get(ranked[0], 0.0)
-        out[actor] = ranked[0] if top > 0 and top > s.get(ranked[1], 0.0) else "unknown"
+    out = {actor: _best(s) for actor, s in scores.items()}
     for actor in actors:
         out.setdefault(actor, "unknown")
+    silent = {a for a, k in out.items() if k == "unknown" and not any(scores[a].values())}
+    undecided = {a for a, k in out.items() if k == "unknown"}
+    found = fallback_evidence(state, ds, actors, undecided, out, silent,
+                              lambda a, extra: _best(scores[a] + extra))
+    for actor, extra in found.items():
+        if extra:
+            out[actor] = _best(scores[actor] + extra)
     return out
+
+
+def _best(s: Counter) -> str:
+    """The kind with the highest score, "unknown" when none is above zero or two tie."""
+    ranked = sorted(KINDS, key=lambda k: -s.get(k, 0.0))
+    top = s.get(ranked[0], 0.0)
+    return ranked[0] if top > 0 and top > s.get(ranked[1], 0.0) else "unknown"
