@@ -17,6 +17,7 @@ itself (a DataFrame from :func:`mentions`), so a notebook computes it once.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -111,7 +112,22 @@ def _spellings(kinds: dict[str, Counter]) -> dict[str, str]:
         if len(names) > 1:
             best = max(names, key=lambda a: (sum(kinds[a].values()), a))
             out.update({a: best for a in names if a != best})
+    for actor, counts in kinds.items():  # "Donald J. Trump" and "Donald Trump": one person
+        words = actor.split()
+        if len(words) < 3 or counts.get("person", 0) * 2 <= sum(counts.values()):
+            continue
+        inner = [w for w in words[1:-1] if not _INITIAL.fullmatch(w)]
+        short = " ".join([words[0], *inner, words[-1]])
+        if short != actor and short in kinds and kinds[short].get("person", 0):
+            pair = [out.get(actor, actor), out.get(short, short)]
+            best = max(pair, key=lambda a: (sum(kinds[a].values()) if a in kinds else 0, a))
+            for name in (actor, short, *pair):
+                if name != best:
+                    out[name] = best
     return out
+
+
+_INITIAL = re.compile(r"[A-Z]\.?")
 
 
 def _joined(pairs: pd.DataFrame, keys: list[str], column: str, *, counts: bool) -> pd.Series:

@@ -48,6 +48,7 @@ from itertools import compress
 from operator import attrgetter, or_
 
 from analysis.corpus import Document
+from analysis.entities.given_names import is_given_name
 from analysis.entities.lexicon import (
     AMBIGUOUS_MONTHS,
     CLOSED_CLASS,
@@ -338,6 +339,8 @@ def _evidence(word: str, prev: str | None, nxt: str | None, nxt_name: bool,
         return False
     if zipf(lw) < RARE_ZIPF:
         return not _derived(lw, plural=True)  # not "Retreats", "Militiamen"
+    if nxt_shaped and is_given_name(word):  # "George W. Bush spoke", "Ahmed Ali said"
+        return True
     if nxt_name and not _derived(lw):
         return zipf(lw) < 5.0 or word in ORG_WORDS or word in COMPASS
     if nxt and nxt in SAY_WORDS:  # "Obama said", not "Officials said", "Police said"
