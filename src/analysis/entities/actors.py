@@ -24,7 +24,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.entities.linking import spelling_key
+from analysis.entities.linking import spelling_variants
 from analysis.entities.mentions import KINDS, MENTIONS
 from analysis.tables import per_document
 
@@ -104,14 +104,10 @@ def group_actors(table: pd.DataFrame) -> pd.Series:
 def _spellings(kinds: dict[str, Counter]) -> dict[str, str]:
     """Actors whose names differ only in case, hyphens or full stops ("Kim Jong-un", "Kim Jong
     Un"): each -> the spelling with the most mentions."""
-    found: dict[str, list[str]] = defaultdict(list)
-    for actor in kinds:
-        found[spelling_key(actor)].append(actor)
     out = {}
-    for names in found.values():
-        if len(names) > 1:
-            best = max(names, key=lambda a: (sum(kinds[a].values()), a))
-            out.update({a: best for a in names if a != best})
+    for names in spelling_variants(kinds):
+        best = max(names, key=lambda a: (sum(kinds[a].values()), a))
+        out.update({a: best for a in names if a != best})
     for actor, counts in kinds.items():  # "Donald J. Trump" and "Donald Trump": one person
         words = actor.split()
         if len(words) < 3 or counts.get("person", 0) * 2 <= sum(counts.values()):
@@ -198,12 +194,23 @@ def actors(source: Any, *, by: str | None = None, top: int | None = None,
      ['United States', 'place', 2, 'U.S.; United States'],
      ['Tunisia', 'place', 1, 'Tunisian']]
     """
-    table = _plain_text(mentions(source, demonyms=demonyms, meta=(by,) if by else ()))
-    keys = [by] if by else []
+    table = _grouped(mentions(source, demonyms=demonyms, meta=(by,) if by else ()))
+    return _cast(table, [by] if by else [], top=top, min_mentions=min_mentions)
+
+
+def _grouped(table: pd.DataFrame) -> pd.DataFrame:
+    """The mentions table (text columns as Python strings) with ``actor`` grouped across
+    documents (:func:`group_actors`)."""
+    table = _plain_text(table)
+    return table.assign(actor=group_actors(table)) if len(table) else table
+
+
+def _cast(table: pd.DataFrame, keys: list[str], *, top: int | None, min_mentions: int
+          ) -> pd.DataFrame:
+    """The actors table (:func:`actors`) of a :func:`_grouped` mentions table."""
     if not len(table):
         return pd.DataFrame(columns=keys + _ACTOR_COLUMNS)
-    table = table.assign(actor=group_actors(table),
-                         variant=table["text"].map(lambda s: " ".join(s.split())))
+    table = table.assign(variant=table["text"].map(lambda s: " ".join(s.split())))
     out = table.groupby([*keys, "actor"], sort=False).agg(
         mentions=("start", "size"), via_demonym=("via_demonym", "sum"),
         documents=("document", "nunique"), first_document=("document", "first"),
@@ -247,15 +254,14 @@ def cooccurrence(source: Any, *, top: int | None = 30, min_weight: int = 1,
     [['Spain', 2, 'place'], ['China', 1, 'place'], ['Libya', 1, 'place'],
      ['Tunisia', 1, 'place']]
     """
-    table = _plain_text(mentions(source, demonyms=demonyms))
-    cast = actors(table, min_mentions=min_mentions)
+    table = _grouped(mentions(source, demonyms=demonyms))
+    cast = _cast(table, [], top=None, min_mentions=min_mentions)
     keep = set(cast["actor"].head(top) if top is not None else cast["actor"])
     nodes = cast.loc[cast["actor"].isin(keep), ["actor", "mentions", "kind"]].rename(
         columns={"actor": "name"}).reset_index(drop=True)
     pairs: Counter[tuple[str, str]] = Counter()
     if len(table):
-        named = table.assign(actor=group_actors(table))
-        named = named[named["actor"].isin(keep)]
+        named = table[table["actor"].isin(keep)]
         sentences: dict[tuple[Any, int], set[str]] = defaultdict(set)
         for key in zip(named["document"], named["sentence"], named["actor"], strict=True):
             sentences[key[:2]].add(key[2])

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -31,7 +31,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from analysis.entities.draft import Draft
     from analysis.entities.names import Analysis
 
-__all__ = ["ORG_HEADS", "acronym_key", "actors_of", "norm", "relink_surnames", "spelling_key"]
+__all__ = ["ORG_HEADS", "acronym_key", "actors_of", "norm", "relink_surnames", "spelling_key",
+           "spelling_variants"]
 
 #: Organisation words and their plurals ("the State and Homeland Security Departments").
 ORG_HEADS = ORG_WORDS | {w + "s" for w in ORG_WORDS if w.isalpha() and not w.endswith("s")}
@@ -166,18 +167,27 @@ def spelling_key(name: str) -> str:
     return " ".join(name.replace(".", "").replace("-", " ").lower().split())
 
 
+def spelling_variants(names: Iterable[str]) -> list[list[str]]:
+    """The names that are spellings of one name (:func:`spelling_key`), in groups of two or
+    more, each group in the order the names came.
+
+    >>> spelling_variants(["Kim Jong-un", "Seoul", "Kim Jong Un", "KIM JONG UN"])
+    [['Kim Jong-un', 'Kim Jong Un', 'KIM JONG UN']]
+    """
+    found: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        found[spelling_key(name)].append(name)
+    return [forms for forms in found.values() if len(forms) > 1]
+
+
 def _spellings(keys: list[str]) -> None:
     """Spellings of one name that differ only in case, hyphens or full stops are one key (the
     most frequent spelling, then the first)."""
     counts = Counter(keys)
-    found: dict[str, list[str]] = defaultdict(list)
-    for k in counts:
-        found[spelling_key(k)].append(k)
     best = {}
-    for forms in found.values():
-        if len(forms) > 1:
-            top = max(forms, key=counts.__getitem__)
-            best.update((f, top) for f in forms)
+    for forms in spelling_variants(counts):
+        top = max(forms, key=counts.__getitem__)
+        best.update((f, top) for f in forms)
     if best:
         keys[:] = [best.get(k, k) for k in keys]
 
