@@ -176,15 +176,9 @@ def keyness_by_group_plot(table: pd.DataFrame, *, top: int = 10, value: str = "g
     data = data.sort_values(sort, ascending=[True, True] if "rank" in data else
                             [True, False, True], kind="mergesort")
     shown = names[:max_groups]
-    rows, cols = grid_shape(len(shown))
-    asked, top = top, min(top, bars_that_fit(rows))
-    per_row = min(0.24, (MAX_HEIGHT - 1.0 - 0.75 * rows) / (rows * top))
-    fig, axes = new_figure(MAX_WIDTH, rows * (top * per_row + 0.75) + 1.0, nrows=rows,
-                           ncols=cols, squeeze=False)
-    for k, ax in enumerate(axes.flat):
-        if k >= len(shown):
-            ax.set_axis_off()
-            continue
+    asked = top
+    fig, axes, top = panel_grid(len(shown), top)
+    for k, ax in enumerate(axes):
         part = data[data["group"] == shown[k]]
         ax.set_title(short_label(shown[k], width=18, lines=2), fontsize=11)
         if part.empty or shown[k] in flagged:
@@ -203,6 +197,28 @@ def keyness_by_group_plot(table: pd.DataFrame, *, top: int = 10, value: str = "g
     fig.supxlabel(xlabel + (f"\n({'; '.join(cut)})" if cut else ""), fontsize=12)
     fig.suptitle(title or "Key words of each group against the rest")
     return fig
+
+
+def panel_grid(panels: int, top: int, *, per_bar: float = 0.2, per_panel: float = 0.75
+               ) -> tuple[Figure, list, int]:
+    """Small multiples of bar charts: a figure of ``panels`` panels in a grid
+    (:func:`grid_shape`), each with room for ``top`` bars, fewer when the frame cannot hold them
+    (:func:`~analysis.present.chart.bars_that_fit`; ``per_bar`` and ``per_panel`` in inches).
+    Returns the figure, its ``panels`` axes in reading order (the grid's spare ones switched
+    off), and the number of bars each panel holds.
+
+    >>> fig, axes, bars = panel_grid(5, 30)
+    >>> len(axes), len(fig.axes), bars
+    (5, 6, 10)
+    """
+    rows, cols = grid_shape(panels)
+    top = min(top, bars_that_fit(rows, per_bar=per_bar, per_panel=per_panel))
+    per_row = min(0.24, (MAX_HEIGHT - 1.0 - per_panel * rows) / (rows * top))
+    fig, axes = new_figure(MAX_WIDTH, rows * (top * per_row + per_panel) + 1.0, nrows=rows,
+                           ncols=cols, squeeze=False)
+    for ax in axes.flat[panels:]:
+        ax.set_axis_off()
+    return fig, list(axes.flat[:panels]), top
 
 
 def _hatched_legend(fig: Figure, names: list, flags: list, *, ncols: int = 4) -> None:

@@ -21,18 +21,16 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.present.chart import (
-    MAX_HEIGHT,
     MAX_WIDTH,
     PALETTE,
     aliased,
-    bars_that_fit,
     fit_height,
     message_figure,
     new_figure,
     one_line,
     require,
 )
-from analysis.present.group_plots import draw_series, grid_shape, time_axes, trend_legend
+from analysis.present.group_plots import draw_series, panel_grid, time_axes, trend_legend
 
 __all__ = ["topic_labels", "topic_share_plot", "topic_trend_plot", "topic_words_plot"]
 
@@ -79,15 +77,9 @@ def topic_words_plot(table: pd.DataFrame, *, top: int = 8, title: str = "",
     data = _ranked(data)
     topics = list(pd.unique(data["topic"]))
     shown = topics[:max_topics]
-    rows, cols = grid_shape(len(shown))
-    asked, top = top, min(top, bars_that_fit(rows, per_bar=0.18, per_panel=0.7))
-    per_row = min(0.24, (MAX_HEIGHT - 1.0 - 0.7 * rows) / (rows * top))
-    fig, axes = new_figure(MAX_WIDTH, rows * (top * per_row + 0.7) + 1.0, nrows=rows,
-                           ncols=cols, squeeze=False)
-    for k, ax in enumerate(axes.flat):
-        if k >= len(shown):
-            ax.set_axis_off()
-            continue
+    asked = top
+    fig, axes, top = panel_grid(len(shown), top, per_bar=0.18, per_panel=0.7)
+    for k, ax in enumerate(axes):
         part = data[data["topic"] == shown[k]].head(top).iloc[::-1]
         y = np.arange(len(part))
         ax.barh(y, part["weight"], color=PALETTE[k % len(PALETTE)])
