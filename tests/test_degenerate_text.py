@@ -119,28 +119,27 @@ def _check_sentiment(text: str, *, explain: bool = True) -> None:
         sentiment.polarity(text)["compound"]] * 2
 
 
+#: Inputs every degenerate-text test runs on, whatever hypothesis draws besides.
+EXAMPLES = ("", "a. a. a.", "’", ". . .", "ha", "the the", "\u2028")
+
+
+def degenerate_examples(test):
+    """``test`` with an ``@example`` for each of :data:`EXAMPLES`."""
+    for text in EXAMPLES:
+        test = example(text)(test)
+    return test
+
+
 @settings(max_examples=150)
 @given(DEGENERATE)
-@example("")
-@example("a. a. a.")
-@example("’")
-@example(". . .")
-@example("ha")
-@example("the the")
-@example("\u2028")
+@degenerate_examples
 def test_tokenise_on_degenerate_text(text: str) -> None:
     _check_tokenise(text)
 
 
 @settings(max_examples=100)
 @given(DEGENERATE)
-@example("")
-@example("a. a. a.")
-@example("’")
-@example(". . .")
-@example("ha")
-@example("the the")
-@example("\u2028")
+@degenerate_examples
 def test_sentiment_on_degenerate_text(text: str) -> None:
     _check_sentiment(text)
 
