@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-__all__ = ["NotebookFailed", "ReportError", "UsageError"]
+__all__ = ["NotebookFailed", "ReportError", "UsageError", "closest"]
 
 
 class ReportError(Exception):
@@ -29,3 +29,16 @@ class NotebookFailed(ReportError):
     def __init__(self, lines: list[str]):
         super().__init__("\n".join(lines))
         self.lines = lines
+
+
+def closest(name: str, names: list[str]) -> str | None:
+    """The one of ``names`` a mistyped ``name`` most likely meant (difflib's closest match),
+    or None, for "did you mean" in a :class:`UsageError`.
+
+    >>> closest("tpo", ["focus", "top", "window"]), closest("zzz", ["top"])
+    ('top', None)
+    """
+    import difflib
+
+    found = difflib.get_close_matches(name, names, n=1)
+    return found[0] if found else None

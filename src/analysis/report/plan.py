@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.report import export
-from analysis.report.errors import UsageError
+from analysis.report.errors import UsageError, closest
 from analysis.report.notebooks import (
     choose_kernel,
     declared_exports,
@@ -186,11 +186,9 @@ def _extra_parameters(extra: Mapping[str, str], declared: list[Mapping[str, Any]
         if name in RESERVED:
             raise UsageError(f"parameter {name} is set by {RESERVED[name]}, not by -p")
         if not any(name in d for d in declared):
-            import difflib
-
             known = sorted({n for d in declared for n in d} - set(RESERVED))
-            close = difflib.get_close_matches(name, known, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
+            close = closest(name, known)
+            hint = f"; did you mean {close!r}?" if close else ""
             raise UsageError(f"parameter {name!r} is not in any notebook's parameters cell"
                              f"{hint} (the parameters -p can set: {', '.join(known)})")
     return dict(extra)

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analysis.report.errors import UsageError
+from analysis.report.errors import UsageError, closest
 
 __all__ = ["Prepare", "PrepareRequest", "Prepared", "corpus_title", "default_prepare",
            "group_columns", "store_prepare", "LOADER_OPTIONS"]
@@ -154,10 +154,8 @@ def default_prepare(request: PrepareRequest) -> Prepared:
 
 def _no_column(name: str, path: Any, columns: list[str]) -> str:
     """The message for a ``--group-by`` that is not a column: the columns, and the closest."""
-    import difflib
-
-    close = difflib.get_close_matches(name, columns, n=1)
-    hint = f" Did you mean {close[0]!r}?" if close else ""
+    close = closest(name, columns)
+    hint = f" Did you mean {close!r}?" if close else ""
     return (f"--group-by {name}: no such column in {path}; the documents' columns are: "
             f"{', '.join(columns)} (a table's title and date columns, whatever their names, "
             f"are read as title and date).{hint}")
