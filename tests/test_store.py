@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -293,3 +294,18 @@ def test_sentence_figures_of_a_stored_corpus_read_no_more_text_than_they_show(na
     _same(sentiment.document_summary(stored), sentiment.document_summary(read))
     no_text = sentiment.sentence_table(stored, text=False)
     assert "text" not in no_text and len(no_text) == len(table)
+
+
+def test_group_by_names_the_input_s_own_column_never_how_it_was_read(tmp_path):
+    """A table column named like a reading column ("source") is the input's metadata: grouping
+    by it uses it (stored as meta_source), never the file each document was read from."""
+    path = tmp_path / "news.jsonl"
+    rows = [{"id": f"a{i}", "source": outlet, "content": f"The council met on day {i}. It voted."}
+            for i, outlet in enumerate(["bbc", "cnn", "bbc", "cnn"])]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    corpus = store.analyse(path, id_column="id", store_dir=tmp_path / "store", progress=False)
+    column = corpus.grouping("source")
+    assert column == "meta_source"
+    assert sorted(corpus.documents[column].unique()) == ["bbc", "cnn"]
+    with pytest.raises(KeyError, match="the documents have"):
+        corpus.grouping("format")  # how a document was read is no grouping

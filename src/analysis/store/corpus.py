@@ -106,9 +106,17 @@ class CorpusTables:
     def grouping(self, group_by: str | None = None) -> str | None:
         """The metadata column to compare groups by: ``group_by`` when given (KeyError listing
         the columns when it is not one); otherwise ``folder`` when the input has documents in
-        more than one subfolder; otherwise None."""
+        more than one subfolder; otherwise None. Only the documents' metadata count (title,
+        date and the input's own columns), never how a document was read: a column of the input
+        named like one of those (``source``, ``format``) is stored as ``meta_source`` and
+        found under either name."""
         if group_by:
-            self.check_columns([group_by])
+            metadata = ["title", "date", *self.meta_columns]
+            if group_by not in metadata and f"meta_{group_by}" in metadata:
+                return f"meta_{group_by}"
+            if group_by not in metadata:
+                raise KeyError(f"no metadata column {group_by!r}; the documents have: "
+                               f"{', '.join(sorted(metadata))}")
             return group_by
         if "folder" in self._docs and self._docs["folder"].nunique(dropna=True) > 1:
             return "folder"
