@@ -96,7 +96,7 @@ def test_a_country_or_capital_that_speaks_is_its_government():
                      "fired missiles.")
     assert table[["text", "kind"]].values.tolist() == [
         ["North Korea", "group"], ["Pyongyang", "group"], ["Seoul", "place"],
-        ["China", "place"]]
+        ["China", "group"]]
 
 
 def test_a_name_after_said_at_the_end_of_a_quotation_or_before_a_verb_of_speech_is_a_persons():
@@ -276,7 +276,7 @@ def test_abbreviated_koreas_are_the_countries_not_initials_and_a_surname():
     table = mentions("Talks between N. Korea and S. Korea failed. The DPRK refused.")
     assert table[["text", "actor", "kind"]].values.tolist() == [
         ["N. Korea", "North Korea", "place"], ["S. Korea", "South Korea", "place"],
-        ["DPRK", "North Korea", "place"]]
+        ["DPRK", "North Korea", "group"]]
 
 
 def test_a_surname_left_alone_joins_the_full_name_found_a_persons_only_at_the_end():

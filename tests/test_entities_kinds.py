@@ -56,15 +56,38 @@ def test_the_shape_of_a_name_counts_once_however_often_it_is_repeated():
     assert kinds(text)["Civic Passion"] == "group"
 
 
-# --- countries: places unless they play ---------------------------------------------------
+# --- countries: places unless they act, as a government or a team ---------------------------
 
 @pytest.mark.parametrize("text, country", [
     ("Thailand has recently cracked down on human trafficking.", "Thailand"),
     ("Malaysia and Indonesia have maintained a policy of turning away boats.", "Malaysia"),
+    ("Malaysia and Indonesia have maintained a policy of turning away boats.", "Indonesia"),
     ("North Korea fired a missile on Sunday.", "North Korea"),
+    ("The Philippines is working to get its workers out.", "Philippines"),
+    ("Sweden's foreign minister resigned.", "Sweden"),
+    ("The UN urged Iran to stop enrichment.", "Iran"),
 ])
-def test_a_government_acting_stays_a_place(text, country):
+def test_a_government_acting_is_a_group(text, country):
+    assert mentions(text).set_index("actor").loc[country, "kind"] == "group"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Talks between N. Korea and S. Korea failed.", "North Korea"),
+    ("Libya is a country in North Africa.", "Libya"),
+    ("Thousands fled to Tunisia on Monday.", "Tunisia"),
+    ("Sweden's forests are vast.", "Sweden"),
+])
+def test_a_country_where_things_happen_or_that_is_described_is_a_place(text, country):
     assert mentions(text).set_index("actor").loc[country, "kind"] == "place"
+
+
+def test_where_governments_act_a_country_not_after_a_preposition_of_place_is_a_group():
+    text = ("North Korea fired a missile. Japan said it would respond. Sanctions on North Korea "
+            "are likely, and diplomats in Japan met.")
+    table = mentions(text)
+    assert table[["text", "kind"]].values.tolist() == [
+        ["North Korea", "group"], ["Japan", "group"], ["North Korea", "group"],
+        ["Japan", "place"]]
 
 
 @pytest.mark.parametrize("text, country", [

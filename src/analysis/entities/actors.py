@@ -251,7 +251,7 @@ def cooccurrence(source: Any, *, top: int | None = 30, min_weight: int = 1,
     [['China', 'Libya', 1], ['China', 'Spain', 1], ['Libya', 'Spain', 1],
      ['Spain', 'Tunisia', 1]]
     >>> nodes.values.tolist()  # doctest: +NORMALIZE_WHITESPACE
-    [['Spain', 2, 'place'], ['China', 1, 'place'], ['Libya', 1, 'place'],
+    [['Spain', 2, 'group'], ['China', 1, 'group'], ['Libya', 1, 'place'],
      ['Tunisia', 1, 'place']]
     """
     table = _grouped(mentions(source, demonyms=demonyms))

@@ -144,11 +144,13 @@ def drafts(state: Analysis) -> tuple[list[Draft], list[str], dict[str, str]]:
 def _mentions(state: Analysis) -> list[Mention]:
     ds, actors, kinds = drafts(state)
     acting = _acting(state, ds, actors, kinds)
+    governing = sum(1 for v in acting.values() if v > 0) >= 2
     out = []
     for d, actor in zip(ds, actors, strict=True):
         kind = "person" if d.people else kinds[actor]
         if kind == "place" and not d.demonym and _may_play(state, d) and (
-                acting.get(actor, 0.0) > 0.5 or acts(state, d) or _club(state, d)):
+                acting.get(actor, 0.0) > 0.5 or acts(state, d) or _club(state, d)
+                or (governing and not _located(state, d))):
             kind = "group"  # a country acting: a government or a team; a city's club
         elif kind == "place" and not d.demonym and not d.people and speaks(state, d):
             kind = "group"  # "the White House said"
@@ -164,6 +166,16 @@ def _may_play(state: Analysis, d: Draft) -> bool:
     return bool(d.country or d.capital) or (
         sports_text(state) and any(r in ("gazetteer city", "gazetteer province")
                                    for _, _, r in d.evidence))
+
+
+def _located(state: Analysis, d: Draft) -> bool:
+    """Whether a mention follows a preposition of place or of origin ("in Seoul", "from
+    Sweden", "to Japan"): there a country is where something happens, not who acts."""
+    before = state.lower[d.first - 1] if d.first > state.ranges[d.sentence].start else ""
+    if before == "the" and d.first - 1 > state.ranges[d.sentence].start:
+        before = state.lower[d.first - 2]
+    return before in LOCATIVES or before in ("to", "from", "across", "throughout", "around",
+                                             "near", "via", "into", "toward", "towards")
 
 
 def _club(state: Analysis, d: Draft) -> bool:
