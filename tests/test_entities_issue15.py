@@ -217,3 +217,28 @@ def test_corpus_functions_take_the_table_they_aggregate():
     said = attributions("Officials said the road was open.")
     assert speakers(said).equals(speakers("Officials said the road was open."))
     assert isinstance(said, pd.DataFrame)
+
+
+# --- who said what: heads of sources, negation, the first person --------------------------
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Senator from Texas said the bill was dead.", "senator from Texas"),
+    ("A spokesman for the State Department said talks went on.",
+     "spokesman for the State Department"),
+    ("Secretary of State John Kerry said the talks were over.", "John Kerry"),
+    ("Trump campaign spokesman Jason Miller said the poll was wrong.", "Jason Miller"),
+])
+def test_the_speaker_is_the_head_of_the_source_not_a_name_after_a_preposition(text, speaker):
+    assert attributions(text)["speaker"].tolist() == [speaker]
+
+
+def test_a_negation_before_the_infinitive_stays_in_what_was_urged():
+    said = attributions("Northern Rail urged passengers not to travel on Sunday.")
+    assert said["content"].tolist() == ["not to travel on Sunday"]
+
+
+def test_the_first_person_keeps_its_capital_and_is_never_a_speaker():
+    text = '"I know the risks," I said. Officials said the road was open.'
+    said = attributions(text)
+    assert said.loc[said["pronoun"], "speaker"].tolist() == ["I"]
+    assert speakers(text)["speaker"].tolist() == ["officials"]

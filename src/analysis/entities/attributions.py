@@ -119,7 +119,7 @@ def _row(text: str, f: Found, mentions: Sequence[Mention]) -> Attribution:
         toks[first - 1].text[:1].isalnum())
     speaker, p0, p1 = _unnamed(source, initial=initial), s0, s1
     if pronoun:
-        speaker = source.lower()
+        speaker = "I" if source.lower() == "i" else source.lower()
         m = antecedent(text, s0) if source.lower() in PRONOUNS else None
         if m is not None:
             speaker, p0, p1, named, resolved = m.actor, m.start, m.end, True, True
@@ -127,7 +127,7 @@ def _row(text: str, f: Found, mentions: Sequence[Mention]) -> Attribution:
         if f.head is not None:  # "Humphrey, who said ...": the speaker is Humphrey
             p0, p1 = toks[f.head[0]].start, toks[f.head[1] - 1].end
             speaker = _unnamed(text[p0:p1], initial=False)
-        m = _naming(mentions, p0, p1)
+        m = _naming(text, mentions, p0, p1)
         if m is not None:
             speaker, p0, p1, named = m.actor, m.start, m.end, True
     content = " \u2026 ".join(text[a:b] for a, b in f.parts)
@@ -136,14 +136,24 @@ def _row(text: str, f: Found, mentions: Sequence[Mention]) -> Attribution:
                        f.content[1], f.kind)
 
 
-def _naming(mentions: Sequence[Mention], s0: int, s1: int) -> Mention | None:
+def _naming(text: str, mentions: Sequence[Mention], s0: int, s1: int) -> Mention | None:
     """The name mention a source phrase is headed by: the last mention inside it that ends it
     ("Trump campaign spokesman Jason Miller", "Sen. Chuck Grassley"); not "Trump's
-    spokesman" nor "Tunisian officials"."""
+    spokesman", "Tunisian officials", nor the name after a preposition ("the Senator from
+    Texas", "a spokesman for the State Department": the senator speaks, not Texas)."""
     for m in reversed(mentions):
         if m.end <= s1 and m.start >= s0:
-            return m if m.end == s1 and not m.via_demonym else None
+            if m.end != s1 or m.via_demonym:
+                return None
+            before = text[s0:m.start].split()
+            if before and before[-1].lower() == "the":
+                before.pop()
+            return None if before and before[-1].lower() in _PREPOSITIONS else m
     return None
+
+
+#: Prepositions after which a name in a source is not its head ("the Senator from Texas").
+_PREPOSITIONS = frozenset("from of for in at on with by to".split())
 
 
 def _unnamed(source: str, *, initial: bool) -> str:

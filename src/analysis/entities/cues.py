@@ -453,6 +453,8 @@ class _Finder:
             if k is None or not all(is_word(w) or w in ("'s", "-", ",") for w in v.words[j:k]):
                 return None  # "asked a question"
             j = k  # "asked the former secretary of state if ...", "urged voters to ..."
+            if k - 1 > i and v.low[k - 1] in ("not", "never"):
+                j = k - 1  # "urged passengers not to travel": the negation is said too
         content = self.content(j, self.clause_end(j, end))
         if content is None or (lw in NOUN_LIKE and not self.strong(src)) or (
                 " " not in self.text[content[0]:content[1]].strip()) or (
