@@ -389,6 +389,15 @@ def test_key_words_by_group_one_panel_each_small_groups_said_so():
     assert "too little text" in panels["Fox"].texts[0].get_text()
 
 
+def test_key_words_by_group_panels_are_sized_for_the_words_there_are():
+    five = pd.DataFrame({"group": ["a"] * 5 + ["b"] * 5, "word": list("abcdefghij"),
+                         "g2": [9.0, 8, 7, 6, 5] * 2, "log_ratio": [1.0] * 10})
+    ten = pd.concat([five, five.assign(word=list("klmnopqrst"), g2=[4.0, 3, 2, 1, 0.5] * 2)])
+    short, tall = plots.keyness_by_group_plot(five), plots.keyness_by_group_plot(ten)
+    assert short.get_size_inches()[1] < tall.get_size_inches()[1]  # no room for absent bars
+    assert "the top" not in short._supxlabel.get_text()  # all five words of each are drawn
+
+
 def test_frequency_by_group_bars_are_the_rates():
     fig = plots.frequency_by_group_plot(FREQ)
     heights = sorted(round(p.get_height(), 2) for p in fig.axes[0].patches)

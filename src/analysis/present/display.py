@@ -13,8 +13,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-__all__ = ["HTML", "highlight", "highlight_table", "input_warnings", "note", "paragraph",
-           "sentence_view", "setup", "show_table", "table"]
+__all__ = ["HTML", "explained", "highlight", "highlight_table", "input_warnings", "note",
+           "paragraph", "sentence_view", "setup", "show_table", "table"]
 
 
 class HTML:
@@ -206,6 +206,34 @@ def sentence_view(text: str, spans: Sequence[tuple[int, int]], *, limit: int = 6
     more = (f"<p><em>The first {limit:,} of {len(text):,} characters.</em></p>"
             if len(text) > limit else "")
     return HTML(view.markup + more, text=view.text)
+
+
+def explained(why: pd.DataFrame, *, caption: str = "", empty: str = "Nothing to show.") -> HTML:
+    """A word-by-word explanation (:func:`analysis.sentiment.explain`) for readers: the sentence
+    explained (``why.attrs["text"]``) with its ``compound``, then the words that carried
+    valence, numbered from 1 as in :func:`~analysis.present.sentiment_plots.explanation_plot`
+    (column ``word``, in place of the 0-based ``position``). An empty explanation shows
+    ``empty``.
+
+    >>> from analysis.sentiment import explain
+    >>> view = explained(explain("The attack was not good."), caption="Why")
+    >>> "The attack was not good." in view.markup, "<th" in view.markup
+    (True, True)
+    >>> explained(explain("").iloc[:0], empty="No sentence scores below zero.").text
+    'No sentence scores below zero.'
+    """
+    if why is None or not len(why):
+        return note(empty)
+    words = why[why["contribution"] != 0]
+    words = words.assign(word=words["position"] + 1)[
+        ["word", *[c for c in words.columns if c not in ("word", "position")]]]
+    text = " ".join(str(why.attrs.get("text", "")).split())
+    figures = why.attrs.get("document") or {}
+    score = (f" (compound {figures['compound']:+.4f})" if "compound" in figures else "")
+    quote = (f"<blockquote>{html.escape(text)}</blockquote><p><em>{html.escape(score.strip())}"
+             f"</em></p>" if text else "")
+    body = table(words, caption=caption, empty="No word in it carries valence.")
+    return HTML(quote + body.markup, text=f"{text}{score}\n{body.text}")
 
 
 def note(sentence: str) -> HTML:

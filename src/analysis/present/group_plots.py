@@ -176,7 +176,9 @@ def keyness_by_group_plot(table: pd.DataFrame, *, top: int = 10, value: str = "g
     data = data.sort_values(sort, ascending=[True, True] if "rank" in data else
                             [True, False, True], kind="mergesort")
     shown = names[:max_groups]
-    asked = top
+    # no more room per panel than the most words a group has ("top=5" words: 5 bars' room)
+    asked = top = min(top, int(data[data["group"].isin(shown)].groupby("group").size().max()
+                                if data["group"].isin(shown).any() else top))
     fig, axes, top = panel_grid(len(shown), top)
     for k, ax in enumerate(axes):
         part = data[data["group"] == shown[k]]

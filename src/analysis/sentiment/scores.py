@@ -338,7 +338,8 @@ def explain(text: str, *, offset: int = 0) -> pd.DataFrame:
     offsets, plus ``offset``: pass a sentence's ``start`` so that the explanation of a sentence
     taken from a document points into the document's text), ``lexicon``, ``role``,
     ``valence``, ``but``, ``contribution``, ``negated_by``, ``rules``; ``attrs["document"]``
-    holds the sentence's figures (``compound`` and the steps to it).
+    holds the sentence's figures (``compound`` and the steps to it), ``attrs["text"]`` the
+    text explained.
 
     >>> why = explain("It isn’t good.", offset=100)
     >>> why[["token", "start", "end", "role", "contribution"]].values.tolist()
@@ -350,6 +351,7 @@ def explain(text: str, *, offset: int = 0) -> pd.DataFrame:
     if offset:
         for col in ("start", "end"):
             table[col] = table[col] + offset
+    table.attrs["text"] = text
     return table
 
 
