@@ -242,3 +242,22 @@ def test_the_first_person_keeps_its_capital_and_is_never_a_speaker():
     said = attributions(text)
     assert said.loc[said["pronoun"], "speaker"].tolist() == ["I"]
     assert speakers(text)["speaker"].tolist() == ["officials"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Securities and Exchange Commission (SEC) sued the bank.",
+     "Securities and Exchange Commission"),
+    ("The Food and Drug Administration approved the drug.", "Food and Drug Administration"),
+    ("The Department of Health and Human Services said no.",
+     "Department of Health and Human Services"),
+])
+def test_an_agency_with_and_in_its_name_is_one_group(text, name):
+    table = mentions(text)
+    assert table["text"].tolist()[0] == name
+    assert table["kind"].tolist()[0] == "group"
+
+
+def test_and_between_two_names_still_separates_them():
+    table = mentions("He met them in Britain and France. Fujitsu and Sony Corp. make chips.")
+    assert "Fujitsu" in table["text"].tolist()
+    assert not any(" and " in t for t in table["text"])

@@ -526,6 +526,8 @@ def _runs(state: Analysis, idxs: Sequence[int], words: list[str], ok: list[bool]
                 step = 1
                 if j + 1 < m and words[j + 1] == "the":
                     step = 2
+            elif w == "and" and _and_joins(words, ok, run[-1], j):
+                step = 1  # "Securities and Exchange Commission", "Health and Human Services"
             elif w in _POSSESSIVE and j + 1 < m and words[j + 1] in ORG_WORDS:
                 step = 1  # "New People's Party", "People's Liberation Army"
             if step and j + step < m and ok[j + step] and all(
@@ -541,6 +543,31 @@ def _runs(state: Analysis, idxs: Sequence[int], words: list[str], ok: list[bool]
         out.extend(_finish(state, [idxs[r] for r in run]))
     return out
 
+
+
+#: Last words of an agency's name with "and" inside it ("Food and Drug Administration").
+_AGENCY_WORDS = frozenset(
+    """Commission Administration Department Agency Bureau Board Committee Council Authority
+    Services Service Institute Association Society Foundation Fund Office Ministry
+    Organization Organisation Union Agencies Centre Center Laboratory Museum""".split())
+
+
+def _and_joins(words: list[str], ok: list[bool], last: int, j: int) -> bool:
+    """Whether the "and" at ``j`` is inside an agency's name: a common English word before it
+    (no place, given name or nationality), common capitalised words after it, and within three
+    words an agency's last word ("Securities and Exchange Commission", "Department of Health
+    and Human Services"; not "Sony and Microsoft Corp.", "Britain and France")."""
+    before = words[last]
+    if not before.isalpha() or zipf(before.lower()) < 4.0 or is_given_name(before) or (
+            demonym(before)) or before in gazetteer().places:
+        return False
+    for q in range(j + 1, min(len(words), j + 4)):
+        if not ok[q] or not words[q].isalpha() or zipf(words[q].lower()) < 3.0 or (
+                words[q] in gazetteer().places):
+            return False
+        if words[q] in _AGENCY_WORDS:
+            return True
+    return False
 
 
 def _country_ends(run: list[str], nxt: str) -> bool:
