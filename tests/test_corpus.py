@@ -323,3 +323,41 @@ def test_as_documents_accepts_every_source():
 def test_string_sources_keep_offsets_exact():
     text = "Caf\u0065\u0301 A.\r\nB."
     assert as_documents(text)[0].text == text
+
+
+def test_id_of_a_file_in_a_subfolder_does_not_repeat_the_folder(tmp_path):
+    """An export named after its outlet in the outlet's folder: the id is the file's name, not
+    'usa-today-usa-today_...'; top-level ids stay the file names; a name another file has
+    already keeps the full path."""
+    for rel in ["usa-today/usa-today_2016-09-08_debate.txt", "breitbart/2016-09-08_debate.txt",
+                "top.txt", "usa-today_2016-09-09_x.txt", "usa-today/usa-today_2016-09-09_x.txt"]:
+        (tmp_path / rel).parent.mkdir(exist_ok=True)
+        (tmp_path / rel).write_text("The debate was held.", encoding="utf-8")
+    ids = {d.source: d.id for d in load_corpus(tmp_path)}
+    assert ids == {"usa-today/usa-today_2016-09-08_debate.txt": "usa-today_2016-09-08_debate",
+                   "breitbart/2016-09-08_debate.txt": "breitbart-2016-09-08_debate",
+                   "top.txt": "top", "usa-today_2016-09-09_x.txt": "usa-today_2016-09-09_x",
+                   "usa-today/usa-today_2016-09-09_x.txt": "usa-today-usa-today_2016-09-09_x"}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["", "a", "A", "a b", "a-b"]),
+                          st.sampled_from(["a", "a_1", "a-1", "A 1", "a b_1", "b", "a.b"])),
+                min_size=1, max_size=6, unique=True))
+def test_folder_ids_are_unique_and_top_level_ids_are_file_names(files):
+    import tempfile
+
+    from analysis.corpus.load import slugify
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for folder, name in files:
+            (root / folder).mkdir(exist_ok=True)
+            (root / folder / f"{name}.txt").write_text("Rain fell.", encoding="utf-8")
+        docs = list(load_corpus(root))
+    ids = [d.id for d in docs]
+    assert len(set(ids)) == len(ids) == len(files)
+    top = [slugify(n) for f, n in files if not f]
+    nested = {slugify(f"{f}/{n}") for f, n in files if f}
+    if len(set(top)) == len(top) and not nested & set(top):  # no clash in the old ids either
+        assert sorted(d.id for d in docs if "/" not in d.source) == sorted(top)

@@ -35,7 +35,7 @@ from analysis.corpus.repair import repair_mojibake
 from analysis.corpus.tabular import TABLE_FORMATS, Record, open_table
 
 __all__ = ["SUFFIXES", "TABLE_SUFFIXES", "TEXT_SUFFIXES", "DocumentStream", "iter_documents",
-           "load_corpus", "load_document", "slugify"]
+           "load_corpus", "load_document", "path_id", "slugify"]
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 TABLE_SUFFIXES = tuple(TABLE_FORMATS)
@@ -54,6 +54,28 @@ def slugify(name: str) -> str:
     """
     slug = _SLUG.sub("-", name.strip()).strip("-.") or "document"
     return slug[:120]
+
+
+def path_id(path: str) -> str:
+    """The id of a file in a folder, from its ``path`` relative to the folder without suffix:
+    its parts joined by '-' (:func:`slugify`), leaving out a subfolder whose name the next part
+    already starts with (followed by a character other than a letter or digit), so that an id
+    never repeats its folder.
+
+    >>> path_id("usa-today/usa-today_2016-09-08_title"), path_id("sub/c"), path_id("a")
+    ('usa-today_2016-09-08_title', 'sub-c', 'a')
+    >>> path_id("Breitbart/2016/breitbart-debate")
+    'Breitbart-2016-breitbart-debate'
+    """
+    parts = path.split("/")
+    kept = [p for p, after in zip(parts, parts[1:], strict=False) if not _repeated(p, after)]
+    return slugify("/".join([*kept, parts[-1]]))
+
+
+def _repeated(folder: str, name: str) -> bool:
+    """Whether ``name`` starts with ``folder`` (as slugs, any case) and then a separator."""
+    folder, name = slugify(folder).lower(), slugify(name).lower()
+    return name == folder or (name.startswith(folder) and not name[len(folder)].isalnum())
 
 
 @dataclass(frozen=True)
@@ -80,7 +102,9 @@ def load_document(
 ) -> Document:
     """Read one .txt, .md or .html file into a :class:`Document`.
 
-    ``root`` (a folder) makes ``source`` relative to it; otherwise ``source`` is the file name.
+    ``root`` (a folder) makes ``source`` relative to it and the id the path in it
+    (:func:`path_id`: ``usa-today/usa-today_2016-09-08_x.txt`` is ``usa-today_2016-09-08_x``);
+    otherwise ``source`` is the file name and the id its name without suffix.
     ``hard_wrapped``: None detects it for plain text (Markdown and web pages are never
     hard-wrapped once rendered); True/False forces it. ``repair=False`` keeps mojibake as it
     is (to compare with offsets made on the raw file). Raises :class:`InputError` naming the
@@ -124,7 +148,7 @@ def load_document(
     if parts.warnings:
         info["warnings"] = parts.warnings
     return Document(
-        id=slugify(stem), title=title, source=source, text=prepared.text,
+        id=path_id(stem) if root else slugify(stem), title=title, source=source, text=prepared.text,
         removed=tuple(parts.removed + prepared.removed), meta=parts.meta, info=info,
         repairs=tuple(title_repairs + prepared.repairs),
     )
@@ -246,6 +270,8 @@ class DocumentStream:
             files = list(_iter_files(folder))
         except OSError as e:
             raise InputError(str(folder), f"cannot be listed: {e.strerror or e}") from None
+        # a shortened id never takes the id another file has by its full path
+        full = {slugify(f.relative_to(folder).with_suffix("").as_posix()) for f in files}
         for file in files:
             rel = file.relative_to(folder)
             where = rel.parent.as_posix()
@@ -258,10 +284,12 @@ class DocumentStream:
                 self.skipped.append((rel.as_posix(), e.problem))
                 continue
             doc.meta["folder"] = where
-            yield self._unique(doc)
+            whole = slugify(rel.with_suffix("").as_posix())
+            yield self._unique(_renamed(doc, whole) if doc.id != whole and doc.id in full
+                               else doc)
 
     def _table_in_folder(self, file: Path, rel: Path, where: str) -> Iterator[Document]:
-        prefix = slugify(rel.with_suffix("").as_posix()) + "-"
+        prefix = path_id(rel.with_suffix("").as_posix()) + "-"
         read = 0
         try:
             for doc in self._table(file, rel.as_posix(), rel.as_posix(), folder=where,
@@ -404,7 +432,8 @@ def load_corpus(
     * ``text_column``: the column of a table holding the text (else the first column named
       ``text``, ``content``, ``body``, ``article``, ``full_text`` or ``story``, any case).
     * ``id_column``: the column holding document ids (else rows are numbered from 1); a
-      repeated id is an error naming both rows.
+      repeated id is an error naming both rows. A file in a folder has its path as id,
+      without a subfolder its name repeats (:func:`path_id`); ids are unique in a corpus.
     * ``date_column``: the column (or front-matter field) holding the date (else one named
       ``date``, ``published``, ``publication_date``, ``pubdate``, ``datetime``,
       ``timestamp``, ``created``, ...). Dates become :class:`datetime.date` in
