@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from datetime import date as D
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from analysis.corpus import (
     normalise_text,
     strip_boilerplate,
 )
+from analysis.corpus.columns import date_from_name
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_81c44d20d7573865.txt"
 CURLY = "Thursday\u2019s \u201cannouncement\u201d \u2014 caf\u00e9 r\u00e9sum\u00e9."
@@ -361,3 +363,44 @@ def test_folder_ids_are_unique_and_top_level_ids_are_file_names(files):
     nested = {slugify(f"{f}/{n}") for f, n in files if f}
     if len(set(top)) == len(top) and not nested & set(top):  # no clash in the old ids either
         assert sorted(d.id for d in docs if "/" not in d.source) == sorted(top)
+
+
+# --- dates in file names ------------------------------------------------------------------
+
+def test_a_date_in_the_file_name_dates_a_document_that_gives_none(tmp_path):
+    """A folder export named outlet_YYYY-MM-DD_title is dated, so the over-time figures have
+    dates; a date the document gives itself (front matter) always wins, and an unreadable one
+    stays a warning, not replaced by the name's."""
+    (tmp_path / "usa-today").mkdir()
+    (tmp_path / "usa-today" / "usa-today_2016-09-08_debate.txt").write_text(
+        "Debate night\n\nThe candidates met.", encoding="utf-8")
+    (tmp_path / "breitbart_20160909_rally.md").write_text(
+        "---\ndate: 2016-09-10\n---\nThe rally was held.", encoding="utf-8")
+    (tmp_path / "wire_2016_09_11_x.md").write_text("---\ndate: soon\n---\nThe vote.",
+                                                  encoding="utf-8")
+    (tmp_path / "undated.txt").write_text("No date here.", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    dates = {d.source: d.date for d in corpus}
+    assert dates == {"usa-today/usa-today_2016-09-08_debate.txt": D(2016, 9, 8),
+                     "breitbart_20160909_rally.md": D(2016, 9, 10),
+                     "wire_2016_09_11_x.md": None, "undated.txt": None}
+    assert [f for f, _ in corpus.warnings] == ["wire_2016_09_11_x.md"]
+    assert tables.corpus_summary(corpus)["dated"] == 2
+
+
+@given(st.dates(min_value=D(1800, 1, 1), max_value=D(2100, 12, 31)),
+       st.sampled_from(["-", "_", ""]), st.text(alphabet="abc-_ ", max_size=8))
+def test_any_plausible_date_is_read_from_a_file_name(date, sep, words):
+    name = f"{words}_{date.year:04d}{sep}{date.month:02d}{sep}{date.day:02d}_{words}.txt"
+    assert date_from_name(name) == date
+
+
+@given(st.text(alphabet="0123456789-_.ab", max_size=30))
+@example("19991301.txt")
+@example("2016-09-08_2016-09-09.txt")
+@example("1799-12-31.txt")
+def test_a_date_read_from_a_file_name_is_a_real_date_written_in_it(name):
+    date = date_from_name(name)
+    assert date is None or (
+        1800 <= date.year <= 2100
+        and any(date.strftime(f) in name for f in ("%Y-%m-%d", "%Y_%m_%d", "%Y%m%d")))

@@ -16,6 +16,9 @@ What each format gives a document (see :func:`load_corpus`):
 a folder                  every file above in it and its subfolders (hidden ones skipped),
                           each document with its subfolder as the ``folder`` column
 ========================  ==========================================================
+
+A ``.txt``, ``.md`` or ``.html`` file whose own metadata gives no date is dated by its file
+name (:func:`~analysis.corpus.columns.date_from_name`: ``outlet_2016-09-08_title.txt``).
 """
 
 from __future__ import annotations
@@ -28,7 +31,14 @@ from typing import Any
 
 from analysis.corpus.base import InputError, Removed, Repair
 from analysis.corpus.clean import prepare_text
-from analysis.corpus.columns import DATE_NAMES, Columns, find_column, meta_value, parse_date
+from analysis.corpus.columns import (
+    DATE_NAMES,
+    Columns,
+    date_from_name,
+    find_column,
+    meta_value,
+    parse_date,
+)
 from analysis.corpus.decode import decode_bytes, line_endings
 from analysis.corpus.model import Corpus, Document, first_words, title_from
 from analysis.corpus.repair import repair_mojibake
@@ -109,7 +119,9 @@ def load_document(
     hard-wrapped once rendered); True/False forces it. ``repair=False`` keeps mojibake as it
     is (to compare with offsets made on the raw file). Raises :class:`InputError` naming the
     file for anything that cannot be read as text. An unparseable date in front matter or page
-    metadata is dropped with a warning in ``info["warnings"]``.
+    metadata is dropped with a warning in ``info["warnings"]``. A document whose front matter
+    or page gives no date at all is dated by its file name when that holds one
+    (:func:`~analysis.corpus.columns.date_from_name`: ``outlet_2016-09-08_title.txt``).
 
     >>> import tempfile, pathlib
     >>> f = pathlib.Path(tempfile.mkdtemp()) / "note.txt"
@@ -133,6 +145,8 @@ def load_document(
     text, used = decode_bytes(data, encoding=encoding, name=shown)
     fmt = _FORMATS.get(path.suffix.lower(), "text")
     parts = _read_format(fmt, text, shown, date_column)
+    if parts.meta.get("date") is None and not parts.warnings:  # the document gives no date
+        parts.meta["date"] = date_from_name(path.name)
     wrapped = hard_wrapped if fmt == "text" or hard_wrapped is not None else False
     prepared = prepare_text(parts.text, strip=strip, hard_wrapped=wrapped, repair=repair)
     if not prepared.text.strip():
@@ -438,7 +452,11 @@ def load_corpus(
       ``date``, ``published``, ``publication_date``, ``pubdate``, ``datetime``,
       ``timestamp``, ``created``, ...). Dates become :class:`datetime.date` in
       ``meta["date"]``; one that cannot be read is a warning (:attr:`Corpus.warnings`) and
-      the document is kept without a date.
+      the document is kept without a date. A text file (.txt, .md, .html) whose own
+      metadata gives no date takes the date its file name holds, if any (``2016-09-08``,
+      ``2016_09_08`` or ``20160908``, one real date from 1800 to 2100:
+      ``outlet_2016-09-08_title.txt``); a date the document gives always wins. Rows of a
+      table are never dated by the table's file name.
     * ``hard_wrapped``: whether single line breaks in plain text are spaces (None: decided per
       document by :func:`~analysis.corpus.clean.is_hard_wrapped`).
     * ``strip``: remove boilerplate lines (kept on :attr:`Document.removed`).
