@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from datetime import date as D
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from analysis.corpus import (
     normalise_text,
     strip_boilerplate,
 )
+from analysis.corpus.columns import date_from_name
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_81c44d20d7573865.txt"
 CURLY = "Thursday\u2019s \u201cannouncement\u201d \u2014 caf\u00e9 r\u00e9sum\u00e9."
@@ -323,3 +325,82 @@ def test_as_documents_accepts_every_source():
 def test_string_sources_keep_offsets_exact():
     text = "Caf\u0065\u0301 A.\r\nB."
     assert as_documents(text)[0].text == text
+
+
+def test_id_of_a_file_in_a_subfolder_does_not_repeat_the_folder(tmp_path):
+    """An export named after its outlet in the outlet's folder: the id is the file's name, not
+    'usa-today-usa-today_...'; top-level ids stay the file names; a name another file has
+    already keeps the full path."""
+    for rel in ["usa-today/usa-today_2016-09-08_debate.txt", "breitbart/2016-09-08_debate.txt",
+                "top.txt", "usa-today_2016-09-09_x.txt", "usa-today/usa-today_2016-09-09_x.txt"]:
+        (tmp_path / rel).parent.mkdir(exist_ok=True)
+        (tmp_path / rel).write_text("The debate was held.", encoding="utf-8")
+    ids = {d.source: d.id for d in load_corpus(tmp_path)}
+    assert ids == {"usa-today/usa-today_2016-09-08_debate.txt": "usa-today_2016-09-08_debate",
+                   "breitbart/2016-09-08_debate.txt": "breitbart-2016-09-08_debate",
+                   "top.txt": "top", "usa-today_2016-09-09_x.txt": "usa-today_2016-09-09_x",
+                   "usa-today/usa-today_2016-09-09_x.txt": "usa-today-usa-today_2016-09-09_x"}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["", "a", "A", "a b", "a-b"]),
+                          st.sampled_from(["a", "a_1", "a-1", "A 1", "a b_1", "b", "a.b"])),
+                min_size=1, max_size=6, unique=True))
+def test_folder_ids_are_unique_and_top_level_ids_are_file_names(files):
+    import tempfile
+
+    from analysis.corpus.load import slugify
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for folder, name in files:
+            (root / folder).mkdir(exist_ok=True)
+            (root / folder / f"{name}.txt").write_text("Rain fell.", encoding="utf-8")
+        docs = list(load_corpus(root))
+    ids = [d.id for d in docs]
+    assert len(set(ids)) == len(ids) == len(files)
+    top = [slugify(n) for f, n in files if not f]
+    nested = {slugify(f"{f}/{n}") for f, n in files if f}
+    if len(set(top)) == len(top) and not nested & set(top):  # no clash in the old ids either
+        assert sorted(d.id for d in docs if "/" not in d.source) == sorted(top)
+
+
+# --- dates in file names ------------------------------------------------------------------
+
+def test_a_date_in_the_file_name_dates_a_document_that_gives_none(tmp_path):
+    """A folder export named outlet_YYYY-MM-DD_title is dated, so the over-time figures have
+    dates; a date the document gives itself (front matter) always wins, and an unreadable one
+    stays a warning, not replaced by the name's."""
+    (tmp_path / "usa-today").mkdir()
+    (tmp_path / "usa-today" / "usa-today_2016-09-08_debate.txt").write_text(
+        "Debate night\n\nThe candidates met.", encoding="utf-8")
+    (tmp_path / "breitbart_20160909_rally.md").write_text(
+        "---\ndate: 2016-09-10\n---\nThe rally was held.", encoding="utf-8")
+    (tmp_path / "wire_2016_09_11_x.md").write_text("---\ndate: soon\n---\nThe vote.",
+                                                  encoding="utf-8")
+    (tmp_path / "undated.txt").write_text("No date here.", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    dates = {d.source: d.date for d in corpus}
+    assert dates == {"usa-today/usa-today_2016-09-08_debate.txt": D(2016, 9, 8),
+                     "breitbart_20160909_rally.md": D(2016, 9, 10),
+                     "wire_2016_09_11_x.md": None, "undated.txt": None}
+    assert [f for f, _ in corpus.warnings] == ["wire_2016_09_11_x.md"]
+    assert tables.corpus_summary(corpus)["dated"] == 2
+
+
+@given(st.dates(min_value=D(1800, 1, 1), max_value=D(2100, 12, 31)),
+       st.sampled_from(["-", "_", ""]), st.text(alphabet="abc-_ ", max_size=8))
+def test_any_plausible_date_is_read_from_a_file_name(date, sep, words):
+    name = f"{words}_{date.year:04d}{sep}{date.month:02d}{sep}{date.day:02d}_{words}.txt"
+    assert date_from_name(name) == date
+
+
+@given(st.text(alphabet="0123456789-_.ab", max_size=30))
+@example("19991301.txt")
+@example("2016-09-08_2016-09-09.txt")
+@example("1799-12-31.txt")
+def test_a_date_read_from_a_file_name_is_a_real_date_written_in_it(name):
+    date = date_from_name(name)
+    assert date is None or (
+        1800 <= date.year <= 2100
+        and any(date.strftime(f) in name for f in ("%Y-%m-%d", "%Y_%m_%d", "%Y%m%d")))

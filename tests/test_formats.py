@@ -402,7 +402,7 @@ def test_folder_with_subfolders_per_outlet_and_mixed_formats():
         ["gazette-2024-stories-2", "Letters: the volunteers", "gazette/2024", "csv"],
     ]
     dates = [None if pd.isna(d) else d.date() for d in frame["date"]]  # datetimes, NaT unknown
-    assert dates == [None, D(2024, 2, 12), D(2024, 2, 13), D(2024, 2, 14)]
+    assert dates == [D(2024, 2, 11), D(2024, 2, 12), D(2024, 2, 13), D(2024, 2, 14)]  # 1st: name
     assert corpus[2].source == "gazette/2024/stories.csv"
     assert list(frame.columns[:4]) == ["document", "title", "date", "folder"]
 

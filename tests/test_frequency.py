@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -229,7 +230,51 @@ def test_kwic_offsets_point_at_the_keyword(seed):
     for row in lines.itertuples():
         assert text[row.start:row.end] == row.keyword == "Benghazi"
         assert len(row.left) <= 30 and len(row.right) <= 30
-        assert row.left == text[max(0, row.start - 30):row.start].replace("\n", " ").strip()
+        _assert_whole_words(text, row.start, row.end, row.left, row.right)
+
+
+def _one_line(text: str) -> str:
+    """Text as a context shows it: line breaks as ' ¶ ', other spaces as one."""
+    return re.sub(r"\s+", " ", re.sub(r"\s*\n\s*", concordance.BREAK, text)).strip()
+
+
+def _assert_whole_words(text: str, start: int, end: int, left: str, right: str) -> None:
+    before, after = _one_line(text[:start]), _one_line(text[end:])
+    assert before.endswith(left) and after.startswith(right)
+    cut = len(before) - len(left)
+    assert not left or cut == 0 or before[cut - 1] == " "  # no word cut on the left
+    assert not right or len(right) == len(after) or after[len(right)] == " "
+
+
+def test_kwic_context_drops_a_word_cut_by_the_window():
+    """The user's complaint: '...ident said th'."""
+    lines = concordance.kwic("Then the president said that it was over.", "said", width=10)
+    assert lines[["left", "right"]].values.tolist() == [["president", "that it"]]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab \n.", max_size=60), st.data(), st.integers(1, 20))
+def test_kwic_context_is_whole_words_within_the_width(text, data, width):
+    """Each side is whole words of the text as shown, at most ``width`` characters, whatever
+    the text and the window."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    left, right = concordance.context(text, start, end, width=width)
+    assert len(left) <= width and len(right) <= width
+    _assert_whole_words(text, start, end, left, right)
+
+
+def test_kwic_shows_the_break_after_a_headline():
+    """A headline on its own line never runs into the first sentence; in hard-wrapped text
+    only a blank line is a break."""
+    text = "Debate night\nThe president said that the\nvote was near.\n\nPresident Lee won."
+    lines = concordance.kwic(text, "president", width=30)
+    assert lines[["left", "right"]].values.tolist() == [
+        ["Debate night ¶ The", "said that the ¶ vote was near."],
+        ["that the ¶ vote was near. ¶", "Lee won."]]
+    wrapped = Document.from_text(text, id="w", hard_wrapped=True)
+    assert concordance.kwic(wrapped, "president", width=30)["left"].tolist() == [
+        "Debate night The", "said that the vote was near. ¶"]
 
 
 def test_kwic_phrase_and_list():
@@ -250,7 +295,10 @@ def test_kwic_sorting():
     assert concordance.kwic(text, "war", sort="left", width=6)["left"].tolist() == ["alpha",
                                                                                   "zeta"]
     assert concordance.kwic(text, "war", sort="right", width=6)["right"].tolist() == ["beta.",
-                                                                                    "gamma"]
+                                                                                    "gamma."]
+    broken = "zeta war\nbeta. alpha\nwar gamma."  # sorted by words, never by a break mark
+    assert concordance.kwic(broken, "war", sort="left", width=8)["left"].tolist() == [
+        "alpha ¶", "zeta"]
     with pytest.raises(ValueError):
         concordance.kwic(text, "war", sort="middle")
 

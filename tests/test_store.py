@@ -10,7 +10,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from analysis import frequency, store, tables
+from analysis import entities, frequency, groups, store, tables
 from analysis.corpus import Document, load_corpus
 from analysis.sentiment import SENTENCES
 from analysis.store.parquet import Store
@@ -298,14 +298,27 @@ def test_sentence_figures_of_a_stored_corpus_read_no_more_text_than_they_show(na
 
 def test_group_by_names_the_input_s_own_column_never_how_it_was_read(tmp_path):
     """A table column named like a reading column ("source") is the input's metadata: grouping
-    by it uses it (stored as meta_source), never the file each document was read from."""
+    by it uses it (stored as meta_source), never the file each document was read from, and the
+    reader sees it as "source" (titles, headers, the metadata table, messages), never as
+    meta_source."""
     path = tmp_path / "news.jsonl"
-    rows = [{"id": f"a{i}", "source": outlet, "content": f"The council met on day {i}. It voted."}
+    rows = [{"id": f"a{i}", "source": outlet,
+             "content": f"Mayor Ann Lee said the council met on day {i}. It voted."}
             for i, outlet in enumerate(["bbc", "cnn", "bbc", "cnn"])]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     corpus = store.analyse(path, id_column="id", store_dir=tmp_path / "store", progress=False)
-    column = corpus.grouping("source")
-    assert column == "meta_source"
-    assert sorted(corpus.documents[column].unique()) == ["bbc", "cnn"]
-    with pytest.raises(KeyError, match="the documents have"):
+    group = corpus.grouping("source")
+    assert group == "source" == corpus.grouping("meta_source")
+    assert corpus.meta_names == ["source"] and corpus.meta_columns == ["meta_source"]
+    assert corpus.metadata()["column"].tolist() == ["date", "source"]
+    assert sorted(corpus.documents["meta_source"].unique()) == ["bbc", "cnn"]
+    assert groups.group_sizes(corpus, by=group)["group"].tolist() == ["bbc", "cnn"]
+    said = entities.speakers(corpus, by=group)
+    assert said[[group, "speaker", "sources"]].values.tolist() == [
+        ["bbc", "Ann Lee", "Mayor Ann Lee"], ["cnn", "Ann Lee", "Mayor Ann Lee"]]
+    read = load_corpus(path, id_column="id")  # the same, read without a store
+    _same(entities.speakers(read, by="source"), said)
+    assert entities.actors(corpus, by=group)[group].tolist()[:1] == ["bbc"]
+    with pytest.raises(KeyError, match="the documents have: date, source, title") as e:
         corpus.grouping("format")  # how a document was read is no grouping
+    assert "meta_" not in str(e.value)

@@ -4,9 +4,16 @@ A query is read the way the text is: it goes through the same tokeniser and the 
 (:func:`analysis.tokenise.fold`), so "don't", "Smith's" or "U.S." match however the text writes
 its apostrophes, and a phrase matches its tokens in a row.
 
+The context either side is whole words (a word the window cuts is left out) and a line break
+the text reads as a break (a blank line; a single line break unless the document is
+hard-wrapped) is shown as :data:`BREAK`, so a headline never runs into the first sentence.
+
 >>> lines = kwic("Militias took Benghazi. Haftar lost Benghazi’s airport.", "Benghazi's", width=12)
 >>> lines[["left", "keyword", "right"]].values.tolist()
 [['Haftar lost', 'Benghazi’s', 'airport.']]
+>>> kwic("Haftar retreats\\nThe general said the city fell.", "general", width=21)[
+...     ["left", "right"]].values.tolist()
+[['Haftar retreats ¶ The', 'said the city fell.']]
 """
 
 from __future__ import annotations
@@ -21,14 +28,48 @@ from analysis.tables import SIZES, WORDS, chunks, documents_of, per_document, to
 from analysis.tokenise import fold, is_punct, words
 from analysis.tokenise.counting import word_keys
 
-__all__ = ["find", "kwic", "kwic_text", "occurrences", "query_tokens"]
+__all__ = ["BREAK", "context", "find", "kwic", "kwic_text", "occurrences", "query_tokens"]
 
 _SPACE = re.compile(r"\s+")
+#: How a line break shows in a context: a pilcrow between spaces.
+BREAK = " ¶ "
+#: Line breaks that end a line of text: any (text as written) or only blank lines (wrapped).
+_BREAKS = {False: re.compile(r"\s*\n\s*"), True: re.compile(r"\s*\n[ \t\r\f\v]*\n\s*")}
 COLUMNS = ["document", "sentence", "start", "end", "left", "keyword", "right"]
 
 
-def _flat(text: str) -> str:
-    return _SPACE.sub(" ", text)
+def _shown(text: str, hard_wrapped: bool) -> str:
+    """``text`` on one line: its line breaks as :data:`BREAK`, other spaces as one space."""
+    return _SPACE.sub(" ", _BREAKS[hard_wrapped].sub(BREAK, text))
+
+
+def context(text: str, start: int, end: int, *, width: int = 40,
+            hard_wrapped: bool = False) -> tuple[str, str]:
+    """The ``(left, right)`` context of ``text[start:end]``: at most ``width`` characters each
+    side as shown (line breaks as :data:`BREAK`, runs of spaces as one), whole words only (a
+    word cut by the window's outer edge is left out), stripped. With ``hard_wrapped`` only a
+    blank line is a break, a single line break a space (as the tokeniser reads such text).
+
+    >>> context("The president said that", 4, 13, width=8)
+    ('The', 'said')
+    >>> context("Floods\\n\\nRain fell.", 8, 12, width=20)
+    ('Floods ¶', 'fell.')
+    """
+    reach = 2 * width + 8  # enough text for ``width`` shown characters but long space runs
+    lo, hi = max(0, start - reach), min(len(text), end + reach)
+    left = _shown(text[lo:start], hard_wrapped).strip()
+    cut = 0 < lo < start and not (text[lo - 1].isspace() or text[lo].isspace())
+    if len(left) > width:
+        left, cut = left[-width:], not left[-width - 1].isspace()
+    if cut:  # the first word is partial
+        left = re.sub(r"^\S*", "", left).lstrip()
+    right = _shown(text[end:hi], hard_wrapped).strip()
+    cut = end < hi < len(text) and not (text[hi].isspace() or text[hi - 1].isspace())
+    if len(right) > width:
+        right, cut = right[:width], not right[width].isspace()
+    if cut:  # the last word is partial
+        right = re.sub(r"\S*$", "", right).rstrip()
+    return left, right
 
 
 def query_tokens(query: str, *, ignore_case: bool = True) -> list[str]:
@@ -111,7 +152,8 @@ def kwic(
     when ``phrase``), or a list of words or phrases (any of them), written as in the text: it is
     tokenised and folded like the text. Matching is on whole tokens, so "Benghazi" matches in
     "Benghazi's" (the token "Benghazi") but "war" does not match "warship". ``width`` is the
-    number of characters of context on each side (line breaks shown as spaces). ``sort`` is
+    most characters of context on each side, whole words only, a line break shown as
+    :data:`BREAK` (" ¶ ") where the text breaks a line (see :func:`context`). ``sort`` is
     "position" (document order), "left" (by the word before) or "right" (by the word after), as
     in AntConc; ``top`` keeps the first lines.
 
@@ -131,14 +173,15 @@ def kwic(
         text, toks = doc.text, doc.tokens
         for i, j in find(doc, patterns, ignore_case=ignore_case):
             start, end = toks[i].start, toks[j - 1].end
-            left = _flat(text[max(0, start - width):start]).strip()
-            right = _flat(text[end:end + width]).strip()
+            left, right = context(text, start, end, width=width, hard_wrapped=doc.hard_wrapped)
             rows.append((doc.id, toks[i].sentence + 1, start, end, left, text[start:end], right))
         if enough and len(rows) >= enough:
             break
     df = pd.DataFrame(rows, columns=COLUMNS)
     if sort != "position":
-        side = df[sort].map(lambda s: (s.split() or [""])[-1 if sort == "left" else 0].lower())
+        mark = BREAK.strip()  # by the word next to the keyword, a line break passed over
+        side = df[sort].map(lambda s: ([w for w in s.split() if w != mark] or [""])[
+            -1 if sort == "left" else 0].lower())
         df = df.assign(_k=side).sort_values(["_k", "document", "start"], kind="stable")
         df = df.drop(columns="_k")
     df = df.reset_index(drop=True)

@@ -200,7 +200,7 @@ def key_word_lines(source: Any, key: pd.DataFrame, *, by: str, width: int = 40
     >>> key = pd.DataFrame({"group": ["x"], "word": ["rain"]})
     >>> key_word_lines(docs, key, by="d", width=8)[["document", "left", "keyword", "right"]
     ...                                            ].values.tolist()
-    [['a', 'The', 'rain', 'fell. R']]
+    [['a', 'The', 'rain', 'fell.']]
     """
     from analysis.concordance import kwic
 

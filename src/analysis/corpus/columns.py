@@ -26,8 +26,8 @@ from typing import Any
 
 from analysis.corpus.base import InputError
 
-__all__ = ["DATE_NAMES", "TEXT_NAMES", "TITLE_NAMES", "Columns", "find_column", "meta_value",
-           "parse_date"]
+__all__ = ["DATE_NAMES", "TEXT_NAMES", "TITLE_NAMES", "Columns", "date_from_name", "find_column",
+           "meta_value", "parse_date"]
 
 #: Names of a text column, in order of preference (compared lower-cased, with spaces and
 #: hyphens read as underscores).
@@ -168,6 +168,37 @@ def parse_date(value: Any) -> datetime.date | None:
     if first.year != second.year:
         raise ValueError(f"no year in {text!r}")
     return first.date()
+
+
+#: A date in a file name: 2016-09-08, 2016_09_08 or 20160908, not inside a longer number.
+_NAME_DATE = re.compile(r"(?<!\d)(\d{4})([-_]?)(\d{2})\2(\d{2})(?!\d)")
+#: The years a date in a file name may have.
+NAME_YEARS = (1800, 2100)
+
+
+def date_from_name(name: str) -> datetime.date | None:
+    """The date a file name gives: ``YYYY-MM-DD``, ``YYYY_MM_DD`` or ``YYYYMMDD`` (not part of
+    a longer number), a real calendar date with a year from 1800 to 2100. None when the name
+    has no such date, or has two different ones (ambiguous).
+
+    >>> date_from_name("usa-today_2016-09-08_debate-night.txt")
+    datetime.date(2016, 9, 8)
+    >>> date_from_name("20160908-story.md"), date_from_name("story_2016_09_08.html")
+    (datetime.date(2016, 9, 8), datetime.date(2016, 9, 8))
+    >>> date_from_name("id_123456789.txt"), date_from_name("2016-13-08.txt")
+    (None, None)
+    >>> date_from_name("2016-09-08_to_2016-09-09.txt") is None  # two dates: which one?
+    True
+    """
+    found = set()
+    for year, _, month, day in _NAME_DATE.findall(name):
+        try:
+            date = datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            continue
+        if NAME_YEARS[0] <= date.year <= NAME_YEARS[1]:
+            found.add(date)
+    return found.pop() if len(found) == 1 else None
 
 
 def _from_epoch(seconds: float, shown: Any) -> datetime.date:

@@ -16,6 +16,9 @@ What each format gives a document (see :func:`load_corpus`):
 a folder                  every file above in it and its subfolders (hidden ones skipped),
                           each document with its subfolder as the ``folder`` column
 ========================  ==========================================================
+
+A ``.txt``, ``.md`` or ``.html`` file whose own metadata gives no date is dated by its file
+name (:func:`~analysis.corpus.columns.date_from_name`: ``outlet_2016-09-08_title.txt``).
 """
 
 from __future__ import annotations
@@ -28,14 +31,21 @@ from typing import Any
 
 from analysis.corpus.base import InputError, Removed, Repair
 from analysis.corpus.clean import prepare_text
-from analysis.corpus.columns import DATE_NAMES, Columns, find_column, meta_value, parse_date
+from analysis.corpus.columns import (
+    DATE_NAMES,
+    Columns,
+    date_from_name,
+    find_column,
+    meta_value,
+    parse_date,
+)
 from analysis.corpus.decode import decode_bytes, line_endings
 from analysis.corpus.model import Corpus, Document, first_words, title_from
 from analysis.corpus.repair import repair_mojibake
 from analysis.corpus.tabular import TABLE_FORMATS, Record, open_table
 
 __all__ = ["SUFFIXES", "TABLE_SUFFIXES", "TEXT_SUFFIXES", "DocumentStream", "iter_documents",
-           "load_corpus", "load_document", "slugify"]
+           "load_corpus", "load_document", "path_id", "slugify"]
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 TABLE_SUFFIXES = tuple(TABLE_FORMATS)
@@ -54,6 +64,28 @@ def slugify(name: str) -> str:
     """
     slug = _SLUG.sub("-", name.strip()).strip("-.") or "document"
     return slug[:120]
+
+
+def path_id(path: str) -> str:
+    """The id of a file in a folder, from its ``path`` relative to the folder without suffix:
+    its parts joined by '-' (:func:`slugify`), leaving out a subfolder whose name the next part
+    already starts with (followed by a character other than a letter or digit), so that an id
+    never repeats its folder.
+
+    >>> path_id("usa-today/usa-today_2016-09-08_title"), path_id("sub/c"), path_id("a")
+    ('usa-today_2016-09-08_title', 'sub-c', 'a')
+    >>> path_id("Breitbart/2016/breitbart-debate")
+    'Breitbart-2016-breitbart-debate'
+    """
+    parts = path.split("/")
+    kept = [p for p, after in zip(parts, parts[1:], strict=False) if not _repeated(p, after)]
+    return slugify("/".join([*kept, parts[-1]]))
+
+
+def _repeated(folder: str, name: str) -> bool:
+    """Whether ``name`` starts with ``folder`` (as slugs, any case) and then a separator."""
+    folder, name = slugify(folder).lower(), slugify(name).lower()
+    return name == folder or (name.startswith(folder) and not name[len(folder)].isalnum())
 
 
 @dataclass(frozen=True)
@@ -80,12 +112,16 @@ def load_document(
 ) -> Document:
     """Read one .txt, .md or .html file into a :class:`Document`.
 
-    ``root`` (a folder) makes ``source`` relative to it; otherwise ``source`` is the file name.
+    ``root`` (a folder) makes ``source`` relative to it and the id the path in it
+    (:func:`path_id`: ``usa-today/usa-today_2016-09-08_x.txt`` is ``usa-today_2016-09-08_x``);
+    otherwise ``source`` is the file name and the id its name without suffix.
     ``hard_wrapped``: None detects it for plain text (Markdown and web pages are never
     hard-wrapped once rendered); True/False forces it. ``repair=False`` keeps mojibake as it
     is (to compare with offsets made on the raw file). Raises :class:`InputError` naming the
     file for anything that cannot be read as text. An unparseable date in front matter or page
-    metadata is dropped with a warning in ``info["warnings"]``.
+    metadata is dropped with a warning in ``info["warnings"]``. A document whose front matter
+    or page gives no date at all is dated by its file name when that holds one
+    (:func:`~analysis.corpus.columns.date_from_name`: ``outlet_2016-09-08_title.txt``).
 
     >>> import tempfile, pathlib
     >>> f = pathlib.Path(tempfile.mkdtemp()) / "note.txt"
@@ -109,6 +145,8 @@ def load_document(
     text, used = decode_bytes(data, encoding=encoding, name=shown)
     fmt = _FORMATS.get(path.suffix.lower(), "text")
     parts = _read_format(fmt, text, shown, date_column)
+    if parts.meta.get("date") is None and not parts.warnings:  # the document gives no date
+        parts.meta["date"] = date_from_name(path.name)
     wrapped = hard_wrapped if fmt == "text" or hard_wrapped is not None else False
     prepared = prepare_text(parts.text, strip=strip, hard_wrapped=wrapped, repair=repair)
     if not prepared.text.strip():
@@ -124,7 +162,7 @@ def load_document(
     if parts.warnings:
         info["warnings"] = parts.warnings
     return Document(
-        id=slugify(stem), title=title, source=source, text=prepared.text,
+        id=path_id(stem) if root else slugify(stem), title=title, source=source, text=prepared.text,
         removed=tuple(parts.removed + prepared.removed), meta=parts.meta, info=info,
         repairs=tuple(title_repairs + prepared.repairs),
     )
@@ -246,6 +284,8 @@ class DocumentStream:
             files = list(_iter_files(folder))
         except OSError as e:
             raise InputError(str(folder), f"cannot be listed: {e.strerror or e}") from None
+        # a shortened id never takes the id another file has by its full path
+        full = {slugify(f.relative_to(folder).with_suffix("").as_posix()) for f in files}
         for file in files:
             rel = file.relative_to(folder)
             where = rel.parent.as_posix()
@@ -258,10 +298,12 @@ class DocumentStream:
                 self.skipped.append((rel.as_posix(), e.problem))
                 continue
             doc.meta["folder"] = where
-            yield self._unique(doc)
+            whole = slugify(rel.with_suffix("").as_posix())
+            yield self._unique(_renamed(doc, whole) if doc.id != whole and doc.id in full
+                               else doc)
 
     def _table_in_folder(self, file: Path, rel: Path, where: str) -> Iterator[Document]:
-        prefix = slugify(rel.with_suffix("").as_posix()) + "-"
+        prefix = path_id(rel.with_suffix("").as_posix()) + "-"
         read = 0
         try:
             for doc in self._table(file, rel.as_posix(), rel.as_posix(), folder=where,
@@ -404,12 +446,17 @@ def load_corpus(
     * ``text_column``: the column of a table holding the text (else the first column named
       ``text``, ``content``, ``body``, ``article``, ``full_text`` or ``story``, any case).
     * ``id_column``: the column holding document ids (else rows are numbered from 1); a
-      repeated id is an error naming both rows.
+      repeated id is an error naming both rows. A file in a folder has its path as id,
+      without a subfolder its name repeats (:func:`path_id`); ids are unique in a corpus.
     * ``date_column``: the column (or front-matter field) holding the date (else one named
       ``date``, ``published``, ``publication_date``, ``pubdate``, ``datetime``,
       ``timestamp``, ``created``, ...). Dates become :class:`datetime.date` in
       ``meta["date"]``; one that cannot be read is a warning (:attr:`Corpus.warnings`) and
-      the document is kept without a date.
+      the document is kept without a date. A text file (.txt, .md, .html) whose own
+      metadata gives no date takes the date its file name holds, if any (``2016-09-08``,
+      ``2016_09_08`` or ``20160908``, one real date from 1800 to 2100:
+      ``outlet_2016-09-08_title.txt``); a date the document gives always wins. Rows of a
+      table are never dated by the table's file name.
     * ``hard_wrapped``: whether single line breaks in plain text are spaces (None: decided per
       document by :func:`~analysis.corpus.clean.is_hard_wrapped`).
     * ``strip``: remove boilerplate lines (kept on :attr:`Document.removed`).

@@ -32,7 +32,7 @@ from analysis.entities.cues import Found, find
 from analysis.entities.lexicon import demonym, is_group_adjective, zipf
 from analysis.entities.mentions import Mention, document_mentions
 from analysis.entities.names import analyse
-from analysis.tables import TableSpec, per_document
+from analysis.tables import SIZES, TableSpec, per_document
 from analysis.tokenise import fold
 
 __all__ = ["ATTRIBUTIONS", "Attribution", "attribution_parts", "attributions",
@@ -199,6 +199,10 @@ def attributions(source: Any, *, meta: Sequence[str] = ()) -> pd.DataFrame:
     return per_document(source, ATTRIBUTIONS, meta=meta)
 
 
+#: The group column of :func:`speakers` while it sums, renamed to the metadata name at the end.
+_GROUP = "_group"
+
+
 def speakers(source: Any, *, by: str | None = None, top: int | None = None) -> pd.DataFrame:
     """Who is quoted most: one row per speaker (per group and speaker with ``by``, a metadata
     column such as "publisher"), from :func:`attributions` (or its table).
@@ -215,14 +219,20 @@ def speakers(source: Any, *, by: str | None = None, top: int | None = None) -> p
     >>> speakers(text)[["speaker", "named", "attributions"]].values.tolist()
     [['Khalifa Haftar', True, 1], ['officials', False, 1]]
     """
-    table = attributions(source, meta=(by,) if by else ())
-    keys = [by] if by else []
+    table = attributions(source)
+    keys = [_GROUP] if by else []
+    if by and isinstance(source, pd.DataFrame):  # a table already holding the group
+        table = table.rename(columns={by: _GROUP})
+    elif by:  # joined apart: the group may be named like a column here (an input's "source")
+        groups = per_document(source, SIZES, meta=(by,)).set_index("document")[by]
+        table = table.assign(**{_GROUP: table["document"].map(groups)})
     columns = [*keys, "speaker", "named", "attributions", "quotes", "documents", "sources"]
+    named = {_GROUP: by}
     if not len(table):
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=columns).rename(columns=named)
     table = table[~table["pronoun"] | table["resolved"]]
     if not len(table):
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=columns).rename(columns=named)
     table = table.assign(quote=table["kind"] == "quote",
                          written=table["source"].map(lambda s: " ".join(s.split())))
     out = table.groupby([*keys, "speaker"], sort=False).agg(
@@ -237,7 +247,7 @@ def speakers(source: Any, *, by: str | None = None, top: int | None = None) -> p
                           ascending=[True] * len(keys) + [False, True], kind="mergesort")
     if top is not None:
         out = out.groupby(keys, sort=False).head(top) if keys else out.head(top)
-    return out.reset_index(drop=True)
+    return out.reset_index(drop=True).rename(columns=named)
 
 
 def attribution_parts(said: pd.DataFrame) -> pd.DataFrame:

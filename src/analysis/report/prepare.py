@@ -187,7 +187,7 @@ def store_prepare(request: PrepareRequest) -> Prepared:
         try:
             corpus.grouping(request.group_by)
         except KeyError:
-            columns = ["title", "date", *corpus.meta_columns]
+            columns = ["title", "date", *corpus.meta_names]
             raise UsageError(_no_column(request.group_by, request.input_path, columns)) from None
     path = Path(request.input_path)
     docs = corpus.documents

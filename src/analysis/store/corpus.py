@@ -62,8 +62,23 @@ class CorpusTables:
 
     @property
     def meta_columns(self) -> list[str]:
-        """The metadata columns a reader may group by (``title`` and ``date`` aside)."""
+        """The metadata columns of :attr:`documents` (``title`` and ``date`` aside), as stored:
+        a column of the input named like a reading column is ``meta_source`` here."""
         return list(self.info.get("meta_columns", []))
+
+    @property
+    def meta_names(self) -> list[str]:
+        """The metadata a reader may group by, under the input's own names (``source`` for the
+        column stored as ``meta_source``), in the order of :attr:`meta_columns`: the names
+        every method taking metadata (``grouping``, ``table``, ``totals``) accepts and every
+        table and message shows."""
+        keys = self.info.get("meta_keys", {})
+        return [str(keys.get(c, c)) for c in self.meta_columns]
+
+    def _column(self, name: str) -> str:
+        """The stored column of the metadata the input calls ``name`` (else ``name``)."""
+        stored = dict(zip(self.meta_names, self.meta_columns, strict=True))
+        return stored.get(name, name)
 
     @property
     def title(self) -> str:
@@ -107,13 +122,15 @@ class CorpusTables:
         """The metadata column to compare groups by: ``group_by`` when given (KeyError listing
         the columns when it is not one); otherwise ``folder`` when the input has documents in
         more than one subfolder; otherwise None. Only the documents' metadata count (title,
-        date and the input's own columns), never how a document was read: a column of the input
-        named like one of those (``source``, ``format``) is stored as ``meta_source`` and
-        found under either name."""
+        date and the input's own columns), never how a document was read. The column is
+        returned under the input's own name, the one to show a reader: a column of the input
+        named like a reading column (``source``, ``format``) is stored as ``meta_source`` but
+        found, returned and joined by ``table``/``totals`` as ``source``."""
         if group_by:
-            metadata = ["title", "date", *self.meta_columns]
-            if group_by not in metadata and f"meta_{group_by}" in metadata:
-                return f"meta_{group_by}"
+            metadata = ["title", "date", *self.meta_names]
+            named = dict(zip(self.meta_columns, self.meta_names, strict=True))
+            if group_by not in metadata and group_by in named:  # the stored name
+                return named[group_by]
             if group_by not in metadata:
                 raise KeyError(f"no metadata column {group_by!r}; the documents have: "
                                f"{', '.join(sorted(metadata))}")
@@ -126,10 +143,10 @@ class CorpusTables:
         """One row per metadata column: ``column``, ``values`` (distinct), ``missing``
         (documents without one), ``examples`` (the most common values)."""
         rows = []
-        for c in ["date", *self.meta_columns]:
-            if c not in self._docs:
+        for c in ["date", *self.meta_names]:
+            if self._column(c) not in self._docs:
                 continue
-            col = self._docs[c]
+            col = self._docs[self._column(c)]
             common = col.dropna().astype(str).value_counts().head(3)
             rows.append({"column": c, "values": int(col.nunique(dropna=True)),
                          "missing": int(col.isna().sum()),
@@ -141,7 +158,8 @@ class CorpusTables:
     def table(self, spec: TableSpec, *, meta: Sequence[str] = (),
               columns: Sequence[str] | None = None) -> pd.DataFrame:
         """The stored ``spec`` table of every document (document order), with the metadata
-        columns named in ``meta`` joined by document. Raises KeyError for an unknown column.
+        columns named in ``meta`` (the input's names, see :attr:`meta_names`) joined by
+        document under those names. Raises KeyError for an unknown column.
 
         A table of at most :data:`CACHED_ROWS` rows per document on average (sizes,
         readability: one row each) is kept for the next call; a larger one (words, n-grams,
@@ -161,7 +179,7 @@ class CorpusTables:
         if meta:
             indexed = self._docs.set_index("document")
             for m in meta:
-                df[m] = df["document"].map(indexed[m])
+                df[m] = df["document"].map(indexed[self._column(m)])
         return df
 
     def scan(self, spec: TableSpec, columns: Sequence[str], *,
@@ -189,7 +207,8 @@ class CorpusTables:
         groups = None
         if meta is not None:
             self.check_columns([meta])
-            values = self._docs[meta].astype(object).where(self._docs[meta].notna(), None)
+            column = self._docs[self._column(meta)]
+            values = column.astype(object).where(column.notna(), None)
             groups = dict(zip(self._docs["document"].astype(str), values, strict=True))
         memo = (spec.name, tuple(by), value if value is None or isinstance(value, str)
                 else tuple(value), tuple((k, tuple(v)) for k, v in sorted((where or {}).items())),
@@ -206,12 +225,13 @@ class CorpusTables:
         return out.copy(deep=False)
 
     def check_columns(self, names: Iterable[str | None]) -> None:
-        """Raise KeyError naming the documents' columns if one of ``names`` is not one."""
+        """Raise KeyError naming the documents' metadata if one of ``names`` is neither a column
+        of :attr:`documents` nor one of :attr:`meta_names`."""
         have = set(self._docs.columns) - {"_key", "_part"}
-        missing = [n for n in names if n and n not in have]
+        missing = [n for n in names if n and self._column(n) not in have]
         if missing:
             raise KeyError(f"no metadata column {', '.join(map(repr, missing))}; the documents "
-                           f"have: {', '.join(sorted(['title', 'date', *self.meta_columns]))}")
+                           f"have: {', '.join(sorted(['title', 'date', *self.meta_names]))}")
 
     # ------------------------------------------------------------------ documents
 
