@@ -5,6 +5,8 @@ One module per idea, along the flow:
 * :mod:`~analysis.entities.lexicon` -- the shared word lists, gazetteer and word frequencies;
 * :mod:`~analysis.entities.given_names` -- given names and surnames of many languages;
 * :mod:`~analysis.entities.names` -- name spans (:func:`name_spans`);
+* :mod:`~analysis.entities.joins` -- what joins capitalised words into one name ("Bank of
+  England", "Securities and Exchange Commission") and what ends one;
 * :mod:`~analysis.entities.mentions` -- the mentions of one document with their actor and
   kind, the per-document table :data:`MENTIONS` (with :mod:`~analysis.entities.context`,
   what the words around a mention say);

@@ -49,6 +49,7 @@ from operator import attrgetter, or_
 
 from analysis.corpus import Document
 from analysis.entities.given_names import is_given_name
+from analysis.entities.joins import and_joins, country_ends, head_word
 from analysis.entities.lexicon import (
     AMBIGUOUS_MONTHS,
     CLOSED_CLASS,
@@ -61,7 +62,6 @@ from analysis.entities.lexicon import (
     NAME_PARTICLES,
     ORG_WORDS,
     PERSON_TITLES,
-    PLACE_WORDS,
     RARE_ZIPF,
     ROMAN_RE,
     SAY_WORDS,
@@ -509,7 +509,7 @@ def _runs(state: Analysis, idxs: Sequence[int], words: list[str], ok: list[bool]
                 if not (glue[j] or glue[run[-1]]) and _breaks(
                         words[run[-1]], words[j], words[j + 1] if j + 1 < m else None):
                     break
-                if len(run) >= 2 and j + 1 < m and ok[j + 1] and _country_ends(
+                if len(run) >= 2 and j + 1 < m and ok[j + 1] and country_ends(
                         [words[r] for r in run], words[j]):
                     break  # "the United States Hamdullah Mohib": a country, then a person
                 run.append(j)
@@ -522,11 +522,11 @@ def _runs(state: Analysis, idxs: Sequence[int], words: list[str], ok: list[bool]
                 step = 1
                 while j + step < m and words[j + step] in NAME_PARTICLES and step < 3:
                     step += 1
-            elif w in CONNECTORS and _head_word(words[run[-1]]):
+            elif w in CONNECTORS and head_word(words[run[-1]]):
                 step = 1
                 if j + 1 < m and words[j + 1] == "the":
                     step = 2
-            elif w == "and" and _and_joins(words, ok, run[-1], j):
+            elif w == "and" and and_joins(words, ok, run[-1], j):
                 step = 1  # "Securities and Exchange Commission", "Health and Human Services"
             elif w in _POSSESSIVE and j + 1 < m and words[j + 1] in ORG_WORDS:
                 step = 1  # "New People's Party", "People's Liberation Army"
@@ -543,39 +543,6 @@ def _runs(state: Analysis, idxs: Sequence[int], words: list[str], ok: list[bool]
         out.extend(_finish(state, [idxs[r] for r in run]))
     return out
 
-
-
-#: Last words of an agency's name with "and" inside it ("Food and Drug Administration").
-_AGENCY_WORDS = frozenset(
-    """Commission Administration Department Agency Bureau Board Committee Council Authority
-    Services Service Institute Association Society Foundation Fund Office Ministry
-    Organization Organisation Union Agencies Centre Center Laboratory Museum""".split())
-
-
-def _and_joins(words: list[str], ok: list[bool], last: int, j: int) -> bool:
-    """Whether the "and" at ``j`` is inside an agency's name: a common English word before it
-    (no place, given name or nationality), common capitalised words after it, and within three
-    words an agency's last word ("Securities and Exchange Commission", "Department of Health
-    and Human Services"; not "Sony and Microsoft Corp.", "Britain and France")."""
-    before = words[last]
-    if not before.isalpha() or zipf(before.lower()) < 4.0 or is_given_name(before) or (
-            demonym(before)) or before in gazetteer().places:
-        return False
-    for q in range(j + 1, min(len(words), j + 4)):
-        if not ok[q] or not words[q].isalpha() or zipf(words[q].lower()) < 3.0 or (
-                words[q] in gazetteer().places):
-            return False
-        if words[q] in _AGENCY_WORDS:
-            return True
-    return False
-
-
-def _country_ends(run: list[str], nxt: str) -> bool:
-    """Whether the words of ``run`` name a country or capital that ``nxt`` does not continue
-    (as "Navy" continues "United States")."""
-    hit = gazetteer().places.get(" ".join(run))
-    return hit is not None and hit[1] in ("country", "capital") and not (
-        nxt in ORG_WORDS or nxt in PLACE_WORDS or nxt in PERSON_TITLES)
 
 
 def _nationality(state: Analysis, idxs: Sequence[int], k: int, dem: int, words: list[str],
@@ -597,7 +564,7 @@ def _nationality(state: Analysis, idxs: Sequence[int], k: int, dem: int, words: 
                 break
             q += 1
     if nxt_cap and not keep and k >= 2 and words[k - 1] in CONNECTORS and ok[
-            k - 2] and _head_word(words[k - 2]):
+            k - 2] and head_word(words[k - 2]):
         keep = True  # "Association of British Insurers"
     for q in range(k, k + dem):
         ok[q] = keep
@@ -615,11 +582,6 @@ def adjacent(toks: Sequence[Token], a: int, b: int, text: str = "") -> bool:
         return gap == 1
     between = text[toks[a].end:toks[b].start]
     return between.isspace() and "\n" not in between and "\r" not in between
-
-
-def _head_word(w: str) -> bool:
-    return w in ORG_WORDS or w in PLACE_WORDS or w in ("Republic", "Kingdom", "State", "States",
-                                                       "Isle", "Bay", "Gulf", "Cape")
 
 
 def _breaks(prev: str, cur: str, nxt: str | None) -> bool:
