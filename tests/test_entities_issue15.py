@@ -170,6 +170,26 @@ def test_pronoun_speakers_are_resolved_to_the_person_named_before():
     assert top.set_index("speaker").loc["Khalifa Haftar", "attributions"] == 1
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the nearest person is a man by his given name: "she" goes back to the woman
+    ('Elizabeth Warren met Donald Trump on Monday. She said the talks went well.',
+     "Elizabeth Warren"),
+    ('Donald Trump met Elizabeth Warren on Monday. He said the talks went well.',
+     "Donald Trump"),
+    # a title says it where the given name cannot ("Hillary" is given to both in faker)
+    ('Mrs. Clinton spoke after Donald Trump. She said the debate was over.', "Clinton"),
+])
+def test_a_pronoun_speaker_skips_a_person_of_the_other_gender(text, speaker):
+    table = attributions(text)
+    assert table["speaker"].tolist() == [speaker] and table["resolved"].tolist() == [True]
+
+
+def test_a_surname_alone_says_no_gender():
+    # "Thomas" is a man's given name in faker, but here it is a family name
+    text = "Senator Thomas spoke in Ohio on Monday. She said the race was close."
+    assert attributions(text)["speaker"].tolist() == ["Thomas"]
+
+
 def test_speakers_by_a_metadata_column():
     docs = [Document.from_text("Officials said the road was open.", id="a",
                                meta={"outlet": "X"}),
