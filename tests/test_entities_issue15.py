@@ -281,3 +281,12 @@ def test_and_between_two_names_still_separates_them():
     table = mentions("He met them in Britain and France. Fujitsu and Sony Corp. make chips.")
     assert "Fujitsu" in table["text"].tolist()
     assert not any(" and " in t for t in table["text"])
+
+
+@pytest.mark.parametrize("name", ["Warren", "Lincoln"])
+def test_a_title_makes_a_person_of_a_town_name(name):
+    # "Warren" and "Lincoln" are towns in the gazetteer; a senator is a person
+    text = f"Senator {name} spoke in Ohio on Monday. She said the race was close."
+    table = actors(text)
+    assert table.set_index("actor").loc[name, "kind"] == "person"
+    assert attributions(text)["speaker"].tolist() == [name]

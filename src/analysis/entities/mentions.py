@@ -355,7 +355,10 @@ def _draft(state: Analysis, name: Name, a: int, b: int, title: str) -> list[Draf
     d.core, d.country, d.capital, evidence = shape
     if title:  # after the gazetteer's evidence, before that of the words
         n = 1 if evidence and evidence[0][2].startswith("gazetteer") else 0
-        evidence = [*evidence[:n], ("person", 4.0, f"title {title}"), *evidence[n:]]
+        # a person's title outweighs a town of the same name ("Senator Warren", "President
+        # Lincoln"), not a country ("President Kenya" is no one)
+        weight = 4.0 if d.country else 6.0
+        evidence = [*evidence[:n], ("person", weight, f"title {title}"), *evidence[n:]]
     d.evidence.extend(evidence)
     context_evidence(state, d)
     return [d]
