@@ -149,7 +149,12 @@ def test_a_single_one_megabyte_line(tmp_path):
     assert len(line) > 1_000_000 and "\n" not in line
     path = tmp_path / "one line.txt"
     path.write_text(line, encoding="utf-8")
-    result = cli("report", str(path), "--out", str(tmp_path / "out"))
+    notebooks = tmp_path / "notebooks"  # the notebooks this test reads (all seven: ~2 minutes)
+    notebooks.mkdir()
+    for name in ("02_tokenisation.ipynb", "06_findings.ipynb"):
+        shutil.copy(ROOT / "notebooks" / name, notebooks)
+    result = cli("report", str(path), "--out", str(tmp_path / "out"),
+                 "--notebooks", str(notebooks))
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "out" / "one-line" / "02_tokenisation.html").read_text(encoding="utf-8")
     assert "1,000" in page or "1000" in page
