@@ -290,3 +290,13 @@ def test_a_title_makes_a_person_of_a_town_name(name):
     table = actors(text)
     assert table.set_index("actor").loc[name, "kind"] == "person"
     assert attributions(text)["speaker"].tolist() == [name]
+
+
+@pytest.mark.parametrize("text", [
+    '"These buildings are the only warm place," said Janet Cole of Friends of Northfield Libraries.',
+    "Janet Cole of Friends of Northfield Libraries said the buildings were warm.",
+])
+def test_a_person_named_before_of_is_the_speaker(text):
+    said = attributions(text)
+    assert said[["speaker", "named"]].values.tolist() == [["Janet Cole", True]]
+    assert said["source"].tolist() == ["Janet Cole of Friends of Northfield Libraries"]

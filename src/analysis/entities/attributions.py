@@ -144,11 +144,26 @@ def _naming(text: str, mentions: Sequence[Mention], s0: int, s1: int) -> Mention
     for m in reversed(mentions):
         if m.end <= s1 and m.start >= s0:
             if m.end != s1 or m.via_demonym:
-                return None
+                break
             before = text[s0:m.start].split()
             if before and before[-1].lower() == "the":
                 before.pop()
-            return None if before and before[-1].lower() in _PREPOSITIONS else m
+            if before and before[-1].lower() in _PREPOSITIONS:
+                break
+            return m
+    return _named_before_preposition(text, mentions, s0, s1)
+
+
+def _named_before_preposition(text: str, mentions: Sequence[Mention], s0: int,
+                              s1: int) -> Mention | None:
+    """A person named first in a source and followed by a preposition is its head: "Janet
+    Cole of Friends of Northfield Libraries", "Tom Baird from Kessington"."""
+    for m in mentions:
+        if m.start >= s1:
+            break
+        if m.start == s0 and m.end < s1 and m.kind == "person" and not m.via_demonym:
+            after = text[m.end:s1].split(None, 1)
+            return m if after and after[0].lower() in _PREPOSITIONS else None
     return None
 
 
