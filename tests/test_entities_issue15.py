@@ -300,3 +300,19 @@ def test_a_person_named_before_of_is_the_speaker(text):
     said = attributions(text)
     assert said[["speaker", "named"]].values.tolist() == [["Janet Cole", True]]
     assert said["source"].tolist() == ["Janet Cole of Friends of Northfield Libraries"]
+
+
+def test_a_title_case_headline_with_a_full_stop_is_no_name():
+    # PolNeAR's New York Times titles end with a full stop
+    text = ("What Mexico Could Do When Up Against Trump.\n\n"
+            "Mexico and the United States argued over trucks, Donald Trump said.")
+    found = mentions(text)
+    assert {"Mexico", "Trump"} <= set(found["text"]) and not any(
+        " Could " in t for t in found["text"])
+    assert "Mexico Could Do When Up Against Trump" not in set(actors(text)["actor"])
+
+
+def test_a_sentence_alone_on_its_line_is_read_as_a_sentence():
+    # lower-case words: no headline, so a name keeps the evidence of its place in the line
+    text = "Donald Trump Jr. met voters in Wisconsin on Friday.\n\nThe count went on."
+    assert {"Donald Trump Jr.", "Wisconsin"} <= set(mentions(text)["text"])

@@ -165,6 +165,21 @@ def _headline(toks: Sequence[Token]) -> bool:
     return caps >= 0.75 * len(content) and (lower_function > 0 or caps == len(content))
 
 
+def _stopped_headline(text: str, toks: Sequence[Token], idxs: range) -> bool:
+    """A heading with a full stop (some outlets end their titles with one: "What Mexico Could
+    Do When Up Against Trump."): a line of its own, of at least four words, every one of them
+    capitalised but a few short function words ("of", "the", "and")."""
+    if len(idxs) < 5 or toks[idxs[-1]].text != ".":
+        return False
+    a, b = toks[idxs[0]].start, toks[idxs[-1]].end
+    if text[text.rfind("\n", 0, a) + 1:a].strip() or text[b:].split("\n", 1)[0].strip():
+        return False
+    words = [toks[i].text for i in idxs[:-1] if toks[i].text[:1].isalpha()]
+    return len(words) >= 4 and all(
+        w[0].isupper() or (w in CLOSED_CLASS and len(w) <= 4) for w in words) and _headline(
+        [toks[i] for i in idxs[:-1]])
+
+
 _DATES = DAYS | MONTHS
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
 _FOLD_RE = re.compile(f"[{re.escape(APOSTROPHES + QUOTES)}]")
@@ -266,8 +281,8 @@ def _analyse(text: str, toks: list[Token]) -> Analysis:
         if first_word is not None:
             unreliable[first_word] = True
         last = words[idxs[-1]]
-        if last not in SENTENCE_END and last[-1:] not in SENTENCE_END and _headline(
-                [toks[i] for i in idxs]):
+        if (last not in SENTENCE_END and last[-1:] not in SENTENCE_END and _headline(
+                [toks[i] for i in idxs])) or _stopped_headline(text, toks, idxs):
             headline[s] = True
             for i in idxs:
                 unreliable[i] = True
