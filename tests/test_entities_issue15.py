@@ -316,3 +316,16 @@ def test_a_sentence_alone_on_its_line_is_read_as_a_sentence():
     # lower-case words: no headline, so a name keeps the evidence of its place in the line
     text = "Donald Trump Jr. met voters in Wisconsin on Friday.\n\nThe count went on."
     assert {"Donald Trump Jr.", "Wisconsin"} <= set(mentions(text)["text"])
+
+
+def test_one_of_the_companies_makes_a_group():
+    text = ("A few months earlier, this belonged to Patriot Coal, one of the nation's largest "
+            "coal companies. Patriot Coal closed the mine.")
+    assert kinds(text)["Patriot Coal"] == "group"
+
+
+def test_a_state_named_in_full_keeps_its_place_kind():
+    # "Virginia" stands for "State of Virginia": no surname of a person
+    text = ("He took a loan from the State of Virginia. Back in Virginia, Mr. Clarke said, he "
+            "decided to stay. They moved to Virginia.")
+    assert kinds(text)["State of Virginia"] == "place"

@@ -247,12 +247,19 @@ def _apposition(state: Analysis, d: Draft) -> None:
     noun before a preposition, a relative pronoun or punctuation) tells the kind."""
     s, last = d.sentence, d.last
     after = _word(state, last + 1, s)
-    if after == "," and _word(state, last + 2, s).lower() in ("a", "an", "the"):
+    k = last + 2  # "Patriot Coal, one of the nation's largest coal companies": its plural
+    one_of = _word(state, k, s).lower() == "one" and _word(state, k + 1, s).lower() == "of"
+    k += 2 if one_of else 0
+    if after == "," and _word(state, k, s).lower() in ("a", "an", "the"):
         head = None
-        for j in range(last + 3, last + 10):
+        for j in range(k + 1, k + 8):
             w = _word(state, j, s).lower()
+            if w in ("'s", "\u2019s"):
+                continue  # "the nation's largest"
             if not w or not w[:1].isalpha() or w in _APPOSITION_ENDS:
                 break
+            if one_of:
+                w = w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") else w
             for kind, nouns in (("person", PERSON_NOUNS), ("group", GROUP_NOUNS),
                                 ("place", PLACE_NOUNS)):
                 if w in nouns:

@@ -511,7 +511,9 @@ def _kinds(state: Analysis, ds: list[Draft], actors: list[str]) -> dict[str, str
     scores: dict[str, Counter] = defaultdict(Counter)
     said: dict[str, set] = defaultdict(set)  # per actor: the evidence of its names counted
     for d, actor in zip(ds, actors, strict=True):
-        linked = not d.country and " " not in d.core and _norm(d.text).lower() != actor.lower()
+        # one word standing for a longer name; not a place in "State of Virginia" (no surname)
+        linked = not d.country and " " not in d.core and _norm(
+            d.text).lower() != actor.lower() and " of " not in actor
         seen = set()
         for kind, weight, reason in d.evidence:
             if linked and reason.startswith("gazetteer"):
