@@ -329,3 +329,19 @@ def test_a_state_named_in_full_keeps_its_place_kind():
     text = ("He took a loan from the State of Virginia. Back in Virginia, Mr. Clarke said, he "
             "decided to stay. They moved to Virginia.")
     assert kinds(text)["State of Virginia"] == "place"
+
+
+def test_speakers_are_grouped_across_documents_as_the_actors_are():
+    docs = [Document.from_text("Hillary Clinton spoke in Ohio on Monday.", id="a",
+                               meta={"outlet": "X"}),
+            Document.from_text('"We will win," Clinton said on Tuesday.', id="b",
+                               meta={"outlet": "X"}),
+            Document.from_text('"We will not," Clinton told reporters.', id="c",
+                               meta={"outlet": "Y"})]
+    said = speakers(docs)
+    assert said[["speaker", "attributions", "documents"]].values.tolist() == [
+        ["Hillary Clinton", 2, 2]]
+    assert set(actors(docs)["actor"]) == {"Hillary Clinton", "Ohio"}
+    by = speakers(docs, by="outlet")
+    assert by[["outlet", "speaker"]].values.tolist() == [["X", "Hillary Clinton"],
+                                                        ["Y", "Hillary Clinton"]]

@@ -167,6 +167,19 @@ def _named_before_preposition(text: str, mentions: Sequence[Mention], s0: int,
     return None
 
 
+def _as_actors(source: Any, table: pd.DataFrame) -> pd.Series:
+    """The speakers of ``table`` with each named one as :func:`analysis.entities.actors`
+    groups it across documents ("Clinton" of one article is "Hillary Clinton" of others)."""
+    from analysis.entities.actors import group_actors, mentions
+
+    named = mentions(source)[["actor", "kind"]]
+    if not len(named):
+        return table["speaker"]
+    grouped = dict(zip(named["actor"], group_actors(named), strict=True))
+    return table["speaker"].where(~table["named"], table["speaker"].map(
+        lambda a: grouped.get(a, a)))
+
+
 #: Prepositions after which a name in a source is not its head ("the Senator from Texas").
 _PREPOSITIONS = frozenset("from of for in at on with by to".split())
 
@@ -248,6 +261,8 @@ def speakers(source: Any, *, by: str | None = None, top: int | None = None) -> p
     table = table[~table["pronoun"] | table["resolved"]]
     if not len(table):
         return pd.DataFrame(columns=columns).rename(columns=named)
+    if not isinstance(source, pd.DataFrame):  # named speakers grouped as the actors are
+        table = table.assign(speaker=_as_actors(source, table))
     table = table.assign(quote=table["kind"] == "quote",
                          written=table["source"].map(lambda s: " ".join(s.split())))
     out = table.groupby([*keys, "speaker"], sort=False).agg(
