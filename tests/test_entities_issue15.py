@@ -345,3 +345,17 @@ def test_speakers_are_grouped_across_documents_as_the_actors_are():
     by = speakers(docs, by="outlet")
     assert by[["outlet", "speaker"]].values.tolist() == [["X", "Hillary Clinton"],
                                                         ["Y", "Hillary Clinton"]]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("According to exit polls, Trump won the state by ten points.", "exit polls"),
+    ("Trump won white voters by 21 points, according to exit polls.", "exit polls"),
+    ("According to the police reports, the man fled.", "police reports"),
+])
+def test_according_to_a_plural_source(text, speaker):
+    assert attributions(text)["speaker"].tolist() == [speaker]
+
+
+def test_a_title_with_a_full_stop_still_says_who_said_what():
+    text = "Clinton Says Trump Is Unfit.\n\nThe campaign went on."
+    assert attributions(text)["cue"].tolist() == ["Says"]

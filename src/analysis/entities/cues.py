@@ -591,7 +591,7 @@ class _Finder:
         """The source after "according to": a noun phrase, extended over "by X" ("a tally by
         The Associated Press")."""
         v = self.view
-        src = right_phrase(v, j, hi)
+        src = right_phrase(v, j, hi, plural_end=True)
         if src is None:
             return None
         if src[1] + 1 < hi and v.low[src[1]] == "by":
@@ -603,10 +603,11 @@ class _Finder:
     def run(self) -> list[Found]:
         v = self.view
         headline = v.state.headline
+        stopped = v.state.memo.get("stopped_headlines", ())  # a title with a full stop
         low = v.low
         for i in list(compress(range(len(low)), map(_TRIGGERS.__contains__, low))):
             lw = low[i]
-            if headline[v.sent[i]]:
+            if headline[v.sent[i]] and v.sent[i] not in stopped:
                 continue  # a Title Case heading: "Clinton Says Trump's Bigotry ..."
             if lw == "according" and i + 1 < len(v.low) and v.low[i + 1] == "to":
                 self.according(i)

@@ -281,9 +281,12 @@ def _analyse(text: str, toks: list[Token]) -> Analysis:
         if first_word is not None:
             unreliable[first_word] = True
         last = words[idxs[-1]]
-        if (last not in SENTENCE_END and last[-1:] not in SENTENCE_END and _headline(
-                [toks[i] for i in idxs])) or _stopped_headline(text, toks, idxs):
+        stopped = _stopped_headline(text, toks, idxs)
+        if stopped or (last not in SENTENCE_END and last[-1:] not in SENTENCE_END and _headline(
+                [toks[i] for i in idxs])):
             headline[s] = True
+            if stopped:  # its capitals say nothing, but it is read as a sentence (who said)
+                state.memo.setdefault("stopped_headlines", set()).add(s)
             for i in idxs:
                 unreliable[i] = True
     # ... and after a mark (only short tokens are marks: most words are passed over here)

@@ -13,6 +13,7 @@ with ``end`` exclusive.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -351,10 +352,13 @@ def plausible(view: View, span: Span) -> bool:
                 or last in _TIME_NOUNS or not last[:1].isalpha())
 
 
-def right_phrase(view: View, j: int, hi: int, *, stop_of: bool = False) -> Span | None:
+def right_phrase(view: View, j: int, hi: int, *, stop_of: bool = False,
+                 plural_end: bool = False) -> Span | None:
     """The noun phrase starting at token ``j`` (after "by", "according to", an inverted
     "said"): up to a comma, a verb or a clause word, at most 10 tokens; with ``stop_of`` also
-    before "of" ("accused by the United States of leading ...")."""
+    before "of" ("accused by the United States of leading ..."); with ``plural_end`` a word
+    shaped like a verb is a plural noun when punctuation follows it ("according to exit
+    polls,", "according to police reports.")."""
     words, low = view.words, view.low
     if j >= hi or (low[j] in CLOSED_CLASS and low[j] not in NP_INSIDE):
         return None  # "said of the course", "reported from Washington"
@@ -368,8 +372,10 @@ def right_phrase(view: View, j: int, hi: int, *, stop_of: bool = False) -> Span 
         if lw in ("the", "a", "an") and k > j and is_name(words[k - 1]):
             break  # "according to Rathbun the property was ..."
         if is_name(w) or lw in NP_INSIDE or w[:1].isdigit() or (
-                w[:1].isalpha() and lw not in CLOSED_CLASS and lw not in SPEECH_VERBS
-                and lw not in _AUX and not (verb_like(w) and k > j)):
+                w[:1].isalpha() and lw not in CLOSED_CLASS and lw not in _AUX and (
+                    (lw not in SPEECH_VERBS and not verb_like(w)) or (
+                        plural_end and k > j and _ends(words, k, hi)) or (
+                        k == j and lw not in SPEECH_VERBS))):
             k += 1
             continue
         break
@@ -378,6 +384,12 @@ def right_phrase(view: View, j: int, hi: int, *, stop_of: bool = False) -> Span 
     if k == j:
         return None
     return (j, k)
+
+
+def _ends(words: Sequence[str], k: int, hi: int) -> bool:
+    """Whether the word at ``k`` is the last before punctuation or the end: a plural noun
+    there, not a verb ("according to exit polls, ...")."""
+    return k + 1 >= hi or not words[k + 1][:1].isalnum()
 
 
 def skip_adjuncts(view: View, j: int, hi: int) -> int:
