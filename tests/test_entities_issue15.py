@@ -293,7 +293,8 @@ def test_a_title_makes_a_person_of_a_town_name(name):
 
 
 @pytest.mark.parametrize("text", [
-    '"These buildings are the only warm place," said Janet Cole of Friends of Northfield Libraries.',
+    '"These buildings are the only warm place," said Janet Cole of Friends of Northfield '
+    'Libraries.',
     "Janet Cole of Friends of Northfield Libraries said the buildings were warm.",
 ])
 def test_a_person_named_before_of_is_the_speaker(text):
@@ -359,3 +360,18 @@ def test_according_to_a_plural_source(text, speaker):
 def test_a_title_with_a_full_stop_still_says_who_said_what():
     text = "Clinton Says Trump Is Unfit.\n\nThe campaign went on."
     assert attributions(text)["cue"].tolist() == ["Says"]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ('Priya Natarajan told reporters the spill was "serious but contained", and promised '
+     'an inquiry.',
+     'the spill was "serious but contained"'),
+    ("She said the plan was \u201ca choice, not a necessity\u201d.",
+     "the plan was \u201ca choice, not a necessity\u201d"),
+    ("He said the plan was good.", "the plan was good"),
+])
+def test_a_quotation_opened_in_the_content_keeps_its_closing_mark(text, content):
+    said = attributions(text)
+    assert said["content"].iloc[0] == content
+    row = said.iloc[0]
+    assert text[row["content_start"]:row["content_end"]] == content

@@ -86,8 +86,8 @@ def add_report(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--out", default="reports", metavar="DIR",
                    help="output folder (default: %(default)s)")
     p.add_argument("--jobs", "-j", type=_jobs, default=os.cpu_count() or 1, metavar="N",
-                   help="notebooks run at the same time (default: the number of CPUs, "
-                   "%(default)s)")
+                   help="processes: the per-document pass and the notebooks run on up to N "
+                   "at once (default: the number of CPUs, %(default)s)")
     p.add_argument("--force", action="store_true",
                    help="re-run every notebook even if nothing changed")
     p.add_argument("--encoding", metavar="ENC",

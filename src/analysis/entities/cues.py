@@ -26,6 +26,7 @@ A negated verb ("did not say") attributes nothing; nor does a verb inside a quot
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import attrgetter
@@ -62,6 +63,13 @@ Span = tuple[int, int]
 _OPEN_MARKS = frozenset({'"', "\u201c", "'", "`", "\u201e"})
 _CLOSE_MARKS = frozenset({'"', "\u201d", "'"})
 _END_MARKS = frozenset({".", "!", "?", "\u2026"})
+
+
+def _unclosed(words: Sequence[str], close: str) -> bool:
+    """Whether ``words`` open a quotation that the mark ``close`` would close."""
+    if close == "\u201d":
+        return words.count("\u201c") + words.count("\u201e") > words.count("\u201d")
+    return words.count(close) % 2 == 1  # a straight mark opens and closes
 _ADDRESSEES = frozenset("him her them us me reporters journalists".split())
 #: What content cannot start with: a preposition or a verb form ("reported from Washington",
 #: "said would").
@@ -177,10 +185,16 @@ class _Finder:
             a += 1
         while a < b and not any(c.isalnum() for c in words[a]) and words[a] not in _OPEN_MARKS:
             a += 1
+        end = b
         while b > a and not any(c.isalnum() for c in words[b - 1]):
             b -= 1
         if b <= a or not any(is_word(w) for w in words[a:b]):
             return None
+        # a quotation opened inside keeps its closing mark ('the spill was "serious but
+        # contained"', not '... "serious but contained')
+        close = next((k for k in range(b, end) if words[k] in _CLOSE_MARKS), None)
+        if close is not None and _unclosed(words[a:b], words[close]):
+            b = close + 1
         return self.chars(a, b)
 
     def title(self, q: int) -> bool:
