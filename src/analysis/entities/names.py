@@ -166,9 +166,8 @@ def _headline(toks: Sequence[Token]) -> bool:
 
 
 def _stopped_headline(text: str, toks: Sequence[Token], idxs: range) -> bool:
-    """A heading with a full stop (some outlets end their titles with one: "What Mexico Could
-    Do When Up Against Trump."): a line of its own, of at least four words, every one of them
-    capitalised but a few short function words ("of", "the", "and")."""
+    """A heading with a full stop ("What Mexico Could Do When Up Against Trump."): a line of its
+    own, of 4+ words, all capitalised but short function words ("of", "the", "and")."""
     if len(idxs) < 5 or toks[idxs[-1]].text != ".":
         return False
     a, b = toks[idxs[0]].start, toks[idxs[-1]].end
