@@ -21,6 +21,7 @@ from analysis.entities.lexicon import (
     SAY_WORDS,
     verb_like,
 )
+from analysis.tokenise import lemma
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.entities.draft import Draft
@@ -254,12 +255,12 @@ def _apposition(state: Analysis, d: Draft) -> None:
         head = None
         for j in range(k + 1, k + 8):
             w = _word(state, j, s).lower()
-            if w in ("'s", "\u2019s"):
-                continue  # "the nation's largest"
+            if w == "'s":  # folded: "the nation’s largest" too
+                continue
             if not w or not w[:1].isalpha() or w in _APPOSITION_ENDS:
                 break
             if one_of:
-                w = w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") else w
+                w = lemma(w)  # "companies" -> "company"
             for kind, nouns in (("person", PERSON_NOUNS), ("group", GROUP_NOUNS),
                                 ("place", PLACE_NOUNS)):
                 if w in nouns:

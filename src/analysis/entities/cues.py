@@ -63,13 +63,6 @@ Span = tuple[int, int]
 _OPEN_MARKS = frozenset({'"', "\u201c", "'", "`", "\u201e"})
 _CLOSE_MARKS = frozenset({'"', "\u201d", "'"})
 _END_MARKS = frozenset({".", "!", "?", "\u2026"})
-
-
-def _unclosed(words: Sequence[str], close: str) -> bool:
-    """Whether ``words`` open a quotation that the mark ``close`` would close."""
-    if close == "\u201d":
-        return words.count("\u201c") + words.count("\u201e") > words.count("\u201d")
-    return words.count(close) % 2 == 1  # a straight mark opens and closes
 _ADDRESSEES = frozenset("him her them us me reporters journalists".split())
 #: What content cannot start with: a preposition or a verb form ("reported from Washington",
 #: "said would").
@@ -122,6 +115,13 @@ def _last_char_before(text: str, pos: int) -> str:
     while k >= 0 and text[k].isspace():
         k -= 1
     return text[k] if k >= 0 else ""
+
+
+def _unclosed(words: Sequence[str], close: str) -> bool:
+    """Whether ``words`` open a quotation that the mark ``close`` would close."""
+    if close == "\u201d":
+        return words.count("\u201c") + words.count("\u201e") > words.count("\u201d")
+    return words.count(close) % 2 == 1  # a straight mark opens and closes
 
 
 class _Finder:

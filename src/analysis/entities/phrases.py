@@ -373,9 +373,8 @@ def right_phrase(view: View, j: int, hi: int, *, stop_of: bool = False,
             break  # "according to Rathbun the property was ..."
         if is_name(w) or lw in NP_INSIDE or w[:1].isdigit() or (
                 w[:1].isalpha() and lw not in CLOSED_CLASS and lw not in _AUX and (
-                    (lw not in SPEECH_VERBS and not verb_like(w)) or (
-                        plural_end and k > j and _ends(words, k, hi)) or (
-                        k == j and lw not in SPEECH_VERBS))):
+                    (lw not in SPEECH_VERBS and (k == j or not verb_like(w)))
+                    or (plural_end and k > j and _ends(words, k, hi)))):
             k += 1
             continue
         break
