@@ -233,26 +233,28 @@ class Store:
         compacted."""
         known = self.parts()
         live = self.live_keys() & set(known)
-        names = sorted(set(known.values()))
+        names = sorted(f.stem for f in (self.root / "keys").glob("*.parquet"))
         if len(names) <= max_parts and len(live) * 2 >= len(known):
             return False
         keys = sorted(live)
+        written: set[str] = set()
         for start in range(0, len(keys), 200_000):
             chunk = keys[start:start + 200_000]
-            chunk_parts = [known[k] for k in chunk]
+            by_part: dict[str, list[str]] = {}
+            for k in chunk:  # each key read from the one part that holds it for readers
+                by_part.setdefault(known[k], []).append(k)
             out = {}
             for name in tables:
                 folder = self.root / "parts" / name
                 pieces = []
-                wanted = pa.array(chunk, pa.string())
-                for part in sorted(set(chunk_parts)):
+                for part, part_keys in sorted(by_part.items()):
                     t = pq.read_table(folder / f"{part}.parquet")
+                    wanted = pa.array(part_keys, pa.string())
                     pieces.append(t.filter(pc.is_in(t.column("_key"), value_set=wanted)))
                 out[name] = pa.concat_tables(pieces)
-            self.write_part(chunk, out)
-        new = set(self.parts().values())
-        for name in names:
-            if name in new:
+            written.add(self.write_part(chunk, out))
+        for name in names:  # every part not just written goes: no key is left in two parts
+            if name in written:
                 continue
             (self.root / "keys" / f"{name}.parquet").unlink(missing_ok=True)
             for table in tables:
