@@ -102,6 +102,16 @@ def test_actors_are_grouped_across_documents():
     assert "Smith" in table.index  # two Smiths: the surname alone stays apart
 
 
+def test_the_statements_table_names_a_speaker_as_the_actors_table_does():
+    docs = [Document.from_text("Barack Obama met Angela Merkel in Berlin on Monday.", id="a"),
+            Document.from_text("Obama said the talks were over.", id="b")]
+    said = attributions(docs)
+    assert said["speaker"].tolist() == ["Barack Obama"]
+    assert said["source"].tolist() == ["Obama"]  # as written
+    # the most-quoted table counts the same name from the statements table or the corpus
+    assert speakers(said)["speaker"].tolist() == speakers(docs)["speaker"].tolist()
+
+
 def test_actors_by_a_metadata_column():
     docs = [Document.from_text("In Berlin, Obama spoke.", id="a", meta={"outlet": "X"}),
             Document.from_text("In Paris, Obama spoke. Then Obama left.", id="b",
@@ -375,3 +385,18 @@ def test_a_quotation_opened_in_the_content_keeps_its_closing_mark(text, content)
     assert said["content"].iloc[0] == content
     row = said.iloc[0]
     assert text[row["content_start"]:row["content_end"]] == content
+
+
+@pytest.mark.parametrize("text, speaker, named", [
+    ("Vice President Joseph R. Biden Jr., who spoke at a rally in Columbus, Ohio, on Wednesday "
+     "afternoon, said the race was close.", "Joseph R. Biden Jr.", True),
+    ("Hillary Clinton, speaking to reporters in Chappaqua, N.Y., said she would run.",
+     "Hillary Clinton", True),
+    ("But Sheila Brannock, who lives in Ohio, said she was worried.", "Sheila Brannock", True),
+    ("A top adviser for President Obama said the plan was dead.",
+     "top adviser for President Obama", False),
+])
+def test_a_place_or_a_name_after_a_preposition_in_the_source_is_not_the_speaker(
+        text, speaker, named):
+    said = attributions(text)
+    assert said[["speaker", "named"]].values.tolist() == [[speaker, named]]

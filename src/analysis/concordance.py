@@ -28,7 +28,7 @@ from analysis.tables import SIZES, WORDS, chunks, documents_of, per_document, to
 from analysis.tokenise import fold, is_punct, words
 from analysis.tokenise.counting import word_keys
 
-__all__ = ["BREAK", "context", "find", "kwic", "kwic_text", "occurrences", "query_tokens"]
+__all__ = ["BREAK", "context", "find", "kwic", "kwic_caption", "kwic_text", "occurrences", "query_tokens"]
 
 _SPACE = re.compile(r"\s+")
 #: How a line break shows in a context: a pilcrow between spaces.
@@ -201,6 +201,20 @@ def occurrences(source, keyword: str, *, ignore_case: bool = True) -> int:
     if ignore_case and len(pattern) == 1 and not is_punct(pattern[0]):
         return int(totals(source, WORDS, by=["word"], where={"word": pattern[:1]})["count"].sum())
     return len(kwic(source, keyword, ignore_case=ignore_case))
+
+
+def kwic_caption(what: str, lines: pd.DataFrame, top: int | None) -> str:
+    """A caption for KWIC lines asked for with ``top + 1`` and shown cut to ``top``: it says
+    when there are more lines than shown, so a cut concordance never passes for a whole one.
+
+    >>> kwic_caption("Concordance of “city”", pd.DataFrame({"left": ["a", "b", "c"]}), 2)
+    'Concordance of “city” (the first 2 lines; there are more)'
+    >>> kwic_caption("Concordance of “city”", pd.DataFrame({"left": ["a"]}), 2)
+    'Concordance of “city”'
+    """
+    if top and len(lines) > top:
+        return f"{what} (the first {top:,} lines; there are more)"
+    return what
 
 
 def kwic_text(lines: pd.DataFrame, *, width: int = 40) -> str:

@@ -29,7 +29,7 @@ import pandas as pd
 from analysis.corpus import Document
 from analysis.entities.coref import PRONOUNS, antecedent
 from analysis.entities.cues import Found, find
-from analysis.entities.lexicon import demonym, is_group_adjective, zipf
+from analysis.entities.lexicon import PERSON_TITLES, demonym, is_group_adjective, zipf
 from analysis.entities.mentions import Mention, document_mentions
 from analysis.entities.names import analyse
 from analysis.tables import SIZES, TableSpec, per_document
@@ -140,14 +140,15 @@ def _naming(text: str, mentions: Sequence[Mention], s0: int, s1: int) -> Mention
     """The name mention a source phrase is headed by: the last mention inside it that ends it
     ("Trump campaign spokesman Jason Miller", "Sen. Chuck Grassley"); not "Trump's
     spokesman", "Tunisian officials", nor the name after a preposition ("the Senator from
-    Texas", "a spokesman for the State Department": the senator speaks, not Texas)."""
+    Texas", "a spokesman for the State Department", "an adviser for President Obama": the
+    senator speaks, not Texas)."""
     for m in reversed(mentions):
         if m.end <= s1 and m.start >= s0:
             if m.end != s1 or m.via_demonym:
                 break
             before = text[s0:m.start].split()
-            if before and before[-1].lower() == "the":
-                before.pop()
+            while before and (before[-1] in PERSON_TITLES or before[-1].lower() == "the"):
+                before.pop()  # "an adviser for President Obama": Obama is after "for"
             if before and before[-1].lower() in _PREPOSITIONS:
                 break
             return m
@@ -211,7 +212,10 @@ def attributions(source: Any, *, meta: Sequence[str] = ()) -> pd.DataFrame:
     said the road was open", "..., officials said."), "passive" ("accused by the United States
     of ..."), "according to". A pronoun source ("he said") keeps ``source`` "he"; its
     ``speaker`` is the person it refers to when :func:`analysis.entities.coref.antecedent`
-    finds one (``resolved``), else "he". Sorted by document, then position.
+    finds one (``resolved``), else "he". A named ``speaker`` is the actor
+:func:`analysis.entities.actors` groups it in, across documents ("Clinton" of one article is
+"Hillary Clinton" where the corpus names her so), so the table, :func:`speakers` and the
+actors tables name one person alike. Sorted by document, then position.
 
     >>> text = ('Tunisian officials said Wednesday that they were struggling. '
     ...         '"We will win," Haftar said. The group was accused by the United States '
@@ -224,7 +228,10 @@ def attributions(source: Any, *, meta: Sequence[str] = ()) -> pd.DataFrame:
     """
     if isinstance(source, pd.DataFrame):
         return source
-    return per_document(source, ATTRIBUTIONS, meta=meta)
+    table = per_document(source, ATTRIBUTIONS, meta=meta)
+    if len(table) and table["named"].any():  # named speakers grouped as the actors are
+        table = table.assign(speaker=_as_actors(source, table))
+    return table
 
 
 #: The group column of :func:`speakers` while it sums, renamed to the metadata name at the end.
@@ -261,8 +268,6 @@ def speakers(source: Any, *, by: str | None = None, top: int | None = None) -> p
     table = table[~table["pronoun"] | table["resolved"]]
     if not len(table):
         return pd.DataFrame(columns=columns).rename(columns=named)
-    if not isinstance(source, pd.DataFrame):  # named speakers grouped as the actors are
-        table = table.assign(speaker=_as_actors(source, table))
     table = table.assign(quote=table["kind"] == "quote",
                          written=table["source"].map(lambda s: " ".join(s.split())))
     out = table.groupby([*keys, "speaker"], sort=False).agg(

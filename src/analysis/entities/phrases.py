@@ -47,9 +47,11 @@ _INTERRUPTIONS = frozenset(
     """who whom whose which where when a an the one two three four five six seven eight nine
     ten like including such also now then himself herself themselves itself both former another
     currently according speaking among along as in at of for from with without after before
-    during since while despite""".split()
+    during since while despite on by to into through over under near across around""".split()
 )
 _CLAUSE_MARKS = frozenset({";", ":"})
+#: Conjunctions that open a sentence before its subject ("But Sheila Brannock, who ..., said").
+_LEADING_CONJUNCTIONS = frozenset("but and yet so or nor".split())
 _AUX = frozenset(
     """has have had did does do will would could can may might must should shall is are was were
     be been being 's 've 'd""".split()
@@ -276,6 +278,8 @@ def _before_comma(view: View, j: int, lo: int) -> Span | None:
             end = q
     if start < end:
         segments.append((start, end))
+    segments = [(a + 1, b) if b - a > 1 and low[a] in _LEADING_CONJUNCTIONS else (a, b)
+                for a, b in segments]  # "But Sheila Brannock, who ..., said"
     chosen = None
     for n, (a, b) in enumerate(segments):
         first = low[a]
@@ -295,7 +299,8 @@ def _before_comma(view: View, j: int, lo: int) -> Span | None:
             return None
     n = segments.index(chosen)
     if n + 1 < len(segments) and not is_name(words[chosen[0]]) and _plain_np(
-            view, segments[n + 1]) and is_name(words[segments[n + 1][1] - 1]):
+            view, segments[n + 1]) and is_name(words[segments[n + 1][1] - 1]) and not (
+            n + 2 < len(segments) and _place(view, *segments[n + 1])):
         chosen = segments[n + 1]  # "Neil Sroka, communications director of X, said"
     a, b = chosen
     if not _plain_np(view, chosen):

@@ -127,7 +127,11 @@ def _missing(value) -> bool:
 
 
 def _cell(value) -> tuple[str, bool]:
-    """A value as display text, and whether it is text (left-aligned) rather than a number."""
+    """A value as display text, and whether it is text (left-aligned) rather than a number.
+
+    >>> [_cell(v)[0] for v in (1234, 0.25, -0.0009, 0.00002, None)]
+    ['1,234', '0.25', '-0.0009', '2.00e-05', '–']
+    """
     if _missing(value):  # shown as a dash, aligned with its column
         return "–", False
     if isinstance(value, (bool, np.bool_)):
@@ -136,9 +140,10 @@ def _cell(value) -> tuple[str, bool]:
         return f"{int(value):,}", False
     if isinstance(value, (float, np.floating)):
         v = float(value)
-        if v != 0 and abs(v) < 0.001:
+        if v != 0 and abs(v) < 0.0001:  # too small for four decimals: e-notation
             return f"{v:.2e}", False
-        text = f"{v:,.3f}".rstrip("0").rstrip(".") if abs(v) < 1e6 else f"{v:,.0f}"
+        digits = 4 if abs(v) < 0.001 else 3  # -0.0009 rather than -9.00e-04
+        text = f"{v:,.{digits}f}".rstrip("0").rstrip(".") if abs(v) < 1e6 else f"{v:,.0f}"
         return ("0" if text in ("-0", "-0.") else text), False  # no "-0" for a tiny negative
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat() if value == value.normalize() else str(value), True

@@ -133,8 +133,17 @@ def facts_table(f: dict[str, Any]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["finding", "value"])
 
 
+_INNER = str.maketrans({"“": "‘", "”": "’", '"': "'"})
+
+
 def _quote(sentence: str, limit: int = 220) -> str:
-    s = " ".join(sentence.split())
+    """A sentence for quoting inside double marks: one line, inner double quotes made single,
+    and cut at a word to `limit` characters.
+
+    >>> _quote('He said “no” twice.')
+    'He said ‘no’ twice.'
+    """
+    s = " ".join(sentence.split()).translate(_INNER)
     return s if len(s) <= limit else s[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
