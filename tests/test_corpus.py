@@ -84,6 +84,14 @@ def test_removed_lines_listed_in_the_corpus_table():
     "Follow us on Twitter @news",
     "All rights reserved.",
     "Copyright © 2014 Example News",
+    "Contributing: Brittney Bennett and Greg Toppo, USA TODAY.",
+    "Follow Pam Key on Twitter @pamkeyNEN.",
+    "Twitter: @Milbank.",
+    '<tweet tweet-id="783499116076687360"><tweet/>.',
+    "ABSTRACT.",
+    "FULL TEXT.",
+    ("34 postsGet LivefyreFAQSign in5 people listening + FollowSharePost comment as... "
+     * 5).strip(),
 ])
 def test_boilerplate_lines_are_removed(line):
     text, removed = strip_boilerplate(f"A real sentence.\n{line}\nAnother one.")
@@ -97,6 +105,10 @@ def test_boilerplate_lines_are_removed(line):
     "An error in the count was corrected.",
     "Error rates fell.",
     "Officials shared this article with reporters.",
+    "Contributing factors included the rain.",
+    "Follow-up talks on Twitter's rules stalled.",
+    "Abstract art sold well.",
+    "The senator wrote on Twitter: @potus must act.",
 ])
 def test_sentences_mentioning_boilerplate_words_stay(line):
     text, removed = strip_boilerplate(line)

@@ -9,6 +9,7 @@ import pytest
 from analysis import entities
 from analysis.corpus import Document
 from analysis.entities import actors, attributions, mentions, speakers
+from analysis.entities.actors import group_actors
 
 
 def kinds(text: str) -> dict[str, str]:
@@ -110,6 +111,18 @@ def test_the_statements_table_names_a_speaker_as_the_actors_table_does():
     assert said["source"].tolist() == ["Obama"]  # as written
     # the most-quoted table counts the same name from the statements table or the corpus
     assert speakers(said)["speaker"].tolist() == speakers(docs)["speaker"].tolist()
+
+
+def test_a_surname_joins_the_person_named_far_more_often_and_a_group_never_a_person():
+    t = pd.DataFrame({"actor": ["Barack Obama"] * 6 + ["Michelle Obama"] * 2 + ["Obama"]
+                      + ["GOP", "GOP", "Indiana GOP"],
+                      "kind": ["person"] * 9 + ["group", "group", "person"]})
+    grouped = dict(zip(t["actor"], group_actors(t), strict=True))
+    assert grouped["Obama"] == "Barack Obama"  # 6 mentions against 2
+    assert grouped["GOP"] == "GOP"
+    t.loc[:5, "actor"] = ["Barack Obama"] * 3 + ["Michelle Obama"] * 3
+    grouped = dict(zip(t["actor"], group_actors(t), strict=True))
+    assert grouped["Obama"] == "Obama"  # two Obamas named alike often: it stays apart
 
 
 def test_actors_by_a_metadata_column():

@@ -335,7 +335,7 @@ def test_group_by_names_the_input_s_own_column_never_how_it_was_read(tmp_path):
     group = corpus.grouping("source")
     assert group == "source" == corpus.grouping("meta_source")
     assert corpus.meta_names == ["source"] and corpus.meta_columns == ["meta_source"]
-    assert corpus.metadata()["column"].tolist() == ["date", "source"]
+    assert corpus.metadata()["column"].tolist() == ["source"]  # no date: no empty row for it
     assert sorted(corpus.documents["meta_source"].unique()) == ["bbc", "cnn"]
     assert groups.group_sizes(corpus, by=group)["group"].tolist() == ["bbc", "cnn"]
     said = entities.speakers(corpus, by=group)

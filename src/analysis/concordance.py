@@ -28,7 +28,8 @@ from analysis.tables import SIZES, WORDS, chunks, documents_of, per_document, to
 from analysis.tokenise import fold, is_punct, words
 from analysis.tokenise.counting import word_keys
 
-__all__ = ["BREAK", "context", "find", "kwic", "kwic_caption", "kwic_text", "occurrences", "query_tokens"]
+__all__ = ["BREAK", "context", "find", "kwic", "kwic_caption", "kwic_text", "occurrences",
+           "query_tokens"]
 
 _SPACE = re.compile(r"\s+")
 #: How a line break shows in a context: a pilcrow between spaces.

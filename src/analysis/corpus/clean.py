@@ -36,6 +36,17 @@ _CREDIT = re.compile(
     rf"(?:\s+contributed(?:\s+to\s+this\s+report)?)?\s*[.]?\s*$",
     re.IGNORECASE,
 )
+#: A contributors' line closing a story ("Contributing: Brittney Bennett and Greg Toppo, USA
+#: TODAY."): a credit, not the story's text.
+_CONTRIBUTORS = re.compile(r"^\s*contributing\s*:\s*\S.{0,150}$", re.IGNORECASE)
+#: A line of markup only (an embedded tweet's placeholder: '<tweet tweet-id="7834..."><tweet/>.').
+_MARKUP = re.compile(r"^\s*(?:<[^<>]{0,300}>\s*)+[.,]?\s*$")
+#: A section label in capitals on its own line ("ABSTRACT.", "FULL TEXT.").
+_LABEL = re.compile(r"^\s*(?:ABSTRACT|FULL TEXT|SUMMARY|TRANSCRIPT|UPDATE|UPDATED|BREAKING"
+                    r"|CORRECTION|PHOTO|PHOTOS|VIDEO|CAPTION)\s*[.:]?\s*$")
+#: A comment or live-blog widget's text, run together on one line of any length ("34 postsGet
+#: LivefyreFAQSign in5 people listening + Follow...").
+_LIVE_WIDGET = re.compile(r"Get\s*Livefyre|Livefyre\s*FAQ")
 _WIDGET = re.compile(
     r"^\s*(?:"
     r"error|loading(?:\s+comments)?\.{0,3}|advertisement|advert|sponsored(?:\s+content)?"
@@ -45,7 +56,9 @@ _WIDGET = re.compile(
     r"|be\s+the\s+first\s+to\s+comment.*|leave\s+a\s+(?:comment|reply).*"
     r"|sign\s+up\s+for\s+(?:our|the)\s+\w+\s*newsletter.*|subscribe\s+to\s+our\s+newsletter.*"
     r"|share\s+(?:this|on)(?:\s+(?:article|story|page|facebook|twitter|x|email))*\s*:?"
-    r"|follow\s+us\s+on\s+(?:twitter|facebook|instagram|x)\b.*"
+    r"|follow\s+(?:us|@\w+|[\w.'’-]+(?:\s+[\w.'’-]+){0,5})\s+on\s+"
+    r"(?:twitter|facebook|instagram|x)\b.*"
+    r"|(?:twitter|instagram)\s*:\s*@\w+.*"
     r"|click\s+here\s+to\s+.*|read\s+more\s*:?.*|related\s*(?:articles|stories)?\s*:"
     r"|all\s+rights\s+reserved\.?|copyright\s+©?\s*\d{4}.*|©\s*\d{4}.*"
     r"|we\s+use\s+cookies\b.*|accept\s+(?:all\s+)?cookies"
@@ -58,11 +71,15 @@ _WIDGET = re.compile(
 def strip_boilerplate(text: str) -> tuple[str, list[Removed]]:
     """Remove web-page boilerplate lines; return the cleaned text and what was removed.
 
-    Two kinds of whole lines are removed, anywhere in the text: credit lines made only of news
-    agency names ("Al Jazeera and The Associated Press", "Reuters contributed to this report")
-    and widget messages (comment-box errors, "Advertisement", share/follow/cookie prompts,
-    copyright notices). A line is removed only when the pattern matches the *whole* line, so a
-    sentence that mentions the Associated Press stays. Blank lines left at the ends are trimmed.
+    Whole lines are removed, anywhere in the text, each with its reason: credit lines made only
+    of news agency names ("Al Jazeera and The Associated Press", "Reuters contributed to this
+    report") or contributors ("Contributing: Grant Miller."); widget messages (comment-box
+    errors, "Advertisement", share/follow/cookie prompts such as "Follow Pam Key on Twitter
+    @pamkeyNEN.", copyright notices, a live-blog widget's run-together text); lines of markup
+    only ('<tweet tweet-id="7834..."><tweet/>'); section labels in capitals ("ABSTRACT.",
+    "FULL TEXT."). A line is removed only when the pattern matches the *whole* line, so a
+    sentence that mentions the Associated Press or Twitter stays. Blank lines left at the ends
+    are trimmed.
 
     >>> text, removed = strip_boilerplate("Officials said so.\\nError\\nSorry, your comment "
     ...     "was not saved due to a technical problem.")
@@ -72,24 +89,39 @@ def strip_boilerplate(text: str) -> tuple[str, list[Removed]]:
     ['widget message', 'widget message']
     >>> strip_boilerplate("The Associated Press reported it.")[1]
     []
+    >>> [r.reason for r in strip_boilerplate("ABSTRACT.\\nIt rained.\\nContributing: Ann Lee."
+    ...     "\\nFollow Ann Lee on Twitter @annlee.\\n" '<tweet tweet-id="7"><tweet/>.')[1]]
+    ['section label', 'credit line', 'widget message', 'markup']
     """
     kept: list[str] = []
     removed: list[Removed] = []
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
-        if stripped and len(stripped) <= 200:
-            if _CREDIT.match(stripped):
-                removed.append(Removed(number, stripped, "credit line"))
-                continue
-            if _WIDGET.match(stripped):
-                removed.append(Removed(number, stripped, "widget message"))
-                continue
-        kept.append(line.rstrip())
+        reason = _boilerplate(stripped) if stripped else None
+        if reason:
+            removed.append(Removed(number, stripped, reason))
+        else:
+            kept.append(line.rstrip())
     cleaned = "\n".join(kept).strip("\n")
     cleaned = re.sub(r"\n{3,}", "\n\n", cleaned)
     return cleaned.strip(), removed
 
 
+def _boilerplate(line: str) -> str | None:
+    """Why a stripped, non-empty line is boilerplate, or None when it is text."""
+    if _LIVE_WIDGET.search(line):
+        return "widget message"
+    if len(line) > 200:
+        return None
+    if _CREDIT.match(line) or _CONTRIBUTORS.match(line):
+        return "credit line"
+    if _WIDGET.match(line):
+        return "widget message"
+    if _MARKUP.match(line):
+        return "markup"
+    if _LABEL.match(line):
+        return "section label"
+    return None
 
 _ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to a in is that for it as was with be by on not he i this are or his from at "

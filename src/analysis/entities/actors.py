@@ -60,45 +60,65 @@ def group_actors(table: pd.DataFrame) -> pd.Series:
     """The actor of each row of a mentions table across documents (same index).
 
     Mentions with one name are one actor. A one-word actor of one document ("Obama") joins
-    the one multi-word person of other documents whose last or first word it is ("Barack
-    Obama"), and an acronym ("NATO") the one multi-word name with its initials, when exactly
-    one such actor exists in the table (otherwise it stays apart: "Smith" with two Smiths).
+    the multi-word person of other documents whose last or first word it is ("Barack
+    Obama"), a one-word group the group whose last word it is ("Scientology": "Church of
+    Scientology"; a group never joins a person: "GOP" is not "Indiana GOP"), and an acronym
+    ("NATO") the one multi-word name with its initials. It joins when exactly one such actor
+    exists in the table, or when one has at least three times the mentions of each other one
+    ("Obama" joins "Barack Obama", 67 mentions, not "Michelle Obama", 2); otherwise it stays
+    apart ("Smith" with two Smiths named alike).
 
     >>> t = pd.DataFrame({"actor": ["Barack Obama", "Obama", "Smith", "John Smith",
     ...                             "Ann Smith"], "kind": ["person"] * 5})
     >>> group_actors(t).tolist()
     ['Barack Obama', 'Barack Obama', 'Smith', 'John Smith', 'Ann Smith']
+    >>> t = pd.DataFrame({"actor": ["Barack Obama"] * 3 + ["Michelle Obama", "Obama"],
+    ...                   "kind": ["person"] * 5})
+    >>> group_actors(t).tolist()[-2:]
+    ['Michelle Obama', 'Barack Obama']
     """
     if not len(table):
         return pd.Series([], index=table.index, dtype=object)
     kinds: dict[str, Counter] = defaultdict(Counter)
     for actor, kind in zip(table["actor"], table["kind"], strict=True):
         kinds[actor][kind] += 1
-    by_word: dict[str, set[str]] = defaultdict(set)
+    persons: dict[str, set[str]] = defaultdict(set)  # a word -> the persons named with it
+    groups: dict[str, set[str]] = defaultdict(set)  # a last word -> the groups ending in it
     by_initials: dict[str, set[str]] = defaultdict(set)
     for actor, counts in kinds.items():
         words = actor.split()
         if len(words) < 2:
             continue
         if counts.get("person", 0) >= max(counts.get("group", 0), counts.get("place", 0), 1):
-            by_word[words[-1]].add(actor)
-            by_word[words[0]].add(actor)
+            persons[words[-1]].add(actor)
+            persons[words[0]].add(actor)
         elif counts.get("group", 0) > counts.get("place", 0) and words[-2:-1] == ["of"]:
-            by_word[words[-1]].add(actor)  # "Scientology" -> "Church of Scientology"
+            groups[words[-1]].add(actor)  # "Scientology" -> "Church of Scientology"
         initials = "".join(w[0] for w in words if w[:1].isupper())
         if len(initials) >= 2:
             by_initials[initials].add(actor)
     joined = _spellings(kinds)
     for actor, counts in kinds.items():
-        if " " in actor or counts.get("place", 0) > counts.get("group", 0) + counts.get(
-                "person", 0):
+        group, person = counts.get("group", 0), counts.get("person", 0)
+        if " " in actor or counts.get("place", 0) > group + person:
             continue
-        cands = by_word.get(actor, set())
+        cands = groups.get(actor, set()) | (set() if group > person else persons.get(
+            actor, set()))
         if actor.isupper() and not cands:
             cands = by_initials.get(actor.replace(".", ""), set())
-        if len(cands) == 1:
-            joined[actor] = next(iter(cands))
+        best = _dominant(cands, kinds)
+        if best is not None:
+            joined[actor] = best
     return table["actor"].map(lambda a: joined.get(a, a)).map(lambda a: joined.get(a, a))
+
+
+def _dominant(cands: set[str], kinds: dict[str, Counter]) -> str | None:
+    """The one candidate, or the one with at least three times the mentions of each other."""
+    if len(cands) < 2:
+        return next(iter(cands), None)
+    ranked = sorted(cands, key=lambda a: (-sum(kinds[a].values()), a))
+    first, second = (sum(kinds[a].values()) for a in ranked[:2])
+    return ranked[0] if first >= 3 * second else None
 
 
 def _spellings(kinds: dict[str, Counter]) -> dict[str, str]:

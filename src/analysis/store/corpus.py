@@ -141,12 +141,15 @@ class CorpusTables:
 
     def metadata(self) -> pd.DataFrame:
         """One row per metadata column: ``column``, ``values`` (distinct), ``missing``
-        (documents without one), ``examples`` (the most common values)."""
+        (documents without one), ``examples`` (the most common values). A column no document
+        has a value in (``date`` of an undated corpus) is left out."""
         rows = []
         for c in ["date", *self.meta_names]:
             if self._column(c) not in self._docs:
                 continue
             col = self._docs[self._column(c)]
+            if col.isna().all():
+                continue
             common = col.dropna().astype(str).value_counts().head(3)
             rows.append({"column": c, "values": int(col.nunique(dropna=True)),
                          "missing": int(col.isna().sum()),
