@@ -120,6 +120,11 @@ def test_a_surname_joins_the_person_named_far_more_often_and_a_group_never_a_per
     grouped = dict(zip(t["actor"], group_actors(t), strict=True))
     assert grouped["Obama"] == "Barack Obama"  # 6 mentions against 2
     assert grouped["GOP"] == "GOP"
+    t = pd.concat([t, pd.DataFrame({"actor": ["Thomas Vogel", "TV", "European Union", "EU"],
+                                    "kind": ["person", "group", "group", "group"]})],
+                  ignore_index=True)
+    grouped = dict(zip(t["actor"], group_actors(t), strict=True))
+    assert grouped["TV"] == "TV" and grouped["EU"] == "European Union"  # initials of a group
     t.loc[:5, "actor"] = ["Barack Obama"] * 3 + ["Michelle Obama"] * 3
     grouped = dict(zip(t["actor"], group_actors(t), strict=True))
     assert grouped["Obama"] == "Obama"  # two Obamas named alike often: it stays apart

@@ -63,7 +63,8 @@ def group_actors(table: pd.DataFrame) -> pd.Series:
     the multi-word person of other documents whose last or first word it is ("Barack
     Obama"), a one-word group the group whose last word it is ("Scientology": "Church of
     Scientology"; a group never joins a person: "GOP" is not "Indiana GOP"), and an acronym
-    ("NATO") the one multi-word name with its initials. It joins when exactly one such actor
+    ("NATO") the one multi-word name with its initials (a person's only from three letters:
+    "JFK", never "TV" for "Thomas Vogel"). It joins when exactly one such actor
     exists in the table, or when one has at least three times the mentions of each other one
     ("Obama" joins "Barack Obama", 67 mentions, not "Michelle Obama", 2); otherwise it stays
     apart ("Smith" with two Smiths named alike).
@@ -95,8 +96,8 @@ def group_actors(table: pd.DataFrame) -> pd.Series:
         elif counts.get("group", 0) > counts.get("place", 0) and words[-2:-1] == ["of"]:
             groups[words[-1]].add(actor)  # "Scientology" -> "Church of Scientology"
         initials = "".join(w[0] for w in words if w[:1].isupper())
-        if len(initials) >= 2:
-            by_initials[initials].add(actor)
+        if len(initials) >= 2 and (len(initials) >= 3 or not counts.get("person", 0)):
+            by_initials[initials].add(actor)  # "JFK" a person's; "TV" never "Thomas Vogel"
     joined = _spellings(kinds)
     for actor, counts in kinds.items():
         group, person = counts.get("group", 0), counts.get("person", 0)
