@@ -217,6 +217,28 @@ def test_repeated_compaction_never_duplicates_rows(folder, tmp_path):
         _same(tables.per_document(after, spec), before[spec.name])
 
 
+def test_an_open_corpus_reads_on_after_another_run_compacts_the_store(folder, tmp_path):
+    """A corpus held open (a notebook kernel) while another run compacts the store reads the
+    same tables from the new parts, instead of failing on a deleted file."""
+    target = tmp_path / "s"
+    held = store.analyse(folder, store_dir=target, jobs=1)
+    words = next(s for s in store.PASS if s.name == "words")
+    before = tables.per_document(held, words)
+    texts = [d.text for d in held.select()]
+    (folder / "outlet-b" / "extra.txt").write_text("Extra story.", encoding="utf-8")
+    store.analyse(folder, store_dir=target, jobs=1)
+    assert Store(target).compact([s.name for s in store.PASS], max_parts=1)
+    held._cache.clear()
+    _same(tables.per_document(held, words), before)
+    assert [d.text for d in held.select()] == texts
+    assert held.totals(words, by=["word"])["count"].sum() == before["count"].sum()
+    shutil.rmtree(target / "v1" / "keys")  # the documents are gone: a clear error
+    (target / "v1" / "keys").mkdir()
+    held._cache.clear()
+    with pytest.raises(FileNotFoundError, match="no longer holds"):
+        tables.per_document(held, words)
+
+
 def test_the_seed_reads_back_its_text_and_removed_lines(tmp_path):
     corpus = store.analyse(SEED, store_dir=tmp_path / "s", jobs=1)
     doc = corpus.focus()

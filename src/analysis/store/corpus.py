@@ -53,6 +53,35 @@ class CorpusTables:
         self._cache: dict[tuple, pd.DataFrame] = {}
         self._totals: dict[tuple, pd.DataFrame] = {}
 
+    # ------------------------------------------------------------------ where rows are
+
+    def _located(self) -> list[str]:
+        """The part holding each document's rows, re-mapped first when another run has
+        compacted the store since this corpus was opened (its old parts are gone; the rows
+        are the same, in new parts). Raises FileNotFoundError when the store no longer holds
+        some documents at all (another input's run dropped them)."""
+        parts = self._docs["_part"]
+        folder = self.store.root / "keys"
+        if all((folder / f"{p}.parquet").exists() for p in parts.unique()):
+            return parts.tolist()
+        with self.store.lock():  # a compaction in progress finishes first
+            where = self.store.parts()
+        gone = int((~self._docs["_key"].isin(where.keys())).sum())
+        if gone:
+            raise FileNotFoundError(
+                f"the store {self.store.root} no longer holds {gone:,} of this corpus's "
+                "documents (another run removed them): open the input again")
+        self._docs["_part"] = self._docs["_key"].map(where)
+        return self._docs["_part"].tolist()
+
+    def _retried(self, read: Any) -> Any:
+        """``read(parts)`` with the current parts, once more after re-mapping them if a part
+        vanished in between (a compaction by another process)."""
+        try:
+            return read(self._located())
+        except FileNotFoundError:
+            return read(self._located())
+
     # ------------------------------------------------------------------ what it holds
 
     @property
@@ -171,8 +200,8 @@ class CorpusTables:
         cache_key = (spec.name, tuple(columns or ()))
         df = self._cache.get(cache_key)
         if df is None:
-            table = self.store.read(spec, self._docs["_key"].tolist(),
-                                    self._docs["_part"].tolist(), columns)
+            table = self._retried(lambda parts: self.store.read(
+                spec, self._docs["_key"].tolist(), parts, columns))
             df = table.to_pandas()
             if not len(df):
                 df = spec.frame([]) if columns is None else df
@@ -192,6 +221,7 @@ class CorpusTables:
         DataFrame per stored part with ``columns`` only, text columns as categoricals, rows
         kept by ``where`` (``{column: values}``); with ``arrow`` Arrow tables (text columns
         dictionary-encoded) instead."""
+        self._located()
         docs = self._docs
         where = dict(where or {})
         if "document" in where:  # only the parts holding those documents are read
@@ -218,9 +248,9 @@ class CorpusTables:
                 meta, rows)
         out = self._totals.pop(memo, None)
         if out is None:
-            out = self.store.totals(spec, self._docs["_key"].tolist(),
-                                    self._docs["_part"].tolist(), by=by, value=value,
-                                    where=where, groups=groups, rows=rows)
+            out = self._retried(lambda parts: self.store.totals(
+                spec, self._docs["_key"].tolist(), parts, by=by, value=value, where=where,
+                groups=groups, rows=rows))
         if len(out) <= CACHED_TOTALS:  # kept (most recent last), a few at most
             self._totals[memo] = out
             while len(self._totals) > 8:
@@ -244,7 +274,10 @@ class CorpusTables:
         rows = self._docs if ids is None else self._docs[self._docs["document"].isin(set(ids))]
         if not len(rows):
             return []
-        keys, parts = rows["_key"].tolist(), rows["_part"].tolist()
+        keys = rows["_key"].tolist()
+        self._located()
+        rows = self._docs.loc[rows.index]  # the parts as re-mapped
+        parts = rows["_part"].tolist()
         texts = self.store.read(TEXTS, keys, parts).to_pandas()
         text_of = dict(zip(texts["document"], texts["text"], strict=True))
         removed_of: dict[str, list[Removed]] = {}
