@@ -123,7 +123,7 @@ def test_a_document_without_any_term_has_no_topic(corpus):
 
 
 def test_too_little_text_is_a_clear_error():
-    with pytest.raises(ValueError, match="too little text for 5 topics"):
+    with pytest.raises(ValueError, match="Too little text for 5 topics"):
         topics.fit_topics([Document("a", "t", "s", "Rain fell on the city.")], n_topics=5)
     with pytest.raises(ValueError, match="at least 1"):
         topics.fit_topics("Rain.", n_topics=0)

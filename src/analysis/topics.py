@@ -163,11 +163,14 @@ def fit_topics(source: Any, *, n_topics: int = 5, random_state: int = 0, min_df:
     vocab = np.array(sorted([*words, *grams]), dtype=object)
     matrix = _matrix(source, ids, vocab, words, grams)
     with_terms = int((matrix.getnnz(axis=1) > 0).sum())
+    if len(ids) < 2:
+        raise ValueError(f"Too little text for {n_topics} topics: topics are terms that occur "
+                         "together across documents, and the input is one document.")
     if with_terms < n_topics or len(vocab) < n_topics:
         raise ValueError(
-            f"too little text for {n_topics} topics: {with_terms} of {len(ids)} documents and "
-            f"{len(vocab)} terms remain after keeping terms found in at least {min_df} "
-            f"documents and at most {max_df:.0%} of them")
+            f"Too little text for {n_topics} topics: {with_terms:,} of {len(ids):,} documents "
+            f"and {len(vocab):,} terms remain after keeping the terms found in at least "
+            f"{min_df} documents and in at most {max_df:.0%} of them.")
     tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(matrix)
     nmf = NMF(n_components=n_topics, init="nndsvda", random_state=random_state, tol=1e-3,
               max_iter=1000)
@@ -186,7 +189,7 @@ def try_fit(source: Any, *, n_topics: int = 5, random_state: int = 0
     ``n_topics`` topics (the reason is the sentence to show instead).
 
     >>> model, reason = try_fit("One short text.", n_topics=2)
-    >>> model is None and reason.startswith("too little text for 2 topics")
+    >>> model is None and reason.startswith("Too little text for 2 topics")
     True
     """
     try:
