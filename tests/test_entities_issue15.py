@@ -198,6 +198,16 @@ def test_pronoun_speakers_are_resolved_to_the_person_named_before():
     assert top.set_index("speaker").loc["Khalifa Haftar", "attributions"] == 1
 
 
+def test_a_chain_of_he_leads_back_to_the_man_who_started_it_not_the_last_person_named():
+    text = ("Donald Trump is raising questions about his microphone during the debate with "
+            "Hillary Clinton.\n\nHe notes that the commission found an issue with Trump's "
+            "microphone. His audio was quieter than Clinton's.\n\nHe says, \u201cWorking that "
+            "microphone was harder than working Crooked Hillary Clinton.\u201d")
+    said = attributions(text)
+    assert said.set_index("cue").loc["says", "speaker"] == "Donald Trump"
+    assert "Hillary Clinton" not in speakers(text)["speaker"].tolist()
+
+
 @pytest.mark.parametrize(("text", "speaker"), [
     # the nearest person is a man by his given name: "she" goes back to the woman
     ('Elizabeth Warren met Donald Trump on Monday. She said the talks went well.',

@@ -4,7 +4,10 @@ for a rule.
 The rule (a centering heuristic): the first compatible person named in the pronoun's own
 sentence before it, else in the nearest sentence before that names one, going back at most
 two sentences or to the start of the paragraph; a name inside a quotation does not count (a
-name quoted is rarely the one speaking). Compatible: "he" and "she" take a person, not one
+name quoted is rarely the one speaking). Where an earlier sentence opens with a pronoun of
+the same gender ("He notes that ... His audio was quieter than Clinton's. He says, ..."), the
+pronoun is followed back in turn, up to four times: the chain of "he" leads to the person
+who started it, not to the last person named. Compatible: "he" and "she" take a person, not one
 whose title says the other gender (Mr., Sir, King / Mrs., Ms., Queen, Lady) or whose given
 name does (the first of an actor's two or more names, when faker's locales list it for
 one gender: "Donald", "Elizabeth"; see
@@ -24,6 +27,10 @@ coref_gum``).
 'Hillary Clinton'
 >>> antecedent("He said so.", 0) is None
 True
+>>> text = ("Donald Trump spoke after Hillary Clinton. He noted a problem. His audio was "
+...         "quieter than Clinton's. He says, “It was hard.”")
+>>> antecedent(text, text.rindex("He")).actor
+'Donald Trump'
 """
 
 from __future__ import annotations
@@ -42,6 +49,10 @@ _MALE_TITLES = frozenset("Mr. Mr Sir King Prince Lord Father Brother Pope Emir S
 _FEMALE_TITLES = frozenset(
     "Mrs. Mrs Ms. Ms Miss Madam Lady Queen Princess Dame Sister Mother Empress".split())
 _WINDOW = 2  # sentences before the pronoun's own
+#: A pronoun's forms, with the pronoun whose referent they share.
+_FORMS = {"he": "he", "him": "he", "his": "he", "himself": "he",
+          "she": "she", "her": "she", "hers": "she", "herself": "she"}
+_CHAIN = 4  # pronouns followed back to a name, at most
 
 
 def _gender(title: str) -> str:
@@ -67,24 +78,44 @@ def antecedent(text: str, pos: int) -> Mention | None:
     kind = PRONOUNS.get(pronoun)
     if kind is None:
         return None
+    return _antecedent(text, i, pronoun, _CHAIN)
+
+
+def _antecedent(text: str, i: int, pronoun: str, depth: int) -> Mention | None:
+    """The person the pronoun at token ``i`` ("he" or "she" form) refers to: the first
+    compatible item of the nearest sentence that has one, an item being a person named or,
+    in an earlier sentence, a pronoun of the same gender that opens it (then resolved in
+    turn, at most ``depth`` times)."""
+    state = analyse(text)
+    pos = state.toks[i].start
     mentions = document_mentions(text)
     genders = _genders(text, mentions)
     sentence = state.toks[i].sentence
     paragraph_start = text.rfind("\n", 0, pos) + 1
     quoted = _quoted(text)
-    by_sentence: dict[int, list[Mention]] = {}
+    by_sentence: dict[int, list[tuple[int, Mention | int]]] = {}
     for m in mentions:
         if m.start >= pos:
             break
-        if m.kind != kind or m.via_demonym or _inside(quoted, m.start):
+        if m.kind != "person" or m.via_demonym or _inside(quoted, m.start):
             continue
         if genders.get(m.actor, pronoun) != pronoun:
             continue
-        by_sentence.setdefault(m.sentence - 1, []).append(m)
+        by_sentence.setdefault(m.sentence - 1, []).append((m.start, m))
+    for s in range(max(0, sentence - _WINDOW), sentence):  # "He notes ... His audio was
+        k = state.token_at(state.sentences[s][0])  # quieter than Clinton's. He says": he
+        while k < i and not state.toks[k].text[:1].isalnum():
+            k += 1  # an opening quotation mark or dash
+        t = state.toks[k] if k < i else None
+        if t is not None and t.sentence == s and _FORMS.get(t.text.lower()) == pronoun:
+            by_sentence.setdefault(s, []).append((t.start, k))
     for s in range(sentence, sentence - _WINDOW - 1, -1):
         found = by_sentence.get(s)
         if found:
-            return found[0]
+            item = min(found, key=lambda x: x[0])[1]
+            if isinstance(item, Mention):
+                return item
+            return _antecedent(text, item, pronoun, depth - 1) if depth > 0 else None
         if s < len(state.sentences) and state.sentences[s][0] <= paragraph_start and (
                 s < sentence):
             break  # the paragraph starts in this sentence: no further back
