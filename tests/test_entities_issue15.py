@@ -130,6 +130,16 @@ def test_a_surname_joins_the_person_named_far_more_often_and_a_group_never_a_per
     assert grouped["Obama"] == "Obama"  # two Obamas named alike often: it stays apart
 
 
+def test_mr_obama_joins_barack_obama_not_michelle_obama():
+    docs = [Document.from_text("Barack Obama spoke in Ohio.", id="a"),
+            Document.from_text("Michelle Obama spoke in Iowa. Michelle Obama left.", id="b"),
+            Document.from_text("Mr. Obama said the bill would pass.", id="c")]
+    table = actors(docs).set_index("actor")
+    assert table.loc["Barack Obama", "mentions"] == 2
+    assert table.loc["Michelle Obama", "mentions"] == 2
+    assert "Obama" not in table.index
+
+
 def test_actors_by_a_metadata_column():
     docs = [Document.from_text("In Berlin, Obama spoke.", id="a", meta={"outlet": "X"}),
             Document.from_text("In Paris, Obama spoke. Then Obama left.", id="b",

@@ -67,7 +67,9 @@ def group_actors(table: pd.DataFrame) -> pd.Series:
     "JFK", never "TV" for "Thomas Vogel"). It joins when exactly one such actor
     exists in the table, or when one has at least three times the mentions of each other one
     ("Obama" joins "Barack Obama", 67 mentions, not "Michelle Obama", 2); otherwise it stays
-    apart ("Smith" with two Smiths named alike).
+    apart ("Smith" with two Smiths named alike). A person never joins one of the other
+    gender, by titles (a ``title`` column: "Mr.", "Mrs.") or given names ("Mr. Obama" is not
+    "Michelle Obama"), and a surname is found before "Jr." ("John G. Roberts Jr.").
 
     >>> t = pd.DataFrame({"actor": ["Barack Obama", "Obama", "Smith", "John Smith",
     ...                             "Ann Smith"], "kind": ["person"] * 5})
@@ -77,12 +79,18 @@ def group_actors(table: pd.DataFrame) -> pd.Series:
     ...                   "kind": ["person"] * 5})
     >>> group_actors(t).tolist()[-2:]
     ['Michelle Obama', 'Barack Obama']
+    >>> t = pd.DataFrame({"actor": ["Barack Obama", "Michelle Obama", "Michelle Obama",
+    ...                             "Obama"], "kind": ["person"] * 4,
+    ...                   "title": ["", "", "", "Mr."]})
+    >>> group_actors(t).tolist()[-1]
+    'Barack Obama'
     """
     if not len(table):
         return pd.Series([], index=table.index, dtype=object)
     kinds: dict[str, Counter] = defaultdict(Counter)
     for actor, kind in zip(table["actor"], table["kind"], strict=True):
         kinds[actor][kind] += 1
+    genders = _genders(table, kinds)
     persons: dict[str, set[str]] = defaultdict(set)  # a word -> the persons named with it
     groups: dict[str, set[str]] = defaultdict(set)  # a last word -> the groups ending in it
     by_initials: dict[str, set[str]] = defaultdict(set)
@@ -91,7 +99,8 @@ def group_actors(table: pd.DataFrame) -> pd.Series:
         if len(words) < 2:
             continue
         if counts.get("person", 0) >= max(counts.get("group", 0), counts.get("place", 0), 1):
-            persons[words[-1]].add(actor)
+            last = words[-2] if words[-1] in _SUFFIXES and len(words) > 2 else words[-1]
+            persons[last].add(actor)  # "Roberts" of "John G. Roberts Jr."
             persons[words[0]].add(actor)
         elif counts.get("group", 0) > counts.get("place", 0) and words[-2:-1] == ["of"]:
             groups[words[-1]].add(actor)  # "Scientology" -> "Church of Scientology"
@@ -103,14 +112,48 @@ def group_actors(table: pd.DataFrame) -> pd.Series:
         group, person = counts.get("group", 0), counts.get("person", 0)
         if " " in actor or counts.get("place", 0) > group + person:
             continue
-        cands = groups.get(actor, set()) | (set() if group > person else persons.get(
-            actor, set()))
+        cands = groups.get(actor, set()) | (set() if group > person else {
+            c for c in persons.get(actor, ()) if not (  # "Mr. Obama" is not Michelle Obama
+                genders.get(actor) and genders.get(c, genders[actor]) != genders[actor])})
         if actor.isupper() and not cands:
             cands = by_initials.get(actor.replace(".", ""), set())
         best = _dominant(cands, kinds)
         if best is not None:
             joined[actor] = best
     return table["actor"].map(lambda a: joined.get(a, a)).map(lambda a: joined.get(a, a))
+
+
+#: Words after a surname that are not it ("John G. Roberts Jr.").
+_SUFFIXES = frozenset("Jr. Jr Sr. Sr II III IV".split())
+
+
+def _genders(table: pd.DataFrame, kinds: dict[str, Counter]) -> dict[str, str]:
+    """The pronoun ("he"/"she") each person actor takes, where the given name of a name of
+    two or more words says so ("Michelle Obama"), else where its titles say so at least
+    three times as often as the other ("Mr. Obama" x58, "Mrs. Obama" x3); actors with
+    neither are left out."""
+    from analysis.entities.coref import title_gender
+    from analysis.entities.given_names import given_name_gender
+
+    votes: dict[str, Counter] = defaultdict(Counter)
+    if "title" in table.columns:
+        for actor, title in zip(table["actor"], table["title"], strict=True):
+            g = title_gender(title) if isinstance(title, str) and title else ""
+            if g:
+                votes[actor][g] += 1
+    out = {}
+    for actor, counts in kinds.items():
+        if not counts.get("person"):
+            continue
+        said = votes.get(actor)
+        first, _, rest = actor.partition(" ")
+        if rest and (g := given_name_gender(first)):
+            out[actor] = g  # "Michelle Obama", whatever a stray title says
+        elif said:
+            (g, n), *other = said.most_common()
+            if not other or n >= 3 * other[0][1]:  # "Mr. Obama" x58, "Mrs. Obama" x3: he
+                out[actor] = g
+    return out
 
 
 def _dominant(cands: set[str], kinds: dict[str, Counter]) -> str | None:

@@ -173,7 +173,7 @@ def _as_actors(source: Any, table: pd.DataFrame) -> pd.Series:
     groups it across documents ("Clinton" of one article is "Hillary Clinton" of others)."""
     from analysis.entities.actors import group_actors, mentions
 
-    named = mentions(source)[["actor", "kind"]]
+    named = mentions(source)[["actor", "kind", "title"]]
     if not len(named):
         return table["speaker"]
     grouped = dict(zip(named["actor"], group_actors(named), strict=True))

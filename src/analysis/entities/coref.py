@@ -5,9 +5,10 @@ The rule (a centering heuristic): the first compatible person named in the prono
 sentence before it, else in the nearest sentence before that names one, going back at most
 two sentences or to the start of the paragraph; a name inside a quotation does not count (a
 name quoted is rarely the one speaking). Where an earlier sentence opens with a pronoun of
-the same gender ("He notes that ... His audio was quieter than Clinton's. He says, ..."), the
-pronoun is followed back in turn, up to four times: the chain of "he" leads to the person
-who started it, not to the last person named. Compatible: "he" and "she" take a person, not one
+the same gender ("He notes that ... His audio was quieter than Clinton's. He says, ..."), or
+has the subject pronoun itself before the name ("..., he said, replacing Clinton ..."), that
+pronoun is followed back in turn, up to four times: a chain of "he" leads to the person who
+started it, not to the last person named. Compatible: "he" and "she" take a person, not one
 whose title says the other gender (Mr., Sir, King / Mrs., Ms., Queen, Lady) or whose given
 name does (the first of an actor's two or more names, when faker's locales list it for
 one gender: "Donald", "Elizabeth"; see
@@ -41,7 +42,7 @@ from analysis.entities.given_names import given_name_gender
 from analysis.entities.mentions import Mention, document_mentions
 from analysis.entities.names import analyse
 
-__all__ = ["PRONOUNS", "antecedent"]
+__all__ = ["PRONOUNS", "antecedent", "title_gender"]
 
 #: The pronouns resolved, with the kind of actor they take.
 PRONOUNS = {"he": "person", "she": "person"}
@@ -55,7 +56,13 @@ _FORMS = {"he": "he", "him": "he", "his": "he", "himself": "he",
 _CHAIN = 4  # pronouns followed back to a name, at most
 
 
-def _gender(title: str) -> str:
+def title_gender(title: str) -> str:
+    """The pronoun a title before a name takes: "he" (Mr., Sir, King...), "she" (Mrs., Ms.,
+    Queen...), or "" (President, Senator: either).
+
+    >>> title_gender("Mr."), title_gender("Mrs."), title_gender("Sen.")
+    ('he', 'she', '')
+    """
     words = set(title.split())
     if words & _MALE_TITLES:
         return "he"
@@ -84,8 +91,8 @@ def antecedent(text: str, pos: int) -> Mention | None:
 def _antecedent(text: str, i: int, pronoun: str, depth: int) -> Mention | None:
     """The person the pronoun at token ``i`` ("he" or "she" form) refers to: the first
     compatible item of the nearest sentence that has one, an item being a person named or,
-    in an earlier sentence, a pronoun of the same gender that opens it (then resolved in
-    turn, at most ``depth`` times)."""
+    in an earlier sentence, a pronoun of the same gender that opens it ("His audio ...") or
+    is the subject form itself ("he") (then resolved in turn, at most ``depth`` times)."""
     state = analyse(text)
     pos = state.toks[i].start
     mentions = document_mentions(text)
@@ -102,13 +109,19 @@ def _antecedent(text: str, i: int, pronoun: str, depth: int) -> Mention | None:
         if genders.get(m.actor, pronoun) != pronoun:
             continue
         by_sentence.setdefault(m.sentence - 1, []).append((m.start, m))
-    for s in range(max(0, sentence - _WINDOW), sentence):  # "He notes ... His audio was
-        k = state.token_at(state.sentences[s][0])  # quieter than Clinton's. He says": he
-        while k < i and not state.toks[k].text[:1].isalnum():
-            k += 1  # an opening quotation mark or dash
-        t = state.toks[k] if k < i else None
-        if t is not None and t.sentence == s and _FORMS.get(t.text.lower()) == pronoun:
-            by_sentence.setdefault(s, []).append((t.start, k))
+    if sentence > 0:  # "He notes ... His audio was quieter than Clinton's. He says": he
+        first = state.token_at(state.sentences[max(0, sentence - _WINDOW)][0])
+        opening = True
+        for k in range(first, i):
+            t = state.toks[k]
+            if t.sentence == sentence:
+                break
+            low = t.text.lower()
+            if _FORMS.get(low) == pronoun and (opening or low == pronoun) and not _inside(
+                    quoted, t.start):  # "He ...", "His ...", "... he said, ... Clinton"
+                by_sentence.setdefault(t.sentence, []).append((t.start, k))
+            nxt = state.toks[k + 1].sentence if k + 1 < len(state.toks) else -1
+            opening = nxt != t.sentence or (opening and not t.text[:1].isalnum())
     for s in range(sentence, sentence - _WINDOW - 1, -1):
         found = by_sentence.get(s)
         if found:
@@ -129,7 +142,7 @@ def _genders(text: str, mentions: list[Mention]) -> dict[str, str]:
         cached = {}
         for m in mentions:
             first, _, rest = m.actor.partition(" ")  # "Clinton" alone is no given name
-            g = _gender(m.title) or (given_name_gender(first) if rest else "")
+            g = title_gender(m.title) or (given_name_gender(first) if rest else "")
             if g:
                 cached.setdefault(m.actor, g)
         state.memo["genders"] = cached
