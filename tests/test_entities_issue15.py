@@ -438,3 +438,16 @@ def test_a_place_or_a_name_after_a_preposition_in_the_source_is_not_the_speaker(
         text, speaker, named):
     said = attributions(text)
     assert said[["speaker", "named"]].values.tolist() == [[speaker, named]]
+
+
+def test_a_name_set_off_after_an_inverted_source_is_the_speaker():
+    said = attributions("\u201cNo child should sit in a classroom hungry,\u201d said the "
+                        "authority\u2019s director, Helen Byrne.")
+    assert said[["speaker", "named"]].values.tolist() == [["Helen Byrne", True]]
+    assert said["source"].tolist() == ["the authority\u2019s director, Helen Byrne"]
+
+
+def test_a_quantifier_alone_is_never_a_top_speaker():
+    text = "Parents said the scheme was overdue, but some warned that kitchens were not ready."
+    assert attributions(text)["source"].tolist() == ["Parents", "some"]  # kept in the table
+    assert speakers(text)["speaker"].tolist() == ["parents"]

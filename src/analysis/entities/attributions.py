@@ -29,7 +29,13 @@ import pandas as pd
 from analysis.corpus import Document
 from analysis.entities.coref import PRONOUNS, antecedent
 from analysis.entities.cues import Found, find
-from analysis.entities.lexicon import PERSON_TITLES, demonym, is_group_adjective, zipf
+from analysis.entities.lexicon import (
+    PERSON_TITLES,
+    QUANTIFIER_SUBJECTS,
+    demonym,
+    is_group_adjective,
+    zipf,
+)
 from analysis.entities.mentions import Mention, document_mentions
 from analysis.entities.names import analyse
 from analysis.tables import SIZES, TableSpec, per_document
@@ -242,8 +248,9 @@ def speakers(source: Any, *, by: str | None = None, top: int | None = None) -> p
     """Who is quoted most: one row per speaker (per group and speaker with ``by``, a metadata
     column such as "publisher"), from :func:`attributions` (or its table).
 
-    A pronoun that could not be resolved to a named actor ("he", "they") is never a speaker
-    here: those attributions are counted in no row. Columns: ``speaker``, ``named`` (a named
+    A pronoun that could not be resolved to a named actor ("he", "they") or a quantifier
+    alone ("some", "many": "some warned that ...") is never a speaker here: those
+    attributions are counted in no row. Columns: ``speaker``, ``named`` (a named
     actor, not a description such as "officials"), ``attributions`` (how many), ``quotes``
     (of them quotations), ``documents``, ``sources`` (the ways the speaker is written, most
     frequent first); with ``by`` the group column first. Sorted by attributions (descending),
@@ -265,7 +272,8 @@ def speakers(source: Any, *, by: str | None = None, top: int | None = None) -> p
     named = {_GROUP: by}
     if not len(table):
         return pd.DataFrame(columns=columns).rename(columns=named)
-    table = table[~table["pronoun"] | table["resolved"]]
+    table = table[(~table["pronoun"] | table["resolved"])
+                  & ~table["speaker"].astype(str).str.lower().isin(QUANTIFIER_SUBJECTS)]
     if not len(table):
         return pd.DataFrame(columns=columns).rename(columns=named)
     table = table.assign(quote=table["kind"] == "quote",

@@ -55,6 +55,7 @@ from analysis.entities.phrases import (
     skip_adjuncts,
     skip_back,
     subject,
+    with_apposed_name,
 )
 
 __all__ = ["Found", "find"]
@@ -295,7 +296,7 @@ class _Finder:
         lo, hi = v.bounds(i)
         q = self.quote_ending_before(i)
         if q is not None:  # '"...," said Haftar'
-            src = right_phrase(v, i + 1, hi)
+            src = with_apposed_name(v, right_phrase(v, i + 1, hi), hi)
             if src is None:
                 return None
             after = src[1]
@@ -395,7 +396,7 @@ class _Finder:
         v = self.view
         lo, hi = v.bounds(i)
         if i > lo and v.words[i - 1] == ",":
-            src = right_phrase(v, i + 1, hi)
+            src = with_apposed_name(v, right_phrase(v, i + 1, hi), hi)
             left_end = i - 1
             after = src[1] if src else i + 1
         else:
