@@ -90,6 +90,11 @@ def test_removed_lines_listed_in_the_corpus_table():
     '<tweet tweet-id="783499116076687360"><tweet/>.',
     "ABSTRACT.",
     "FULL TEXT.",
+    "Read the rest of the story at Mediaite.",
+    "CORRECTION APPENDED.",
+    "Correction: An earlier version of this article misstated the amount of time it takes.",
+    "This article has been updated to include comments from delegates.",
+    "Editor\u2019s note: Donald Trump regularly incites political violence and is a serial liar.",
     ("34 postsGet LivefyreFAQSign in5 people listening + FollowSharePost comment as... "
      * 5).strip(),
 ])
@@ -108,6 +113,9 @@ def test_boilerplate_lines_are_removed(line):
     "Contributing factors included the rain.",
     "Follow-up talks on Twitter's rules stalled.",
     "Abstract art sold well.",
+    "Corrections officers said the prison was full.",
+    "The editor's notes were read aloud in court.",
+    "Read the room, the senator told colleagues.",
     "The senator wrote on Twitter: @potus must act.",
 ])
 def test_sentences_mentioning_boilerplate_words_stay(line):

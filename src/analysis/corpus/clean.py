@@ -44,6 +44,14 @@ _MARKUP = re.compile(r"^\s*(?:<[^<>]{0,300}>\s*)+[.,]?\s*$")
 #: A section label in capitals on its own line ("ABSTRACT.", "FULL TEXT.").
 _LABEL = re.compile(r"^\s*(?:ABSTRACT|FULL TEXT|SUMMARY|TRANSCRIPT|UPDATE|UPDATED|BREAKING"
                     r"|CORRECTION|PHOTO|PHOTOS|VIDEO|CAPTION)\s*[.:]?\s*$")
+#: A note about the story rather than the story: an editor's note, a correction or its label
+#: ("Correction: An earlier version of this article ...", "CORRECTION APPENDED.", "This article
+#: has been updated to include ...").
+_NOTE = re.compile(
+    r"^\s*(?:(?:editor['’]?s['’]?\s+note|correction(?:\s+appended)?|clarification)\s*[:.]"
+    r"|this\s+(?:article|story|post)\s+(?:has\s+been|was)\s+(?:revised|updated|corrected)\b"
+    r"|an\s+earlier\s+version\s+of\s+this\s+(?:article|story|post)\b)",
+    re.IGNORECASE)
 #: A comment or live-blog widget's text, run together on one line of any length ("34 postsGet
 #: LivefyreFAQSign in5 people listening + Follow...").
 _LIVE_WIDGET = re.compile(r"Get\s*Livefyre|Livefyre\s*FAQ")
@@ -60,6 +68,7 @@ _WIDGET = re.compile(
     r"(?:twitter|facebook|instagram|x)\b.*"
     r"|(?:twitter|instagram)\s*:\s*@\w+.*"
     r"|click\s+here\s+to\s+.*|read\s+more\s*:?.*|related\s*(?:articles|stories)?\s*:"
+    r"|read\s+the\s+(?:rest|full\s+(?:story|article))\b.{0,80}"
     r"|all\s+rights\s+reserved\.?|copyright\s+©?\s*\d{4}.*|©\s*\d{4}.*"
     r"|we\s+use\s+cookies\b.*|accept\s+(?:all\s+)?cookies"
     r"|skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|print\s+this\s+(?:article|page)"
@@ -75,7 +84,9 @@ def strip_boilerplate(text: str) -> tuple[str, list[Removed]]:
     of news agency names ("Al Jazeera and The Associated Press", "Reuters contributed to this
     report") or contributors ("Contributing: Grant Miller."); widget messages (comment-box
     errors, "Advertisement", share/follow/cookie prompts such as "Follow Pam Key on Twitter
-    @pamkeyNEN.", copyright notices, a live-blog widget's run-together text); lines of markup
+    @pamkeyNEN.", "Read the rest here.", copyright notices, a live-blog widget's run-together
+    text); editor's notes and corrections ("Correction: An earlier version of this article
+    ...", "This article has been updated to ..."); lines of markup
     only ('<tweet tweet-id="7834..."><tweet/>'); section labels in capitals ("ABSTRACT.",
     "FULL TEXT."). A line is removed only when the pattern matches the *whole* line, so a
     sentence that mentions the Associated Press or Twitter stays. Blank lines left at the ends
@@ -111,6 +122,8 @@ def _boilerplate(line: str) -> str | None:
     """Why a stripped, non-empty line is boilerplate, or None when it is text."""
     if _LIVE_WIDGET.search(line):
         return "widget message"
+    if len(line) <= 1000 and _NOTE.match(line):
+        return "editor's note or correction"
     if len(line) > 200:
         return None
     if _CREDIT.match(line) or _CONTRIBUTORS.match(line):
