@@ -287,6 +287,26 @@ SLIDE_OVERFLOW = """() => {
 
 
 @pytest.mark.parametrize(("build", "page_path"), DECKS, ids=[f"{b}:{p}" for b, p in DECKS])
+def test_the_right_arrow_walks_every_slide_sub_slides_included(built, browser, build,
+                                                                page_path):
+    path = built(build) / page_path
+    context, page, remote, console, errors = open_offline(browser, path.as_uri())
+    try:
+        page.wait_for_function("() => document.documentElement.dataset.newsFitted === 'true'",
+                               timeout=15000)
+        total = page.evaluate("() => Reveal.getTotalSlides()")
+        seen = []
+        for _ in range(total + 2):  # two presses past the end stay on the last slide
+            seen.append(page.evaluate("() => { const i = Reveal.getIndices();"
+                                      " return [i.h, i.v || 0]; }"))
+            page.keyboard.press("ArrowRight")
+        assert len({tuple(s) for s in seen}) == total
+        assert page.evaluate("() => Reveal.isLastSlide()")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("build", "page_path"), DECKS, ids=[f"{b}:{p}" for b, p in DECKS])
 def test_every_slide_fits_its_frame(built, browser, build, page_path):
     path = built(build) / page_path
     context, page, remote, console, errors = open_offline(browser, path.as_uri())

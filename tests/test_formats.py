@@ -30,6 +30,7 @@ from analysis.corpus import (
     repair_mojibake,
     title_from,
 )
+from analysis.corpus.columns import MISSING_TEXTS
 
 DATA = Path(__file__).resolve().parent / "data"
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_81c44d20d7573865.txt"
@@ -70,6 +71,17 @@ def test_unparseable_date_warns_and_keeps_the_document():
         "news.csv", "row 4 (line 7): unparseable date 'next week' in column 'Published'; the "
         "document is kept without a date")]
     assert tables.warnings_table(corpus)["problem"].str.contains("next week").all()
+
+
+def test_none_and_null_cells_are_missing_metadata(tmp_path):
+    path = tmp_path / "export.tsv"
+    path.write_text("body\tauthor\tsection\n"
+                    "Rain fell on the town.\tNone\tNA\n"
+                    "The council met.\tAnn Lee\tNULL\n"
+                    "Floods came.\t n/a \tnews\n", encoding="utf-8")
+    corpus = load_corpus(path)
+    assert [d.meta.get("author") for d in corpus] == [None, "Ann Lee", None]
+    assert [d.meta.get("section") for d in corpus] == [None, None, "news"]
 
 
 def test_id_column_gives_ids_and_is_not_metadata():
@@ -668,7 +680,8 @@ def test_any_cell_text_round_trips(tmp_path_factory, fmt, cells, outlet):
         assert not expected and "no row holds text" in str(e)
         return
     assert [(d.id, d.text) for d in corpus] == expected
-    assert {d.meta["outlet"] for d in corpus} == {outlet.strip() or None}
+    missing = not outlet.strip() or outlet.strip().lower() in MISSING_TEXTS  # "None", "NULL"
+    assert {d.meta["outlet"] for d in corpus} == {None if missing else outlet.strip()}
     assert len(corpus) + len(corpus.skipped) == len(cells)
 
 

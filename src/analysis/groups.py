@@ -37,7 +37,7 @@ from analysis.tables import SIZES, documents_of, totals
 
 __all__ = ["BOOTSTRAP", "LINE_COLUMNS", "SIZE_COLUMNS", "TONE_COLUMNS", "bootstrap_mean",
            "group_sizes", "key_word_lines", "readability_by_group", "tone_by_group",
-           "tone_table"]
+           "tone_table", "top_by_group"]
 
 #: Bootstrap resamples for the confidence interval of a mean.
 BOOTSTRAP = 2000
@@ -227,3 +227,29 @@ def key_word_lines(source: Any, key: pd.DataFrame, *, by: str, width: int = 40
             rows.append((group, word, doc_id, doc.title, first["left"], first["keyword"],
                          first["right"]))
     return pd.DataFrame(rows, columns=LINE_COLUMNS)
+
+
+def top_by_group(table: pd.DataFrame, *, by: str, item: str, count: str, column: str,
+                 top: int = 5) -> pd.DataFrame:
+    """A per-group ranking on one line per group, for a slide: ``by`` and ``column``, the
+    group's first ``top`` rows' ``item`` with its ``count`` in brackets, in the table's
+    order ("Donald Trump (120), Hillary Clinton (85)"). ``table`` is a ranking with the group
+    column first, such as ``entities.actors(corpus, by=...)``; groups keep their first
+    appearance's order. Raises KeyError naming a missing column.
+
+    >>> t = pd.DataFrame({"outlet": ["a", "a", "b"], "actor": ["Obama", "Kerry", "Putin"],
+    ...                   "mentions": [9, 4, 7]})
+    >>> top_by_group(t, by="outlet", item="actor", count="mentions",
+    ...              column="most mentioned").values.tolist()
+    [['a', 'Obama (9), Kerry (4)'], ['b', 'Putin (7)']]
+    """
+    missing = [c for c in (by, item, count) if c not in table.columns]
+    if missing:
+        raise KeyError(f"top_by_group: no column {', '.join(map(repr, missing))}; the table "
+                       f"has {', '.join(map(str, table.columns))}")
+    rows = []
+    for group, part in table.groupby(by, sort=False, observed=True):
+        ranked = part.head(top)
+        rows.append((group, ", ".join(f"{i} ({int(n):,})" for i, n in zip(
+            ranked[item], ranked[count], strict=True))))
+    return pd.DataFrame(rows, columns=[by, column])

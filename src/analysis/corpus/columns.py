@@ -211,17 +211,25 @@ def _from_epoch(seconds: float, shown: Any) -> datetime.date:
 
 # --- metadata values --------------------------------------------------------------------------
 
-def meta_value(value: Any) -> Any:
-    """A metadata value as a plain scalar: strings stripped (an empty string is None),
-    numbers and booleans kept (NaN is None), dates kept, lists and objects as JSON text.
+#: Cell texts that exports write for "no value" (Python's None, SQL's NULL, pandas' NaN,
+#: spreadsheets' N/A), read as missing in a metadata column, as pandas reads them by default.
+MISSING_TEXTS = frozenset({"none", "null", "nan", "n/a", "na", "#n/a", "nil", "-nan"})
 
-    >>> meta_value("  BBC "), meta_value(""), meta_value(3), meta_value(["a", "b"])
-    ('BBC', None, 3, '["a", "b"]')
+
+def meta_value(value: Any) -> Any:
+    """A metadata value as a plain scalar: strings stripped (an empty string, or a text of
+    :data:`MISSING_TEXTS` such as "None" or "NULL", is None), numbers and booleans kept (NaN is
+    None), dates kept, lists and objects as JSON text.
+
+    >>> meta_value("  BBC "), meta_value(""), meta_value("None"), meta_value(3)
+    ('BBC', None, None, 3)
+    >>> meta_value(["a", "b"])
+    '["a", "b"]'
     """
     if value is None or isinstance(value, bool | int | str | datetime.date):
         if isinstance(value, str):
             value = value.strip()
-            return value or None
+            return None if not value or value.lower() in MISSING_TEXTS else value
         return value
     if isinstance(value, float):
         return None if math.isnan(value) else value
