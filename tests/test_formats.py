@@ -392,7 +392,8 @@ def test_txt_title_is_the_first_line_when_it_looks_like_one(tmp_path):
 @pytest.mark.parametrize("text,title", [
     ("Battle for Benghazi\nMilitias took the city.", "Battle for Benghazi"),
     ("Is the wall too late?\nThe council said...", "Is the wall too late?"),
-    ("Clinton Was Headed to ER.\n\nThe Post reports...", "Clinton Was Headed to ER."),
+    ("Clinton Was Headed to ER.\n\nThe Post reports...", "Clinton Was Headed to ER"),  # no stop
+    ("Jobs return to the U.S.\n\nFactories reopened.", "Jobs return to the U.S."),
     ("Militias took the city.\nThey came at dawn.", None),
     ("Rain fell;\nthen it stopped.", None),
     ("12345\nText.", None),

@@ -111,7 +111,8 @@ def title_from(text: str, fallback: str | None = None) -> str | None:
     A title line has 1 to 25 words, at most 200 characters and a letter, and does not end
     like a clause (``,``, ``:``, ``;``, a dash). It may end with ``?`` or ``!``; with a full
     stop only when it is a paragraph of its own (a blank line and more text follow it), as
-    titles exported with a final stop are. A leading Markdown ``#`` is dropped.
+    titles exported with a final stop are; that stop is dropped, as a headline has none
+    (not the stop of an abbreviation: "... in the U.S."). A leading Markdown ``#`` is dropped.
 
     >>> title_from("Battle for Benghazi\\nMilitias took the city.", "doc")
     'Battle for Benghazi'
@@ -120,7 +121,9 @@ def title_from(text: str, fallback: str | None = None) -> str | None:
     >>> title_from("Who will pay for the wall?\\nThe council said...")
     'Who will pay for the wall?'
     >>> title_from("Clinton Was Headed to ER.\\n\\nThe Post reports...")
-    'Clinton Was Headed to ER.'
+    'Clinton Was Headed to ER'
+    >>> title_from("Jobs return to the U.S.\\n\\nFactories reopened...")
+    'Jobs return to the U.S.'
     """
     head, _, rest = text.lstrip().partition("\n")
     first = head.strip().lstrip("#").strip()
@@ -131,6 +134,8 @@ def title_from(text: str, fallback: str | None = None) -> str | None:
         return fallback
     if first.endswith(".") and not (rest.startswith("\n") and rest.strip()):
         return fallback
+    if first.endswith(".") and not first.endswith("..") and "." not in words[-1][:-1]:
+        first = first[:-1].rstrip()
     return first
 
 
