@@ -22,6 +22,7 @@ from analysis.tokenise import (
     words,
 )
 from analysis.tokenise.fold import APOSTROPHES
+from analysis.tokenise.normalise import HONORIFICS
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_81c44d20d7573865.txt"
 
@@ -423,7 +424,7 @@ def test_tokens_agree_with_spans(text: str) -> None:
 
 # --- normalising ---------------------------------------------------------------------------
 
-def test_stopwords_are_wordclouds_plus_the_pieces_of_its_contractions() -> None:
+def test_stopwords_are_wordclouds_plus_the_pieces_of_its_contractions_and_honorifics() -> None:
     import wordcloud
 
     assert isinstance(STOPWORDS, frozenset)
@@ -432,11 +433,13 @@ def test_stopwords_are_wordclouds_plus_the_pieces_of_its_contractions() -> None:
     for clitic in ["'s", "n't", "'re", "'ll", "'ve", "'d", "'m"]:
         assert clitic in extra and clitic.replace("'", "’") in extra
     assert {"ca", "wo"} <= extra  # from can't, won't
-    # every extra word is a piece of one of wordcloud's contractions, or a contraction or
-    # piece written with the curly apostrophe of news text
+    # every extra word is a piece of one of wordcloud's contractions, a contraction or piece
+    # written with the curly apostrophe of news text, or an honorific ("mr.": a title, no
+    # content word, however often NYT-style text writes it)
     pieces = {p for w in wordcloud.STOPWORDS if "'" in w for p in words(w)}
     curly = {w.replace("'", "’") for w in pieces | set(wordcloud.STOPWORDS) if "'" in w}
-    assert extra <= pieces | curly
+    assert extra <= pieces | curly | HONORIFICS
+    assert {"mr.", "mrs", "ms."} <= STOPWORDS
     assert "don’t" in STOPWORDS and "they’re" in STOPWORDS
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from analysis.tokenise import STOPWORDS, TITLES, fold
+from analysis.tokenise.normalise import HONORIFICS
 
 # ---------------------------------------------------------------------------------------
 # Lexicons: closed classes and naming conventions of English (written here, general).
@@ -235,7 +236,7 @@ CLOSED_CLASS: frozenset[str] = frozenset(
     recently previously eventually likewise similarly additionally elsewhere often sometimes
     usually always never once twice one two three four five six seven eight nine ten
     hundreds thousands dozens millions""".split()
-) | frozenset(w for w in STOPWORDS if w.isalpha() and len(w) > 1)
+) | frozenset(w for w in STOPWORDS - HONORIFICS if w.isalpha() and len(w) > 1)
 
 SENTENCE_END = frozenset(".!?\u2026")
 RARE_ZIPF = 3.5  # below this Zipf frequency a word is rare in general English

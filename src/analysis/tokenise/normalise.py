@@ -58,15 +58,20 @@ def _with_curly_apostrophes(words_: Iterable[str]) -> frozenset[str]:
     return words_ | {w.replace("'", "\u2019") for w in words_ if "'" in w}
 
 
+#: The honorifics news writes before names ("Mr. Obama", "Mrs May"), with and without the
+#: stop: as frequent as function words in some house styles, and no more about the content.
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr.".split())
+
 #: English stopwords: wordcloud's ``STOPWORDS`` (192 classic function words, among them
 #: contractions such as "don't" and "they're"), plus the pieces our Penn Treebank
 #: tokeniser makes of those contractions ("do", "n't", "ca", "wo", "sha", "let", "must",
 #: "'s", "'re", "'ll", "'ve", "'d", "'m"): the contraction "don't" never appears as one token,
-#: so without its pieces the list would miss it. Lower case, folded (:func:`fold`), and also
-#: written with the curly apostrophe (’); :func:`normalise` compares ``fold(word).lower()``,
-#: so every apostrophe variant and any case is found.
+#: so without its pieces the list would miss it; plus :data:`HONORIFICS` ("mr.", "mrs.").
+#: Lower case, folded (:func:`fold`), and also written with the curly apostrophe (’);
+#: :func:`normalise` compares ``fold(word).lower()``, so every apostrophe variant and any
+#: case is found.
 STOPWORDS: frozenset[str] = _with_curly_apostrophes(
-    WORDCLOUD_STOPWORDS | _clitic_pieces(WORDCLOUD_STOPWORDS))
+    WORDCLOUD_STOPWORDS | _clitic_pieces(WORDCLOUD_STOPWORDS) | HONORIFICS)
 
 
 @lru_cache(maxsize=1)
