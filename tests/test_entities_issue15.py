@@ -120,11 +120,14 @@ def test_a_surname_joins_the_person_named_far_more_often_and_a_group_never_a_per
     grouped = dict(zip(t["actor"], group_actors(t), strict=True))
     assert grouped["Obama"] == "Barack Obama"  # 6 mentions against 2
     assert grouped["GOP"] == "GOP"
-    t = pd.concat([t, pd.DataFrame({"actor": ["Thomas Vogel", "TV", "European Union", "EU"],
-                                    "kind": ["person", "group", "group", "group"]})],
+    t = pd.concat([t, pd.DataFrame({"actor": ["Thomas Vogel", "TV", "European Union", "EU",
+                                              "Guantanamo Bay", "GB"],
+                                    "kind": ["person", "group", "group", "group", "place",
+                                             "group"]})],
                   ignore_index=True)
     grouped = dict(zip(t["actor"], group_actors(t), strict=True))
     assert grouped["TV"] == "TV" and grouped["EU"] == "European Union"  # initials of a group
+    assert grouped["GB"] == "GB"  # Great Britain's team, not the bay
     t.loc[:5, "actor"] = ["Barack Obama"] * 3 + ["Michelle Obama"] * 3
     grouped = dict(zip(t["actor"], group_actors(t), strict=True))
     assert grouped["Obama"] == "Obama"  # two Obamas named alike often: it stays apart
@@ -451,3 +454,18 @@ def test_a_quantifier_alone_is_never_a_top_speaker():
     text = "Parents said the scheme was overdue, but some warned that kitchens were not ready."
     assert attributions(text)["source"].tolist() == ["Parents", "some"]  # kept in the table
     assert speakers(text)["speaker"].tolist() == ["parents"]
+
+
+@pytest.mark.parametrize(("text", "actors_"), [
+    # both named in full: the title says which
+    ("Hillary Clinton met voters. Bill Clinton stayed home. Mrs. Clinton said the vote was "
+     "close. Mr. Clinton said he was proud.",
+     ["Hillary Clinton", "Bill Clinton", "Hillary Clinton", "Bill Clinton"]),
+    # only she is named in full, and "Mrs. Clinton" is the text's usual form: "Mr. Clinton" is
+    # someone else, left apart
+    ("Hillary Clinton met voters. Mrs. Clinton spoke. Mrs. Clinton left. Mr. Clinton said he "
+     "was proud.", ["Hillary Clinton", "Hillary Clinton", "Hillary Clinton", "Clinton"]),
+])
+def test_a_surname_with_a_title_never_joins_a_person_of_the_other_gender(text, actors_):
+    table = mentions(text)
+    assert table[table["kind"] == "person"]["actor"].tolist() == actors_

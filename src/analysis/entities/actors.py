@@ -63,11 +63,11 @@ def group_actors(table: pd.DataFrame) -> pd.Series:
     the multi-word person of other documents whose last or first word it is ("Barack
     Obama"), a one-word group the group whose last word it is ("Scientology": "Church of
     Scientology"; a group never joins a person: "GOP" is not "Indiana GOP"), and an acronym
-    ("NATO") the one multi-word name with its initials (a person's only from three letters:
-    "JFK", never "TV" for "Thomas Vogel"). It joins when exactly one such actor
-    exists in the table, or when one has at least three times the mentions of each other one
-    ("Obama" joins "Barack Obama", 67 mentions, not "Michelle Obama", 2); otherwise it stays
-    apart ("Smith" with two Smiths named alike). A person never joins one of the other
+    ("NATO") the one multi-word name with its initials (two letters only a group's: "EU",
+    never "TV" for "Thomas Vogel" nor "GB" for "Guantanamo Bay"). It joins when exactly one
+    such actor exists in the table, or when one has at least three times the mentions of each
+    other one ("Obama" joins "Barack Obama", 67 mentions, not "Michelle Obama", 2); otherwise
+    it stays apart ("Smith" with two Smiths named alike). A person never joins one of the other
     gender, by titles (a ``title`` column: "Mr.", "Mrs.") or given names ("Mr. Obama" is not
     "Michelle Obama"), and a surname is found before "Jr." ("John G. Roberts Jr.").
 
@@ -105,8 +105,9 @@ def group_actors(table: pd.DataFrame) -> pd.Series:
         elif counts.get("group", 0) > counts.get("place", 0) and words[-2:-1] == ["of"]:
             groups[words[-1]].add(actor)  # "Scientology" -> "Church of Scientology"
         initials = "".join(w[0] for w in words if w[:1].isupper())
-        if len(initials) >= 2 and (len(initials) >= 3 or not counts.get("person", 0)):
-            by_initials[initials].add(actor)  # "JFK" a person's; "TV" never "Thomas Vogel"
+        if len(initials) >= 3 or (len(initials) == 2 and counts.get("group", 0) > max(
+                counts.get("person", 0), counts.get("place", 0))):
+            by_initials[initials].add(actor)  # "JFK"; "EU"; never "TV" Thomas Vogel, "GB" a bay
     joined = _spellings(kinds)
     for actor, counts in kinds.items():
         group, person = counts.get("group", 0), counts.get("person", 0)
@@ -132,8 +133,7 @@ def _genders(table: pd.DataFrame, kinds: dict[str, Counter]) -> dict[str, str]:
     two or more words says so ("Michelle Obama"), else where its titles say so at least
     three times as often as the other ("Mr. Obama" x58, "Mrs. Obama" x3); actors with
     neither are left out."""
-    from analysis.entities.coref import title_gender
-    from analysis.entities.given_names import given_name_gender
+    from analysis.entities.given_names import given_name_gender, title_gender
 
     votes: dict[str, Counter] = defaultdict(Counter)
     if "title" in table.columns:

@@ -38,37 +38,19 @@ from __future__ import annotations
 
 import bisect
 
-from analysis.entities.given_names import given_name_gender
+from analysis.entities.given_names import given_name_gender, title_gender
 from analysis.entities.mentions import Mention, document_mentions
 from analysis.entities.names import analyse
 
-__all__ = ["PRONOUNS", "antecedent", "title_gender"]
+__all__ = ["PRONOUNS", "antecedent"]
 
 #: The pronouns resolved, with the kind of actor they take.
 PRONOUNS = {"he": "person", "she": "person"}
-_MALE_TITLES = frozenset("Mr. Mr Sir King Prince Lord Father Brother Pope Emir Sultan".split())
-_FEMALE_TITLES = frozenset(
-    "Mrs. Mrs Ms. Ms Miss Madam Lady Queen Princess Dame Sister Mother Empress".split())
 _WINDOW = 2  # sentences before the pronoun's own
 #: A pronoun's forms, with the pronoun whose referent they share.
 _FORMS = {"he": "he", "him": "he", "his": "he", "himself": "he",
           "she": "she", "her": "she", "hers": "she", "herself": "she"}
 _CHAIN = 4  # pronouns followed back to a name, at most
-
-
-def title_gender(title: str) -> str:
-    """The pronoun a title before a name takes: "he" (Mr., Sir, King...), "she" (Mrs., Ms.,
-    Queen...), or "" (President, Senator: either).
-
-    >>> title_gender("Mr."), title_gender("Mrs."), title_gender("Sen.")
-    ('he', 'she', '')
-    """
-    words = set(title.split())
-    if words & _MALE_TITLES:
-        return "he"
-    if words & _FEMALE_TITLES:
-        return "she"
-    return ""
 
 
 def antecedent(text: str, pos: int) -> Mention | None:

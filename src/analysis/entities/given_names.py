@@ -40,7 +40,8 @@ from analysis.entities.lexicon import (
     zipf,
 )
 
-__all__ = ["given_name_gender", "given_names", "is_given_name", "is_surname", "surnames"]
+__all__ = ["given_name_gender", "given_names", "is_given_name", "is_surname", "surnames",
+           "title_gender"]
 
 #: A name in one locale only whose lower-case form is at least this frequent in English
 #: (Zipf scale) is taken for the word, not the name.
@@ -152,3 +153,23 @@ def given_name_gender(word: str) -> str:
     """
     male, female = _gendered()
     return "he" if word in male else "she" if word in female else ""
+
+
+_MALE_TITLES = frozenset("Mr. Mr Sir King Prince Lord Father Brother Pope Emir Sultan".split())
+_FEMALE_TITLES = frozenset(
+    "Mrs. Mrs Ms. Ms Miss Madam Lady Queen Princess Dame Sister Mother Empress".split())
+
+
+def title_gender(title: str) -> str:
+    """The pronoun a title before a name takes: "he" (Mr., Sir, King...), "she" (Mrs., Ms.,
+    Queen...), or "" (President, Senator: either).
+
+    >>> title_gender("Mr."), title_gender("Mrs."), title_gender("Sen.")
+    ('he', 'she', '')
+    """
+    words = set(title.split())
+    if words & _MALE_TITLES:
+        return "he"
+    if words & _FEMALE_TITLES:
+        return "she"
+    return ""

@@ -82,9 +82,11 @@ def _link(state: Analysis, ds: list[Draft]) -> list[str]:
     """Actor key of each draft: its core, or the full name a one-word mention stands for when
     one full name fits: a surname ("Haftar" -> "Khalifa Haftar"; of two full names ending
     with it, the one named more often: in the first nine GUM documents that beats the one
-    named last), a first name of a full name with strong person
-    evidence, the last word of an organisation's name that is no place ("Scientology" ->
-    "Church of Scientology"), an acronym by its initials ("NATO") or in brackets after the
+    named last; with a gendered title, a full name of that gender first and never one of
+    the other: "Mr. Clinton" is Bill Clinton beside Hillary Clinton), a first name of a
+    full name with strong person evidence, the last word of an organisation's name that is
+    no place ("Scientology" -> "Church of Scientology"), an acronym by its initials ("NATO";
+    two letters only a group's, not "GB" for "Guantanamo Bay") or in brackets after the
     name ("Korean Central News Agency (KCNA)"); an organisation's name without the country
     that starts another ("State Department" -> "US State Department"), or without its first
     words ("Warhol Museum" -> "Andy Warhol Museum")."""
@@ -122,9 +124,11 @@ def _link(state: Analysis, ds: list[Draft]) -> list[str]:
         if len(words) > 1 and all(x in _COMPANY_SUFFIXES for x in words[1:]):
             companies[words[0]].add(core)
         ini = _initials(words)
-        if len(ini) >= 2 and w["person"] <= max(w["group"], w["place"]):  # not "AP": Al Pa..
+        if len(ini) >= 2 and w["person"] <= max(w["group"], w["place"]) and (
+                len(ini) >= 3 or w["group"] > w["place"]):  # not "AP": Al Pa.., "GB": a place
             initials[ini].add(core)
     bracketed = _bracketed(state, ds)
+    genders = _genders(ds, uses)
     for i, d in enumerate(ds):
         w = d.core
         if " " in w or d.country or d.demonym:
@@ -139,12 +143,55 @@ def _link(state: Analysis, ds: list[Draft]) -> list[str]:
             continue
         cands = lasts.get(w) or firsts.get(w)
         if cands:  # the most frequent full name, then the earliest (a Counter keeps order)
-            keys[i] = max(cands, key=cands.__getitem__)
+            cands = _same_gender(cands, d.title, genders)
+            if cands:
+                keys[i] = max(cands, key=cands.__getitem__)
         elif len(org_lasts.get(w, ())) == 1 and w not in places:
             keys[i] = next(iter(org_lasts[w]))
         elif len(companies.get(w, ())) == 1:
             keys[i] = next(iter(companies[w]))  # "Microsoft" -> "Microsoft Corp."
     return keys
+
+
+def _genders(ds: list[Draft], uses: Counter[str]) -> dict[str, str]:
+    """The pronoun each full name of the document takes, where its given name says it
+    ("Bill Clinton": he), else the titles written before it, one way only, else, when its
+    surname alone is written with titles of both genders, the more frequent of them ("Mrs.
+    Clinton" x30, "Mr. Clinton" x11: the Hillary Clinton of the text is "she")."""
+    from analysis.entities.given_names import given_name_gender, title_gender
+
+    titles: dict[str, set[str]] = defaultdict(set)
+    alone: dict[str, Counter] = defaultdict(Counter)  # a surname -> its titles' genders
+    for d in ds:
+        g = title_gender(d.title) if d.title else ""
+        if g and d.core in uses:
+            titles[d.core].add(g)
+        elif g and " " not in d.core:
+            alone[d.core][g] += 1
+    out = {}
+    for core in uses:
+        g = given_name_gender(core.split()[0])
+        if g or len(titles.get(core, ())) == 1:
+            out[core] = g or next(iter(titles[core]))
+            continue
+        (first, n), *rest = alone.get(core.split()[-1], Counter({"": 0})).most_common()
+        if rest and n > rest[0][1]:
+            out[core] = first
+    return out
+
+
+def _same_gender(cands: Counter[str], title: str, genders: dict[str, str]) -> Counter[str]:
+    """The full names a surname written with a gendered title may stand for: "Mr. Clinton" is
+    Bill Clinton where the text names him, and never Hillary Clinton when her gender is
+    known; a title saying no gender ("Sen.") or none keeps every candidate."""
+    from analysis.entities.given_names import title_gender
+
+    g = title_gender(title) if title else ""
+    if not g:
+        return cands
+    fit = Counter({c: n for c, n in cands.items() if genders.get(c, g) == g})
+    same = Counter({c: n for c, n in fit.items() if genders.get(c) == g})
+    return same or fit
 
 
 #: What follows a company's (or a party's, a magazine's) name ("Microsoft Corp.", "Tesco plc",
@@ -262,11 +309,12 @@ def relink_surnames(ds: list[Draft], actors: list[str], kinds: dict[str, str]
         if " " in actor and kinds.get(actor) == "person":
             persons[actor.split()[-1]].add(actor)
     out, changed = list(actors), False
+    genders = _genders(ds, Counter(d.core for d in ds if " " in d.core and not d.country))
     for i, (d, actor) in enumerate(zip(ds, actors, strict=True)):
         if " " in actor or d.country or d.demonym or kinds.get(actor) not in ("unknown",
                                                                                "person"):
             continue
         cands = persons.get(actor)
-        if cands and len(cands) == 1:
-            out[i], changed = next(iter(cands)), True
+        if cands and len(cands) == 1 and _same_gender(Counter(cands), d.title, genders):
+            out[i], changed = next(iter(cands)), True  # never "Mr. Clinton" for Mrs. Clinton
     return out if changed else None
