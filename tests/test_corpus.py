@@ -91,6 +91,8 @@ def test_removed_lines_listed_in_the_corpus_table():
     "ABSTRACT.",
     "FULL TEXT.",
     "Read the rest of the story at Mediaite.",
+    "Trump speaks in Manchester, N.H.FlagShareLikeReplyAni Vrabel 5ptsmoderatorFeatured"
+    "February 6, 2016 9:26PMDonald Trump Misses The Mark",
     "CORRECTION APPENDED.",
     "Correction: An earlier version of this article misstated the amount of time it takes.",
     "This article has been updated to include comments from delegates.",

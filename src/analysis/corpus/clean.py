@@ -53,8 +53,9 @@ _NOTE = re.compile(
     r"|an\s+earlier\s+version\s+of\s+this\s+(?:article|story|post)\b)",
     re.IGNORECASE)
 #: A comment or live-blog widget's text, run together on one line of any length ("34 postsGet
-#: LivefyreFAQSign in5 people listening + Follow...").
-_LIVE_WIDGET = re.compile(r"Get\s*Livefyre|Livefyre\s*FAQ")
+#: LivefyreFAQSign in5 people listening + Follow...", "...N.H.FlagShareLikeReplyAni Vrabel
+#: 5ptsmoderatorFeatured..."): the whole line goes, the caption glued to it too.
+_LIVE_WIDGET = re.compile(r"Get\s*Livefyre|Livefyre\s*FAQ|FlagShareLikeReply|\dpts\s*moderator")
 _WIDGET = re.compile(
     r"^\s*(?:"
     r"error|loading(?:\s+comments)?\.{0,3}|advertisement|advert|sponsored(?:\s+content)?"
