@@ -469,3 +469,12 @@ def test_a_quantifier_alone_is_never_a_top_speaker():
 def test_a_surname_with_a_title_never_joins_a_person_of_the_other_gender(text, actors_):
     table = mentions(text)
     assert table[table["kind"] == "person"]["actor"].tolist() == actors_
+
+
+def test_a_surname_that_is_a_nationality_word_stays_the_persons():
+    text = ("Mark Cuban, the owner of the Dallas Mavericks, spoke on Monday. Cuban said the "
+            "debate was a joke. The Cuban government said nothing.")
+    table = mentions(text)
+    assert table["actor"].tolist().count("Mark Cuban") == 2  # "Mark Cuban", "Cuban said"
+    assert table.loc[table["text"] == "Cuban", "actor"].tolist() == ["Mark Cuban", "Cuba"]
+    assert attributions(text)["speaker"].tolist()[:1] == ["Mark Cuban"]

@@ -105,7 +105,7 @@ def group_actors(table: pd.DataFrame) -> pd.Series:
         elif counts.get("group", 0) > counts.get("place", 0) and words[-2:-1] == ["of"]:
             groups[words[-1]].add(actor)  # "Scientology" -> "Church of Scientology"
         initials = "".join(w[0] for w in words if w[:1].isupper())
-        if len(initials) >= 3 or (len(initials) == 2 and counts.get("group", 0) > max(
+        if len(initials) >= 3 or (len(initials) == 2 and counts.get("group", 0) >= max(
                 counts.get("person", 0), counts.get("place", 0))):
             by_initials[initials].add(actor)  # "JFK"; "EU"; never "TV" Thomas Vogel, "GB" a bay
     joined = _spellings(kinds)

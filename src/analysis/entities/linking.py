@@ -125,7 +125,7 @@ def _link(state: Analysis, ds: list[Draft]) -> list[str]:
             companies[words[0]].add(core)
         ini = _initials(words)
         if len(ini) >= 2 and w["person"] <= max(w["group"], w["place"]) and (
-                len(ini) >= 3 or w["group"] > w["place"]):  # not "AP": Al Pa.., "GB": a place
+                len(ini) >= 3 or w["place"] <= w["group"]):  # not "AP": Al Pa.., "GB": a place
             initials[ini].add(core)
     bracketed = _bracketed(state, ds)
     genders = _genders(ds, uses)

@@ -64,6 +64,7 @@ from analysis.entities.lexicon import (
     gazetteer,
     is_all_caps,
     is_group_adjective,
+    verb_like,
     zipf,
 )
 from analysis.entities.linking import NO_PLACE as _NO_PLACE
@@ -212,13 +213,20 @@ def _drafts(state: Analysis) -> list[Draft]:
             continue
         out.extend(_split_title(state, name))
     starts = [n.start for n in state.names]  # in order, never overlapping
+    surnames = {n.forms[-1] for n in state.names if len(n.forms) > 1 and is_given_name(
+        n.forms[0])}  # "Mark Cuban": a later "Cuban" is he, not Cuba
     for start, end, sentence, country, noun in state.nationalities:
         k = bisect.bisect_right(starts, start) - 1
         if k >= 0 and end <= state.names[k].end and (starts[k], state.names[k].end) != (
                 start, end):
             continue  # not "Libyan" in "Libyan National Army"
         first = state.token_at(start)
-        if country:
+        if state.text[start:end] in surnames and _alone(state, first):
+            d = Draft(sentence, start, end, first, first, state.text[start:end],
+                      state.text[start:end])
+            d.evidence.append(("person", 3.0, "surname of a person named in the text"))
+            out.append(d)
+        elif country:
             d = Draft(sentence, start, end, first, first, state.text[start:end], country,
                       demonym=True, country=country, people=noun)
             d.evidence.append(("place", 5.0, "gazetteer demonym"))
@@ -231,6 +239,17 @@ def _drafts(state: Analysis) -> list[Draft]:
             out.append(d)
     out.sort(key=lambda d: (d.start, d.end))
     return _join_to(state, out)
+
+
+def _alone(state: Analysis, k: int) -> bool:
+    """Whether the word at token ``k`` stands as a name, not as an adjective or a noun: no
+    article before it ("the Cuban"), no lower-case word after it but a verb ("Cuban said",
+    not "Cuban government")."""
+    low = state.lower
+    if k > 0 and low[k - 1] in ("the", "a", "an"):
+        return False
+    nxt = state.toks[k + 1].text if k + 1 < len(state.toks) else ""
+    return not (nxt[:1].islower() and nxt.isalpha() and not verb_like(nxt))
 
 
 def _join_to(state: Analysis, ds: list[Draft]) -> list[Draft]:

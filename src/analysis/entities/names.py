@@ -466,6 +466,9 @@ def _name_tokens(state: Analysis, idxs: range, words: list[str], shaped: list[bo
                 continue
         dem = _demonym_length(toks, idxs, k) if (
             w in demonym_firsts() or _nationality_word(w)) else 0
+        if dem == 1 and k > 0 and ok[k - 1] and is_given_name(words[k - 1]) and adjacent(
+                toks, idxs[k - 1], idxs[k], text) and not w.endswith("s"):
+            dem = 0  # a surname that is also a nationality word: "Mark Cuban", "Joe English"
         if dem:
             _nationality(state, idxs, k, dem, words, shaped, ok)
             done = k + dem
