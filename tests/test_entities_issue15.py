@@ -436,6 +436,13 @@ def test_a_quotation_opened_in_the_content_keeps_its_closing_mark(text, content)
     ("But Sheila Brannock, who lives in Ohio, said she was worried.", "Sheila Brannock", True),
     ("A top adviser for President Obama said the plan was dead.",
      "top adviser for President Obama", False),
+    ("Supporters of Democrat Hillary Clinton say the polls are wrong.",
+     "supporters of Democrat Hillary Clinton", False),
+    # names joined by "and" speak together: neither is the speaker alone
+    ("Donald Trump and Bernie Sanders said the system was rigged.",
+     "Donald Trump and Bernie Sanders", False),
+    ("Health and Human Services spokesman John Smith said the plan was fine.", "John Smith",
+     True),
 ])
 def test_a_place_or_a_name_after_a_preposition_in_the_source_is_not_the_speaker(
         text, speaker, named):

@@ -29,6 +29,7 @@ import pandas as pd
 from analysis.corpus import Document
 from analysis.entities.coref import PRONOUNS, antecedent
 from analysis.entities.cues import Found, find
+from analysis.entities.given_names import is_given_name
 from analysis.entities.lexicon import (
     PERSON_TITLES,
     QUANTIFIER_SUBJECTS,
@@ -146,17 +147,21 @@ def _naming(text: str, mentions: Sequence[Mention], s0: int, s1: int) -> Mention
     """The name mention a source phrase is headed by: the last mention inside it that ends it
     ("Trump campaign spokesman Jason Miller", "Sen. Chuck Grassley"); not "Trump's
     spokesman", "Tunisian officials", nor the name after a preposition ("the Senator from
-    Texas", "a spokesman for the State Department", "an adviser for President Obama": the
-    senator speaks, not Texas)."""
+    Texas", "a spokesman for the State Department", "an adviser for President Obama",
+    "supporters of Democrat Hillary Clinton": the senator speaks, not Texas), nor the last of
+    names joined by "and" ("Jeb Bush and Chris Christie": they speak together)."""
     for m in reversed(mentions):
         if m.end <= s1 and m.start >= s0:
             if m.end != s1 or m.via_demonym:
                 break
             before = text[s0:m.start].split()
-            while before and (before[-1] in PERSON_TITLES or before[-1].lower() == "the"):
-                before.pop()  # "an adviser for President Obama": Obama is after "for"
+            while before and (before[-1] in PERSON_TITLES or before[-1].lower() == "the"
+                              or is_group_adjective(before[-1]) or demonym(before[-1])):
+                before.pop()  # "an adviser for President Obama", "supporters of Democrat X"
             if before and before[-1].lower() in _PREPOSITIONS:
                 break
+            if before and before[-1].lower() in ("and", "&"):
+                break  # "Jeb Bush and Chris Christie" speak together: neither alone
             return m
     return _named_before_preposition(text, mentions, s0, s1)
 
@@ -204,7 +209,7 @@ def _unnamed(source: str, *, initial: bool) -> str:
     first = words.split(" ", 1)[0]
     if (initial or words != " ".join(fold(source).split())) and first[:1].isupper() and (
             first[1:].islower() and zipf(first.lower()) >= 3.0 and not demonym(first)
-            and not is_group_adjective(first)):
+            and not is_group_adjective(first) and not is_given_name(first)):
         words = words[:1].lower() + words[1:]
     return words
 

@@ -85,8 +85,8 @@ def _link(state: Analysis, ds: list[Draft]) -> list[str]:
     named last; with a gendered title, a full name of that gender first and never one of
     the other: "Mr. Clinton" is Bill Clinton beside Hillary Clinton), a first name of a
     full name with strong person evidence, the last word of an organisation's name that is
-    no place ("Scientology" -> "Church of Scientology"), an acronym by its initials ("NATO";
-    two letters only a group's, not "GB" for "Guantanamo Bay") or in brackets after the
+    no place ("Scientology" -> "Church of Scientology"), an acronym by its initials ("NATO",
+    "NZ" beside New Zealand) or in brackets after the
     name ("Korean Central News Agency (KCNA)"); an organisation's name without the country
     that starts another ("State Department" -> "US State Department"), or without its first
     words ("Warhol Museum" -> "Andy Warhol Museum")."""
@@ -124,8 +124,7 @@ def _link(state: Analysis, ds: list[Draft]) -> list[str]:
         if len(words) > 1 and all(x in _COMPANY_SUFFIXES for x in words[1:]):
             companies[words[0]].add(core)
         ini = _initials(words)
-        if len(ini) >= 2 and w["person"] <= max(w["group"], w["place"]) and (
-                len(ini) >= 3 or w["place"] <= w["group"]):  # not "AP": Al Pa.., "GB": a place
+        if len(ini) >= 2 and w["person"] <= max(w["group"], w["place"]):  # not "AP": Al Pa..
             initials[ini].add(core)
     bracketed = _bracketed(state, ds)
     genders = _genders(ds, uses)
