@@ -24,15 +24,15 @@ Decisions, measured against the proper nouns (PROPN) of the UD English GUM news 
 * **Days and months are names** (UD tags them PROPN) but each is a span of its own, never an
   actor: ``name_spans(text, dates=False)`` leaves them out.
 * **Nationality adjectives are not names**: "Tunisian officials", "Afghan team" (UD: ADJ);
-  a demonym standing for people ("the Afghans", "speak English") is. The actors count both
-  as mentions of the country ("Tunisian" -> Tunisia), in the ``via_demonym`` column.
+  a demonym standing for people ("the Afghans", "speak English") is, and one after a given
+  name is a surname ("Mark Cuban"). The actors count both as mentions of the country
+  ("Tunisian" -> Tunisia), in the ``via_demonym`` column.
 * **Where capitals say nothing** -- the first word of a sentence, the word after an opening
   quote or a colon, every word of a Title Case headline -- a capitalised word is a name only
   with evidence: the gazetteer knows it; it is capitalised elsewhere in the text more often
   than lower-cased; or it never appears lower-cased and is rare in general English
   (``wordfreq`` Zipf frequency below 3.5), or is followed by a name and is not a common
-  function word ("Khalifa Haftar said"). A stopword or a preposition ("Among", "Amid") never
-  is.
+  function word ("Khalifa Haftar said"); never a stopword or a preposition ("Amid").
 """
 
 from __future__ import annotations
@@ -203,10 +203,9 @@ def _quoted_name(toks: Sequence[Token], a: int, idxs: Sequence[int], k: int) -> 
     return False
 
 
-#: Analyses kept, most recent last: a notebook asks for actors, network and quotes of the same
-#: texts, and the store computes three tables per document, one document after the other. A
-#: few hundred are enough for both; more would hold hundreds of megabytes in each worker of a
-#: corpus pass and slow Python's garbage collector, which walks them all.
+#: Analyses kept, most recent last: notebooks and the store ask for several tables of one text
+#: in a row. A few hundred are enough; more would hold hundreds of megabytes in each worker of
+#: a corpus pass and slow Python's garbage collector, which walks them all.
 _CACHE: OrderedDict[str, Analysis] = OrderedDict()
 _CACHE_SIZE = 256
 
@@ -214,8 +213,7 @@ _CACHE_SIZE = 256
 def analyse(text: str | Document) -> Analysis:
     """The analysis of a text that every entities table starts from: its tokens and sentences,
     where capitals say nothing, and its name spans (computed once per text and kept for the
-    256 texts analysed last). Given a :class:`~analysis.corpus.Document`, its tokens (computed
-    once for all the tables of the document) are used.
+    256 texts analysed last). A :class:`~analysis.corpus.Document`'s own tokens are used.
 
     >>> [n.forms for n in analyse("Gen. Khalifa Haftar left Benghazi.").names]
     [['Gen.', 'Khalifa', 'Haftar'], ['Benghazi']]
@@ -392,6 +390,8 @@ def _is_label(word: str, prev: str | None, nxt: str | None) -> bool:
 def _demonym_length(toks: Sequence[Token], idxs: Sequence[int], k: int) -> int:
     """1 or 2 when the tokens at ``k`` are a nationality word ("Tunisian", "New Zealander")."""
     w = toks[idxs[k]].text
+    if k and idxs[k - 1] == idxs[k] - 1 and is_given_name(toks[idxs[k] - 1].text) and w[-1] != "s":
+        return 0  # a surname that is also a nationality word: "Mark Cuban", "Joe English"
     if k + 1 < len(idxs) and w in demonym_firsts():
         two = w + " " + toks[idxs[k + 1]].text
         if demonym(two):
@@ -466,9 +466,6 @@ def _name_tokens(state: Analysis, idxs: range, words: list[str], shaped: list[bo
                 continue
         dem = _demonym_length(toks, idxs, k) if (
             w in demonym_firsts() or _nationality_word(w)) else 0
-        if dem == 1 and k > 0 and ok[k - 1] and is_given_name(words[k - 1]) and adjacent(
-                toks, idxs[k - 1], idxs[k], text) and not w.endswith("s"):
-            dem = 0  # a surname that is also a nationality word: "Mark Cuban", "Joe English"
         if dem:
             _nationality(state, idxs, k, dem, words, shaped, ok)
             done = k + dem
