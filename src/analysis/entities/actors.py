@@ -24,6 +24,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.entities.given_names import other_gender
 from analysis.entities.linking import spelling_variants
 from analysis.entities.mentions import KINDS, MENTIONS
 from analysis.tables import per_document
@@ -114,8 +115,8 @@ def group_actors(table: pd.DataFrame) -> pd.Series:
         if " " in actor or counts.get("place", 0) > group + person:
             continue
         cands = groups.get(actor, set()) | (set() if group > person else {
-            c for c in persons.get(actor, ()) if not (  # "Mr. Obama" is not Michelle Obama
-                genders.get(actor) and genders.get(c, genders[actor]) != genders[actor])})
+            c for c in persons.get(actor, ()) if not other_gender(  # "Mr. Obama" is not
+                genders.get(actor, ""), genders.get(c, ""))})  # Michelle Obama
         if actor.isupper() and not cands:
             cands = by_initials.get(actor.replace(".", ""), set())
         best = _dominant(cands, kinds)

@@ -40,8 +40,8 @@ from analysis.entities.lexicon import (
     zipf,
 )
 
-__all__ = ["given_name_gender", "given_names", "is_given_name", "is_surname", "surnames",
-           "title_gender"]
+__all__ = ["given_name_gender", "given_names", "is_given_name", "is_surname", "other_gender",
+           "surnames", "title_gender"]
 
 #: A name in one locale only whose lower-case form is at least this frequent in English
 #: (Zipf scale) is taken for the word, not the name.
@@ -173,3 +173,13 @@ def title_gender(title: str) -> str:
     if words & _FEMALE_TITLES:
         return "she"
     return ""
+
+
+def other_gender(a: str, b: str) -> bool:
+    """Whether two pronouns ("he", "she", or "" when unknown) are known and differ: a name
+    never stands for a person of the other gender.
+
+    >>> other_gender("he", "she"), other_gender("he", ""), other_gender("she", "she")
+    (True, False, False)
+    """
+    return bool(a and b and a != b)

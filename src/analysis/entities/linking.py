@@ -183,12 +183,12 @@ def _same_gender(cands: Counter[str], title: str, genders: dict[str, str]) -> Co
     """The full names a surname written with a gendered title may stand for: "Mr. Clinton" is
     Bill Clinton where the text names him, and never Hillary Clinton when her gender is
     known; a title saying no gender ("Sen.") or none keeps every candidate."""
-    from analysis.entities.given_names import title_gender
+    from analysis.entities.given_names import other_gender, title_gender
 
     g = title_gender(title) if title else ""
     if not g:
         return cands
-    fit = Counter({c: n for c, n in cands.items() if genders.get(c, g) == g})
+    fit = Counter({c: n for c, n in cands.items() if not other_gender(g, genders.get(c, ""))})
     same = Counter({c: n for c, n in fit.items() if genders.get(c) == g})
     return same or fit
 
