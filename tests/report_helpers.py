@@ -7,6 +7,8 @@ need, so a report of them runs in a few seconds.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -183,7 +185,12 @@ def kernel_processes(marker: str, *more: str) -> list[int]:
             cmd = (proc / "cmdline").read_bytes()
         except OSError:
             continue
-        if b"ipykernel" in cmd and all(m.encode() in cmd for m in (marker, *more)):
+        if b"forkserver" in cmd:  # a forked kernel: its output goes to build/.kernels/
+            with contextlib.suppress(OSError):
+                cmd += b" " + os.readlink(proc / "fd" / "1").encode()
+        elif b"ipykernel" not in cmd:
+            continue
+        if all(m.encode() in cmd for m in (marker, *more)):
             pids.append(int(proc.name))
     return pids
 

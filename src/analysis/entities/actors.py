@@ -29,7 +29,8 @@ from analysis.entities.linking import spelling_variants
 from analysis.entities.mentions import KINDS, MENTIONS
 from analysis.tables import per_document
 
-__all__ = ["actors", "cooccurrence", "group_actors", "mention_kinds", "mentions"]
+__all__ = ["actors", "cooccurrence", "group_actors", "grouping_of", "mention_kinds",
+           "mentions"]
 
 
 def mentions(source: Any, *, demonyms: bool = True, meta: Sequence[str] = ()) -> pd.DataFrame:
@@ -88,10 +89,40 @@ def group_actors(table: pd.DataFrame) -> pd.Series:
     """
     if not len(table):
         return pd.Series([], index=table.index, dtype=object)
+    joined = _grouping(table)
+    return pd.Series([joined.get(a, a) for a in table["actor"].tolist()], index=table.index,
+                     dtype=table["actor"].dtype)
+
+
+def grouping_of(source: Any, table: pd.DataFrame, *, demonyms: bool = True) -> dict[str, str]:
+    """:func:`group_actors` as a mapping (an actor of a document -> its actor across
+    documents; actors that stay as they are left out) for the mentions ``table`` of
+    ``source``, computed once per stored corpus (``source.memo``) and ``demonyms``.
+
+    >>> t = pd.DataFrame({"actor": ["Barack Obama", "Obama"], "kind": ["person"] * 2})
+    >>> grouping_of(None, t)
+    {'Obama': 'Barack Obama'}
+    """
+    memo = getattr(source, "memo", None)
+    if callable(memo):
+        return memo(("actor grouping", demonyms), lambda: _grouping(table))
+    return _grouping(table)
+
+
+def _grouping(table: pd.DataFrame) -> dict[str, str]:
+    """The mapping of :func:`group_actors` (see there)."""
+    if not len(table):
+        return {}
+    # the rules read counts: (actor, kind, title) counted once, in order of first appearance
+    columns = ["actor", "kind", *(["title"] if "title" in table.columns else [])]
+    counted = table.groupby(columns, sort=False, dropna=False).size()
     kinds: dict[str, Counter] = defaultdict(Counter)
-    for actor, kind in zip(table["actor"], table["kind"], strict=True):
-        kinds[actor][kind] += 1
-    genders = _genders(table, kinds)
+    titles: dict[str, Counter] = defaultdict(Counter)
+    for key, n in zip(counted.index.tolist(), counted.tolist(), strict=True):
+        kinds[key[0]][key[1]] += n
+        if len(key) > 2 and isinstance(key[2], str) and key[2]:
+            titles[key[0]][key[2]] += n
+    genders = _genders(titles, kinds)
     persons: dict[str, set[str]] = defaultdict(set)  # a word -> the persons named with it
     groups: dict[str, set[str]] = defaultdict(set)  # a last word -> the groups ending in it
     by_initials: dict[str, set[str]] = defaultdict(set)
@@ -122,14 +153,14 @@ def group_actors(table: pd.DataFrame) -> pd.Series:
         best = _dominant(cands, kinds)
         if best is not None:
             joined[actor] = best
-    return table["actor"].map(lambda a: joined.get(a, a)).map(lambda a: joined.get(a, a))
+    return {a: joined.get(b, b) for a, b in joined.items()}
 
 
 #: Words after a surname that are not it ("John G. Roberts Jr.").
 _SUFFIXES = frozenset("Jr. Jr Sr. Sr II III IV".split())
 
 
-def _genders(table: pd.DataFrame, kinds: dict[str, Counter]) -> dict[str, str]:
+def _genders(titles: dict[str, Counter], kinds: dict[str, Counter]) -> dict[str, str]:
     """The pronoun ("he"/"she") each person actor takes, where the given name of a name of
     two or more words says so ("Michelle Obama"), else where its titles say so at least
     three times as often as the other ("Mr. Obama" x58, "Mrs. Obama" x3); actors with
@@ -137,11 +168,10 @@ def _genders(table: pd.DataFrame, kinds: dict[str, Counter]) -> dict[str, str]:
     from analysis.entities.given_names import given_name_gender, title_gender
 
     votes: dict[str, Counter] = defaultdict(Counter)
-    if "title" in table.columns:
-        for actor, title in zip(table["actor"], table["title"], strict=True):
-            g = title_gender(title) if isinstance(title, str) and title else ""
-            if g:
-                votes[actor][g] += 1
+    for actor, written in titles.items():
+        for title, n in written.items():
+            if g := title_gender(title):
+                votes[actor][g] += n
     out = {}
     for actor, counts in kinds.items():
         if not counts.get("person"):
@@ -199,9 +229,9 @@ def _joined(pairs: pd.DataFrame, keys: list[str], column: str, *, counts: bool) 
                       ascending=[True] * (len(keys) + 1) + [False, True])
     # rows of one actor are consecutive now: joined in one pass (a pandas aggregation with a
     # Python function per group costs a hundred times more on a large corpus)
-    groups = list(zip(*(n[k] for k in [*keys, "actor"]), strict=True))
+    groups = list(zip(*(n[k].tolist() for k in [*keys, "actor"]), strict=True))
     joined: dict[Any, list[str]] = {}
-    for group, value, c in zip(groups, n[column], n["n"], strict=True):
+    for group, value, c in zip(groups, n[column].tolist(), n["n"].tolist(), strict=True):
         joined.setdefault(group, []).append(f"{value} x{c}" if counts and c > 1 else str(value))
     index = pd.MultiIndex.from_tuples(list(joined), names=[*keys, "actor"]) if keys else (
         pd.Index([g[0] for g in joined], name="actor"))
@@ -259,15 +289,19 @@ def actors(source: Any, *, by: str | None = None, top: int | None = None,
      ['United States', 'place', 2, 'U.S.; United States'],
      ['Tunisia', 'place', 1, 'Tunisian']]
     """
-    table = _grouped(mentions(source, demonyms=demonyms, meta=(by,) if by else ()))
+    table = _grouped(source, mentions(source, demonyms=demonyms, meta=(by,) if by else ()),
+                     demonyms)
     return _cast(table, [by] if by else [], top=top, min_mentions=min_mentions)
 
 
-def _grouped(table: pd.DataFrame) -> pd.DataFrame:
-    """The mentions table (text columns as Python strings) with ``actor`` grouped across
-    documents (:func:`group_actors`)."""
+def _grouped(source: Any, table: pd.DataFrame, demonyms: bool) -> pd.DataFrame:
+    """The mentions table of ``source`` (text columns as Python strings) with ``actor``
+    grouped across documents (:func:`group_actors`)."""
     table = _plain_text(table)
-    return table.assign(actor=group_actors(table)) if len(table) else table
+    if not len(table):
+        return table
+    joined = grouping_of(source, table, demonyms=demonyms)
+    return table.assign(actor=[joined.get(a, a) for a in table["actor"].tolist()])
 
 
 def _cast(table: pd.DataFrame, keys: list[str], *, top: int | None, min_mentions: int
@@ -319,7 +353,7 @@ def cooccurrence(source: Any, *, top: int | None = 30, min_weight: int = 1,
     [['Spain', 2, 'group'], ['China', 1, 'group'], ['Libya', 1, 'place'],
      ['Tunisia', 1, 'place']]
     """
-    table = _grouped(mentions(source, demonyms=demonyms))
+    table = _grouped(source, mentions(source, demonyms=demonyms), demonyms)
     cast = _cast(table, [], top=None, min_mentions=min_mentions)
     keep = set(cast["actor"].head(top) if top is not None else cast["actor"])
     nodes = cast.loc[cast["actor"].isin(keep), ["actor", "mentions", "kind"]].rename(

@@ -182,12 +182,12 @@ def _named_before_preposition(text: str, mentions: Sequence[Mention], s0: int,
 def _as_actors(source: Any, table: pd.DataFrame) -> pd.Series:
     """The speakers of ``table`` with each named one as :func:`analysis.entities.actors`
     groups it across documents ("Clinton" of one article is "Hillary Clinton" of others)."""
-    from analysis.entities.actors import group_actors, mentions
+    from analysis.entities.actors import grouping_of, mentions
 
     named = mentions(source)[["actor", "kind", "title"]]
     if not len(named):
         return table["speaker"]
-    grouped = dict(zip(named["actor"], group_actors(named), strict=True))
+    grouped = grouping_of(source, named)
     return table["speaker"].where(~table["named"], table["speaker"].map(
         lambda a: grouped.get(a, a)))
 

@@ -23,13 +23,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analysis.report import cache, files
+from analysis.report import cache, files, forkserver
 from analysis.report.errors import NotebookFailed
 from analysis.report.index import write_index
 from analysis.report.plan import Plan, make_plan
 from analysis.report.pool import Progress, run_tasks
 from analysis.report.prepare import Prepare, Prepared, store_prepare
-from analysis.report.worker import Task, TaskResult
+from analysis.report.worker import Task, TaskResult, kernel_env
 
 __all__ = ["BuildResult", "build_reports"]
 
@@ -86,7 +86,9 @@ def build_reports(
                      loader=loader, group_by=group_by, store=store, dask=dask,
                      parameters=parameters, kernel=kernel)
     shown = Progress(progress)
-    with files.output_folder(plan.out) as folder:
+    # the kernel fork server imports while the input is prepared
+    with files.output_folder(plan.out) as folder, \
+            forkserver.running(plan.kernel, kernel_env()) as forks:
         prepared = _prepare(plan, prepare or store_prepare, shown)
         files.recover(folder.path, plan.slug)
         final = folder.path / plan.slug
@@ -106,7 +108,8 @@ def build_reports(
             by_name = {t.name: t for t in tasks}
             results = run_tasks([by_name[n] for n in order], jobs=plan.jobs, build=build,
                                 progress=shown, desc=plan.slug,
-                                close_fds=(folder.lock_fd,) if folder.lock_fd else ())
+                                close_fds=(folder.lock_fd,) if folder.lock_fd else (),
+                                forks=forks)
             _raise_failures(results, folder.path, plan.slug, build)
             _commit(plan, prepared, results, entries, build, final)
         except BaseException:

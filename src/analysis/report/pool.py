@@ -100,7 +100,7 @@ def _kill_kernels(build: Path) -> None:
             pid = int(pidfile.read_text())
             cmdline = Path(f"/proc/{pid}/cmdline")
             command = cmdline.read_bytes() if cmdline.exists() else b"ipykernel"
-            if b"ipykernel" not in command:
+            if b"ipykernel" not in command and b"forkserver" not in command:
                 continue  # the pid was reused by something else
             os.killpg(pid, signal.SIGKILL)  # kernels run in their own session (pgid == pid)
             killed.append(pid)
@@ -165,10 +165,13 @@ def run_tasks(
     progress: Progress,
     desc: str,
     close_fds: tuple[int, ...] = (),
+    forks: str | None = None,
 ) -> list[TaskResult]:
     """Run ``tasks`` in up to ``jobs`` worker processes; results in the order of ``tasks``.
 
-    ``close_fds`` are descriptors the workers close at start (the main process's lock).
+    ``close_fds`` are descriptors the workers close at start (the main process's lock);
+    ``forks`` is the socket of a kernel fork server (:func:`forkserver.running`), else every
+    kernel is started from scratch.
     Raises :class:`ReportError` when a worker process dies (out of memory) and re-raises
     anything else after stopping every worker and kernel.
     """
@@ -186,7 +189,8 @@ def run_tasks(
     try:
         _warm_imports()
         executor = ProcessPoolExecutor(max(1, min(jobs, len(tasks))), mp_context=ctx,
-                                       initializer=worker_init, initargs=(status, close_fds))
+                                       initializer=worker_init,
+                                       initargs=(status, close_fds, forks))
         pending = {executor.submit(run_task, t) for t in tasks}
         while pending:
             done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)

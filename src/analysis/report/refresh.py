@@ -18,11 +18,12 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from analysis.report import forkserver
 from analysis.report.errors import NotebookFailed, UsageError
 from analysis.report.files import umask
 from analysis.report.notebooks import choose_kernel, find_notebooks, iter_notebooks
 from analysis.report.pool import Progress, run_tasks
-from analysis.report.worker import Task
+from analysis.report.worker import Task, kernel_env
 
 __all__ = ["refresh_notebooks"]
 
@@ -71,8 +72,9 @@ def refresh_notebooks(
     try:
         tasks = [Task(name=p.stem, source=p, cwd=target, build=build, kernel=kernel,
                       parameters=parameters, refresh=True) for p in sources]
-        results = run_tasks(tasks, jobs=jobs or os.cpu_count() or 1, build=build,
-                            progress=Progress(progress), desc="notebooks")
+        with forkserver.running(kernel, kernel_env()) as forks:
+            results = run_tasks(tasks, jobs=jobs or os.cpu_count() or 1, build=build,
+                                progress=Progress(progress), desc="notebooks", forks=forks)
         failures = [r for r in results if not r.ok]
         if not failures:
             shutil.rmtree(target / ".failed", ignore_errors=True)

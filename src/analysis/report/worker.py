@@ -15,6 +15,7 @@ import contextlib
 import os
 import signal
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +35,8 @@ from analysis.report.notebooks import (
 )
 from analysis.report.parameters import inject_parameters
 
-__all__ = ["KERNEL_ENV", "Task", "TaskResult", "failure_line", "run_task", "worker_init"]
+__all__ = ["KERNEL_ENV", "Task", "TaskResult", "failure_line", "kernel_env", "run_task",
+           "worker_init"]
 
 # What the kernels run with, whatever the caller's environment: string hashing fixed (set
 # order), and matplotlib's inline backend (a global MPLBACKEND=agg would drop every figure).
@@ -76,14 +78,16 @@ class TaskResult:
 
 
 _STATUS: Any = None  # queue to the main process: ("start" | "done", name)
+_FORKS: str | None = None  # the kernel fork server's socket (analysis.report.forkserver)
 _INHERITED_FDS: list[int] = []  # descriptors of the main process a worker must not hold
 
 
-def worker_init(status: Any, close_fds: tuple[int, ...] = ()) -> None:
+def worker_init(status: Any, close_fds: tuple[int, ...] = (), forks: str | None = None) -> None:
     """Runs first in each worker process: Ctrl-C is the main process's business; the main
-    process's lock on the output folder (``close_fds``) is not the worker's to hold."""
-    global _STATUS
-    _STATUS = status
+    process's lock on the output folder (``close_fds``) is not the worker's to hold; kernels
+    come from the fork server at ``forks`` when there is one."""
+    global _STATUS, _FORKS
+    _STATUS, _FORKS = status, forks
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     for fd in close_fds:
@@ -101,7 +105,12 @@ def _notify(event: str, name: str) -> None:
             _STATUS.put((event, name))
 
 
-def _kernel_env() -> dict[str, str]:
+def kernel_env() -> dict[str, str]:
+    """The environment every kernel runs with: this process's, plus :data:`KERNEL_ENV`.
+
+    >>> kernel_env()["PYTHONHASHSEED"]
+    '0'
+    """
     env = dict(os.environ)
     env.update(KERNEL_ENV)
     return env
@@ -119,11 +128,18 @@ def _kernel(task: Task) -> Iterator[Any]:
     km = AsyncKernelManager(
         kernel_name=task.kernel, connection_file=str(work / f"{task.name}.json")
     )
+    if _FORKS is not None:
+        from analysis.report.forkserver import ForkProvisioner
+
+        km.kernel_id = km.kernel_id or str(uuid.uuid4())
+        km.provisioner = ForkProvisioner(kernel_id=km.kernel_id, kernel_spec=km.kernel_spec,
+                                         parent=km)
+        km.provisioner.server = _FORKS
     log = open(work / f"{task.name}.log", "ab")  # noqa: SIM115 (closed below)
     pidfile = work / f"{task.name}.pid"
     try:
         run_sync(km.start_kernel)(
-            cwd=str(task.cwd), env=_kernel_env(), stdout=log, stderr=log
+            cwd=str(task.cwd), env=kernel_env(), stdout=log, stderr=log
         )
         pid = getattr(km.provisioner, "pid", None)
         if pid:

@@ -9,7 +9,7 @@ for. Nothing holds every text in memory unless asked to.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -52,6 +52,7 @@ class CorpusTables:
         self.info = info
         self._cache: dict[tuple, pd.DataFrame] = {}
         self._totals: dict[tuple, pd.DataFrame] = {}
+        self._memo: dict[tuple, Any] = {}
 
     # ------------------------------------------------------------------ where rows are
 
@@ -213,6 +214,23 @@ class CorpusTables:
             for m in meta:
                 df[m] = df["document"].map(indexed[self._column(m)])
         return df
+
+    def memo(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """``compute()``, once per ``key`` for this corpus: for small results derived from
+        whole tables that several figures need (the actor grouping across documents), not
+        for the tables themselves.
+
+        >>> import tempfile
+        >>> from analysis.store.parquet import Store
+        >>> corpus = CorpusTables(Store(tempfile.mkdtemp()), pd.DataFrame(columns=["document"]),
+        ...                       {})
+        >>> calls = []
+        >>> [corpus.memo(("x",), lambda: calls.append(1) or len(calls)) for _ in range(2)]
+        [1, 1]
+        """
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def scan(self, spec: TableSpec, columns: Sequence[str], *,
              where: Mapping[str, Sequence[Any]] | None = None, arrow: bool = False
