@@ -2,19 +2,26 @@
 
 What users rely on: a report is the same bytes whichever way its kernels started; a kernel the
 server cannot give (another environment) still starts, the ordinary way; the server can be
-turned off.
+turned off; a run killed outright leaves nothing running.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 import uuid
 from pathlib import Path
 
 import pytest
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
-from report_helpers import snapshot
+from nbformat.v4 import new_code_cell, new_markdown_cell
+from report_helpers import kernel_processes, notebook, parameters_cell, snapshot, write
 
 from analysis import report
 from analysis.report import forkserver, worker
@@ -59,6 +66,13 @@ def test_reports_are_the_same_bytes_from_forked_and_fresh_kernels(tmp_path, monk
     assert (kept / "index.html").read_bytes() == (out / "index.html").read_bytes()
 
 
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def _run(km: AsyncKernelManager, code: str) -> str:
     kc = km.client()
     kc.start_channels()
@@ -96,13 +110,14 @@ def test_a_kernel_in_another_environment_starts_the_ordinary_way(tmp_path):
         answers = {}
         for label, kernel_env in (("same", env), ("other", {**env, "NEWS_TEST_VALUE": "42"})):
             km = _kernel(tmp_path, server, kernel_env)
+            pid = km.provisioner.pid
             try:
                 answers[label] = (km.provisioner.forked, _run(
                     km, "import os; print(os.getcwd(), os.environ.get('NEWS_TEST_VALUE'), "
                         "hash('seed'))"))
             finally:
                 run_sync(km.shutdown_kernel)(now=True)
-            assert km.provisioner.process is None or km.provisioner.process.poll() is not None
+            assert not _alive(pid)  # shut down (and reaped by the server)
     same_hash = answers["same"][1].split()[-1]
     assert answers["same"] == (True, f"{tmp_path} None {same_hash}\n")
     assert answers["other"] == (False, f"{tmp_path} 42 {same_hash}\n")  # PYTHONHASHSEED=0
@@ -131,3 +146,50 @@ def test_the_server_can_be_turned_off_and_stops_with_the_run(monkeypatch):
 ])
 def test_only_an_ipykernel_command_is_forked(argv, prefix):
     assert forkserver.launch_prefix(argv) == prefix
+
+
+def _run_processes(marker: str) -> list[int]:
+    """Every process of a report run writing into ``marker``: the command, its workers, the
+    fork server's kernels (found by their log files)."""
+    pids = set(kernel_processes(marker))
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                if marker.encode() in (proc / "cmdline").read_bytes():
+                    pids.add(int(proc.name))
+            except OSError:
+                continue
+    return sorted(pids)
+
+
+def test_a_run_killed_outright_leaves_no_process_and_the_next_run_works(tmp_path):
+    """SIGKILL (the out-of-memory killer, ``kill -9``) gives the command no chance to clean up:
+    its workers, the fork server and the kernels must notice and end by themselves, or they
+    would hold the output folder's lock (and memory) for ever."""
+    write(notebook([new_markdown_cell("# Slow"), parameters_cell(),
+                    new_code_cell("import time\ntime.sleep(60)")]),
+          tmp_path / "notebooks" / "01_slow.ipynb")
+    (tmp_path / "article.txt").write_text("Three short words.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = [sys.executable, "-m", "analysis", "report", str(tmp_path / "article.txt"),
+            "--out", str(out), "--notebooks", str(tmp_path / "notebooks"), "--quiet"]
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not kernel_processes(str(out), "01_slow.") and time.monotonic() < deadline:
+        assert proc.poll() is None
+        time.sleep(0.05)
+    assert kernel_processes(str(out), "01_slow."), "no kernel started"
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 15
+    while _run_processes(str(out)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = _run_processes(str(out))
+    for pid in left:  # a failure here must not leave them running either
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    assert left == []
+    write(notebook([new_markdown_cell("# Quick"), parameters_cell(),
+                    new_code_cell("print('done')")]), tmp_path / "notebooks" / "01_slow.ipynb")
+    done = subprocess.run(args, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr

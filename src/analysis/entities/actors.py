@@ -289,9 +289,26 @@ def actors(source: Any, *, by: str | None = None, top: int | None = None,
      ['United States', 'place', 2, 'U.S.; United States'],
      ['Tunisia', 'place', 1, 'Tunisian']]
     """
-    table = _grouped(source, mentions(source, demonyms=demonyms, meta=(by,) if by else ()),
-                     demonyms)
-    return _cast(table, [by] if by else [], top=top, min_mentions=min_mentions)
+    if by is None:
+        return _limited(_all_actors(source, demonyms), top=top, min_mentions=min_mentions)
+    table = _grouped(source, mentions(source, demonyms=demonyms, meta=(by,)), demonyms)
+    return _cast(table, [by], top=top, min_mentions=min_mentions)
+
+
+def _all_actors(source: Any, demonyms: bool) -> pd.DataFrame:
+    """The whole actors table of ``source`` (no group, no limit), once per stored corpus."""
+    def compute() -> pd.DataFrame:
+        table = _grouped(source, mentions(source, demonyms=demonyms), demonyms)
+        return _cast(table, [], top=None, min_mentions=1)
+
+    memo = getattr(source, "memo", None)
+    return memo(("actors", demonyms), compute) if callable(memo) else compute()
+
+
+def _limited(cast: pd.DataFrame, *, top: int | None, min_mentions: int) -> pd.DataFrame:
+    """:func:`_all_actors`' table as :func:`_cast` limits it (it is sorted already)."""
+    out = cast[cast["mentions"] >= min_mentions]
+    return (out.head(top) if top is not None else out).reset_index(drop=True)
 
 
 def _grouped(source: Any, table: pd.DataFrame, demonyms: bool) -> pd.DataFrame:
@@ -354,7 +371,7 @@ def cooccurrence(source: Any, *, top: int | None = 30, min_weight: int = 1,
      ['Tunisia', 1, 'place']]
     """
     table = _grouped(source, mentions(source, demonyms=demonyms), demonyms)
-    cast = _cast(table, [], top=None, min_mentions=min_mentions)
+    cast = _limited(_all_actors(source, demonyms), top=None, min_mentions=min_mentions)
     keep = set(cast["actor"].head(top) if top is not None else cast["actor"])
     nodes = cast.loc[cast["actor"].isin(keep), ["actor", "mentions", "kind"]].rename(
         columns={"actor": "name"}).reset_index(drop=True)

@@ -58,7 +58,10 @@ _PRELOAD = (
     "analysis.corpus", "analysis.entities", "analysis.sentiment", "analysis.frequency",
     "analysis.groups", "analysis.trends", "analysis.topics", "analysis.concordance",
     "analysis.dispersion", "analysis.methods", "analysis.readability",
-)  # not analysis.present: importing it sets matplotlib's backend (agg), a kernel's own choice
+    "scipy.sparse", "sklearn.decomposition", "sklearn.feature_extraction.text", "networkx",
+    "wordcloud", "wordfreq",
+)  # not analysis.present: importing it sets matplotlib's backend (agg), a kernel's own choice;
+#    not ipywidgets: imported without a kernel, it registers no comm target
 
 
 def enabled() -> bool:
@@ -84,6 +87,9 @@ def _preload() -> None:
                        'President Barack Obama visited Paris on Monday. "It was good," he said.')
         for spec in PASS:  # every per-document table, as the notebooks' first cells compute
             list(spec.rows(doc))
+        from analysis.frequency import keywords
+
+        keywords.english_frequency("war")  # the English reference of keyness
 
 
 def launch_prefix(argv: list[str]) -> list[str] | None:
@@ -115,14 +121,15 @@ def _refusal(req: Mapping[str, Any], prefix: list[str], env: Mapping[str, str]) 
     return None
 
 
-def _child(req: Mapping[str, Any], prefix: list[str]) -> int:
-    """In the forked process: become the kernel described by ``req``; its exit status."""
+def _child(req: Mapping[str, Any], prefix: list[str], added: Mapping[str, str]) -> int:
+    """In the forked process: become the kernel described by ``req``; its exit status.
+    ``added``: the variables the server's imports set, kept unless ``req`` sets them."""
     os.setsid()  # its own session and process group, as jupyter_client starts kernels
     for sig in (signal.SIGCHLD, signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, signal.SIG_DFL)
     os.chdir(req["cwd"])
     os.environ.clear()
-    os.environ.update(req["env"])
+    os.environ.update({**added, **req["env"]})
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
     os.close(null)
@@ -134,12 +141,15 @@ def _child(req: Mapping[str, Any], prefix: list[str]) -> int:
     gc.unfreeze()
     from ipykernel import kernelapp
 
-    kernelapp.launch_new_instance(argv=list(req["argv"][len(prefix) + 2:]))
+    # the kernel ends when the server does (ipykernel's parent poller; the server ends with
+    # the run that started it)
+    parent = f"--IPKernelApp.parent_handle={os.getppid()}"
+    kernelapp.launch_new_instance(argv=[*req["argv"][len(prefix) + 2:], parent])
     return 0
 
 
-def _fork(req: Mapping[str, Any], prefix: list[str], listener: socket.socket,
-          conn: socket.socket) -> int:
+def _fork(req: Mapping[str, Any], prefix: list[str], added: Mapping[str, str],
+          listener: socket.socket, conn: socket.socket) -> int:
     """Fork a kernel for ``req``; the child's pid (in the server)."""
     sys.stdout.flush()
     sys.stderr.flush()
@@ -150,7 +160,7 @@ def _fork(req: Mapping[str, Any], prefix: list[str], listener: socket.socket,
     try:
         listener.close()
         conn.close()
-        code = _child(req, prefix)
+        code = _child(req, prefix, added)
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else 1
     except BaseException:
@@ -180,8 +190,10 @@ def serve(path: str, prefix: list[str]) -> None:
     if sys.path and sys.path[0] in ("", os.getcwd()):
         del sys.path[0]  # as ipykernel_launcher does; the kernel puts '' back
     parent = os.getppid()
+    env = dict(os.environ)  # what kernels must be asked with
     _preload()
-    env = dict(os.environ)
+    added = {k: v for k, v in os.environ.items() if k not in env}  # set by imports (sklearn:
+    # KMP_DUPLICATE_LIB_OK), as they would set them in a fresh kernel
     gc.collect()
     gc.freeze()  # the preloaded objects stay in pages the kernels share
     signal.signal(signal.SIGCHLD, _reap)  # reaped at once (waited for: their peak memory
@@ -201,7 +213,8 @@ def serve(path: str, prefix: list[str]) -> None:
             try:
                 req = json.loads(conn.makefile("rb").readline())
                 why = _refusal(req, prefix, env)
-                reply = {"error": why} if why else {"pid": _fork(req, prefix, listener, conn)}
+                reply = {"error": why} if why else {
+                    "pid": _fork(req, prefix, added, listener, conn)}
             except Exception as exc:  # a bad request: say so, keep serving
                 reply = {"error": f"{type(exc).__name__}: {exc}"}
             with contextlib.suppress(OSError):
@@ -315,16 +328,18 @@ class ForkProvisioner(LocalProvisioner):  # type: ignore[misc]
 
     server: str | None = None
     forked: bool = False
+    refused: str = ""  # why the last launch was not forked
 
     async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> Any:
+        self.refused = "no fork server"
         if self.server:
             log = getattr(kwargs.get("stdout"), "name", None)
             try:
                 pid = request(self.server, list(cmd), str(kwargs.get("cwd") or os.getcwd()),
                               kwargs.get("env") or os.environ,
                               log if isinstance(log, str) else None)
-            except (OSError, RuntimeError, ValueError):
-                pid = None
+            except (OSError, RuntimeError, ValueError) as exc:
+                pid, self.refused = None, f"{type(exc).__name__}: {exc}"
             if pid is not None:
                 self.process = _Forked(pid)
                 self.pid = self.pgid = pid

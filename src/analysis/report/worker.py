@@ -86,8 +86,11 @@ def worker_init(status: Any, close_fds: tuple[int, ...] = (), forks: str | None 
     """Runs first in each worker process: Ctrl-C is the main process's business; the main
     process's lock on the output folder (``close_fds``) is not the worker's to hold; kernels
     come from the fork server at ``forks`` when there is one."""
+    from analysis.store.run import exit_with_parent
+
     global _STATUS, _FORKS
     _STATUS, _FORKS = status, forks
+    exit_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     for fd in close_fds:

@@ -28,7 +28,7 @@ import pyarrow as pa
 from analysis.corpus import Document
 from analysis.tables import TableSpec
 
-__all__ = ["analyse_batch", "arrow_schema", "batches", "run_pass"]
+__all__ = ["analyse_batch", "arrow_schema", "batches", "exit_with_parent", "run_pass"]
 
 _ARROW = {"string": pa.string(), "int32": pa.int32(), "int64": pa.int64(),
           "float64": pa.float64(), "bool": pa.bool_(), "date32": pa.date32()}
@@ -102,6 +102,29 @@ def batches(items: Iterable[tuple[Document, str]], *, max_docs: int = 200,
         yield batch
 
 
+def exit_with_parent() -> None:
+    """In a worker process: exit as soon as the process that started it is gone (killed with
+    SIGKILL, it could not stop its workers, which would otherwise wait forever, holding its
+    files and locks). A daemon thread checks once a second.
+
+    >>> import threading
+    >>> exit_with_parent()
+    >>> "exit-with-parent" in {t.name for t in threading.enumerate()}
+    True
+    """
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def _context() -> Any:
     return mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
 
@@ -129,7 +152,7 @@ def run_pass(
                 on_batch(len(batch))
             yield [k for _, k in batch], tables
         return
-    with ProcessPoolExecutor(jobs, mp_context=_context()) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=exit_with_parent) as pool:
         yield from _windowed(work, lambda b: pool.submit(analyse_batch, b, specs), 2 * jobs,
                              on_batch)
 
