@@ -159,8 +159,20 @@ def keyness_vs_english(
     wordfreq counts them differently (it keeps "don't" whole), so their reference rates are not
     comparable. Words wordfreq does not know get ``in_reference`` False and the floor frequency
     1e-9. Columns: ``word``, ``count``, ``per_1000``, ``english_per_1000``, ``g2`` (signed),
-    ``p``, ``log_ratio``, ``in_reference``.
+    ``p``, ``log_ratio``, ``in_reference``. A stored corpus computes the table once
+    (``source.memo``).
     """
+    memo = getattr(source, "memo", None)
+    if callable(memo):
+        df = memo(("keyness vs English", min_count, drop_stopwords),
+                  lambda: _keyness_vs_english(source, min_count, drop_stopwords))
+    else:
+        df = _keyness_vs_english(source, min_count, drop_stopwords)
+    return (df.head(top) if top else df).copy()
+
+
+def _keyness_vs_english(source, min_count: int, drop_stopwords: bool) -> pd.DataFrame:
+    """The whole table of :func:`keyness_vs_english`."""
     totals = word_totals(source)
     n = int(totals["count"].sum())
     counts = {} if not n else dict(zip(totals["word"], totals["count"].astype(int), strict=True))
@@ -187,7 +199,7 @@ def keyness_vs_english(
     df["g2"] = df["g2"].round(3)
     df["log_ratio"] = df["log_ratio"].round(3)
     df["p"] = df["p"].map(lambda v: float(f"{v:.3g}"))
-    return df.head(top) if top else df
+    return df
 
 
 def key_terms(source, *, top: int = 6, min_count: int = 2) -> list[str]:
