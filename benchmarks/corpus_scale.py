@@ -19,8 +19,14 @@ the peak resident memory of the largest single process (the command, its workers
 * the same CSV with the implementation as it was before this work (``BASELINE``, a git
   revision checked out into a temporary folder and run with the same interpreter), which reads a
   CSV as one plain-text document;
+* another row added with every kernel started from scratch (``NEWS_ANALYSIS_KERNEL_FORKS=0``:
+  no kernel fork server), and the seed's reports both ways: what the fork server saves;
 * the seed article's reports, ours and the baseline's;
-* 10,000 / 30,000 / 100,000 articles (``--sizes`` to choose; the 100,000 run takes minutes).
+* 10,000 / 30,000 / 100,000 articles (``--sizes`` to choose; the 100,000 run takes 35 minutes;
+  ``--sizes`` with no size measures none and keeps the last run's figures of those sizes).
+
+Run: ``python -m benchmarks.corpus_scale [--sizes N ...] [--no-baseline]`` (``python -m
+benchmarks corpus_scale`` runs it with the defaults).
 
 Targets (issue 12): 2,225 rows at most 30 s and every process under 1 GB; one row added at most
 15 s; 100,000 rows at most 15 minutes and every process under 2 GB; time linear in size; the
@@ -31,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import shutil
 import subprocess
@@ -39,7 +46,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import show, write_results
+from benchmarks.common import RESULTS, show, write_results
 from benchmarks.data import data_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,10 +98,11 @@ def write_polnear(path: Path, n: int) -> int:
 
 
 def report(path: Path, out: Path, *, pythonpath: str | None = None,
-           notebooks: Path | None = None, extra: list[str] = ()) -> dict[str, float]:
+           notebooks: Path | None = None, extra: list[str] = (),
+           env_extra: dict[str, str] | None = None) -> dict[str, float]:
     """Run the report command in a fresh process; wall seconds and peak RSS (MB) of the largest
     process of its tree."""
-    env = dict(os.environ)
+    env = {**os.environ, **(env_extra or {})}
     if pythonpath:
         env["PYTHONPATH"] = pythonpath
     cmd = [sys.executable, "-c",
@@ -116,6 +124,21 @@ def report(path: Path, out: Path, *, pythonpath: str | None = None,
     peak = [line for line in done.stderr.splitlines() if line.startswith("PEAK_KB")][-1]
     own, kids = map(int, peak.split()[1:])
     return {"seconds": round(seconds, 2), "peak_mb": round(max(own, kids) / 1024, 1)}
+
+
+def _kept(figures: dict) -> dict:
+    """What the last results file holds that this run did not measure (the 100,000-article
+    run takes 35 minutes: a run with ``--sizes`` and no size keeps its figures)."""
+    try:
+        last = json.loads((RESULTS / "corpus_scale.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    keep = ("polnear_scale", "polnear_seconds_per_1000_articles", "runs", "note")
+    old = {k: last[k] for k in keep if k in last and k not in figures}
+    for part in ("csv_2225", "seed"):  # the baseline's figures, when not run again
+        if "baseline" in last.get(part, {}) and "baseline" not in figures.get(part, {}):
+            figures[part]["baseline"] = last[part]["baseline"]
+    return old
 
 
 def baseline_checkout(work: Path) -> Path | None:
@@ -147,9 +170,19 @@ def main(argv: list[str] | None = None) -> None:
                                "targets": {"seconds": 30, "added_seconds": 15, "peak_mb": 1024}}
         rows += [{"input": f"{n:,}-row CSV, from nothing", **first},
                  {"input": "same, one row added", **added}]
+        # the same with every kernel started from scratch (no fork server), in this run
+        fresh = {"NEWS_ANALYSIS_KERNEL_FORKS": "0"}
+        with open(csv2225, "a", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerow(["One more story was added to the export. Officials said "
+                                    "it changed nothing either.", "added"])
+        added_fresh = report(csv2225, out, env_extra=fresh)
+        figures["csv_2225"]["one_row_added_fresh_kernels"] = added_fresh
+        rows.append({"input": "same, another row added, kernels not forked", **added_fresh})
         seed = report(SEED, work / "seed-reports", extra=["--force"])
-        figures["seed"] = {"ours": seed}
-        rows.append({"input": "seed article", **seed})
+        seed_fresh = report(SEED, work / "seed-reports", extra=["--force"], env_extra=fresh)
+        figures["seed"] = {"ours": seed, "ours_fresh_kernels": seed_fresh}
+        rows += [{"input": "seed article", **seed},
+                 {"input": "seed article, kernels not forked", **seed_fresh}]
         if base is not None:
             pp = str(base / "src")
             nb = base / "notebooks"
@@ -174,7 +207,7 @@ def main(argv: list[str] | None = None) -> None:
             per_1000 = {s: scale[str(s)]["seconds"] / s * 1000 for s in sizes}
             figures["polnear_seconds_per_1000_articles"] = per_1000
         show("Reports of corpora (wall seconds, peak MB of the largest process)", rows)
-        write_results("corpus_scale", figures)
+        write_results("corpus_scale", {**_kept(figures), **figures})
     finally:
         if base is not None:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)],
