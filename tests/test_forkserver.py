@@ -13,6 +13,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -173,6 +174,7 @@ def test_a_run_killed_outright_leaves_no_process_and_the_next_run_works(tmp_path
     out = tmp_path / "out"
     args = [sys.executable, "-m", "analysis", "report", str(tmp_path / "article.txt"),
             "--out", str(out), "--notebooks", str(tmp_path / "notebooks"), "--quiet"]
+    servers = set(Path(tempfile.gettempdir()).glob("nta-kernels-*"))
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while not kernel_processes(str(out), "01_slow.") and time.monotonic() < deadline:
@@ -189,6 +191,7 @@ def test_a_run_killed_outright_leaves_no_process_and_the_next_run_works(tmp_path
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)
     assert left == []
+    assert set(Path(tempfile.gettempdir()).glob("nta-kernels-*")) <= servers  # its socket
     write(notebook([new_markdown_cell("# Quick"), parameters_cell(),
                     new_code_cell("print('done')")]), tmp_path / "notebooks" / "01_slow.ipynb")
     done = subprocess.run(args, capture_output=True, text=True, timeout=120)

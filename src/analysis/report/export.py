@@ -224,6 +224,26 @@ def _exporter(kind: str) -> Any:
     return _EXPORTERS[kind]
 
 
+def warm_exporters() -> None:
+    """Export a small notebook once as a report and a presentation, so that the processes
+    forked afterwards (the report's workers) find the templates compiled and the Markdown,
+    highlighting and sanitising modules loaded (~0.7 s each worker saves).
+
+    >>> warm_exporters()
+    """
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+    nb = new_notebook(cells=[
+        new_markdown_cell("# Title\n\nSome **bold** text, a [link](#a), `code`.\n\n- one\n- two"),
+        new_code_cell("import pandas as pd\nx = 1  # a comment", outputs=[
+            new_output("display_data", data={"text/html": "<table><tr><td>1</td></tr></table>",
+                                             "text/plain": "1"}),
+            new_output("stream", name="stdout", text="printed\n")]),
+    ], metadata={"language_info": {"name": "python", "pygments_lexer": "ipython3"}})
+    for kind in ("html", "presentation"):
+        export_html(nb, kind, title="warm", resources_path=Path("."))
+
+
 def export_html(
     nb: nbformat.NotebookNode,
     kind: str,

@@ -172,6 +172,11 @@ def _fork(req: Mapping[str, Any], prefix: list[str], added: Mapping[str, str],
         os._exit(code)
 
 
+def _stop(*_: Any) -> None:
+    """SIGTERM: leave the loop (the folder is removed on the way out)."""
+    raise SystemExit(0)
+
+
 def _reap(*_: Any) -> None:
     """Collect every kernel that has exited (the SIGCHLD handler)."""
     while True:
@@ -203,6 +208,16 @@ def serve(path: str, prefix: list[str]) -> None:
     os.rename(path + ".tmp", path)  # clients connect only once the imports are done
     listener.listen(16)
     listener.settimeout(1.0)
+    try:
+        _loop(listener, parent, prefix, env, added)
+    finally:  # also when the run that started the server was killed (SIGKILL) and never could
+        shutil.rmtree(os.path.dirname(path), ignore_errors=True)
+
+
+def _loop(listener: socket.socket, parent: int, prefix: list[str], env: Mapping[str, str],
+          added: Mapping[str, str]) -> None:
+    """Accept requests until the parent is gone (SIGTERM: the exception ends it too)."""
+    signal.signal(signal.SIGTERM, _stop)
     while os.getppid() == parent:
         try:
             conn, _ = listener.accept()

@@ -139,6 +139,10 @@ def _warm_imports() -> None:
     import papermill  # noqa: F401
     from nbconvert.exporters import html, slides  # noqa: F401
 
+    from analysis.report.export import warm_exporters
+
+    warm_exporters()
+
 
 
 def _stop(executor: Any, build: Path) -> None:
