@@ -485,3 +485,14 @@ def test_a_surname_that_is_a_nationality_word_stays_the_persons():
     assert table["actor"].tolist().count("Mark Cuban") == 2  # "Mark Cuban", "Cuban said"
     assert table.loc[table["text"] == "Cuban", "actor"].tolist() == ["Mark Cuban", "Cuba"]
     assert attributions(text)["speaker"].tolist()[:1] == ["Mark Cuban"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a one-letter word before a hyphen ends the name: the garment is no part of NASA
+    ("The boy wore a NASA T-shirt. The BBC X-ray images were shown.", ["NASA", "BBC"]),
+    # "the Secretary of State" is an office (here John Kerry's), not the State Department
+    ("The US State Department said John Kerry, the Secretary of State, called Bangkok.",
+     ["US State Department", "John Kerry", "Bangkok"]),
+])
+def test_words_that_look_like_names_but_are_not_actors(text, names):
+    assert mentions(text)["text"].tolist() == names

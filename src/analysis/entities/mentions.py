@@ -283,6 +283,9 @@ def _split_title(state: Analysis, name: Name) -> list[Draft]:
         return out + _draft(state, name, r1, len(forms), " ".join(forms[r0:r1]))
     if PERSON_TITLES.isdisjoint(forms):
         words = state.words
+        if forms == ["State"] and name.first >= 2 and words[name.first - 1] == "of" and (
+                words[name.first - 2].lower() == "secretary"):
+            return []  # "John Kerry, the Secretary of State": an office, not a department
         if len(forms) > 2 and name.first >= 2 and words[name.first - 1] == "of" and (words[
                 name.first - 2] in PERSON_TITLES or words[name.first - 2] in PERSON_NOUNS):
             # "Secretary of" + "State John Kerry", "secretary of" + "State Hillary Clinton"

@@ -636,13 +636,11 @@ def _finish(state: Analysis, run: list[int]) -> list[Name]:
             start += len(head) + 1
     if "-" in last:
         head, _, tail = last.rpartition("-")
+        if len(head.replace(".", "")) < 2 and tail[:1].islower():  # "T-shirt", "X-ray"
+            return _finish(state, run[:-1]) if len(run) > 1 else []  # "NASA T-shirt": NASA
         if tail[:1].islower() and (tail in _COMPOUND_TAILS or (
                 tail.endswith(("ed", "ing")) and zipf(tail) >= 3.5)):
             end -= len(tail) + 1
-            if len(run) == 1 and len(head.replace(".", "")) < 2:
-                return []  # "T-shirt", "X-ray", "E-meter"
-        elif len(run) == 1 and len(head) == 1 and tail[:1].islower():
-            return []
     if end <= start:
         return []
     if start != toks[run[0]].start or end != toks[run[-1]].end:
