@@ -25,8 +25,8 @@ the peak resident memory of the largest single process (the command, its workers
 * 10,000 / 30,000 / 100,000 articles (``--sizes`` to choose; the 100,000 run takes 35 minutes;
   ``--sizes`` with no size measures none and keeps the last run's figures of those sizes).
 
-Run: ``python -m benchmarks.corpus_scale [--sizes N ...] [--no-baseline]`` (``python -m
-benchmarks corpus_scale`` runs it with the defaults).
+Run: ``python -m benchmarks corpus_scale [--sizes N ...] [--no-baseline]`` (or ``python -m
+benchmarks.corpus_scale ...``).
 
 Targets (issue 12): 2,225 rows at most 30 s and every process under 1 GB; one row added at most
 15 s; 100,000 rows at most 15 minutes and every process under 2 GB; time linear in size; the
