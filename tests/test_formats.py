@@ -11,6 +11,7 @@ import csv
 import datetime
 import json
 import textwrap
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -738,3 +739,14 @@ def test_repair_by_clause_equals_ftfy_on_the_whole_line(text):
     from analysis.corpus.repair import ftfy_config
 
     assert repair_mojibake(text)[0] == ftfy.fix_text(text, ftfy_config())
+
+
+def test_mojibake_in_a_title_column_is_repaired_even_when_decomposed(tmp_path):
+    # PolNeAR's metadata holds "PeÃ±a" with the "Ã" decomposed ("A" + U+0303): NFC first, as
+    # the text is, and the repair is listed (line 0: the title)
+    path = tmp_path / "news.csv"
+    title = unicodedata.normalize("NFD", "Trump did not meet Pe\u00c3\u00b1a Nieto")
+    path.write_text(f'headline,body\n"{title}","Officials said nothing."\n', encoding="utf-8")
+    doc = load_corpus(path)[0]
+    assert doc.title == "Trump did not meet Pe\u00f1a Nieto"
+    assert [(r.line, r.before, r.after) for r in doc.repairs] == [(0, "\u00c3\u00b1", "\u00f1")]

@@ -47,6 +47,9 @@ _LABEL = re.compile(r"^\s*(?:ABSTRACT|FULL TEXT|SUMMARY|TRANSCRIPT|UPDATE|UPDATE
 #: A note about the story rather than the story: an editor's note, a correction or its label
 #: ("Correction: An earlier version of this article ...", "CORRECTION APPENDED.", "This article
 #: has been updated to include ...").
+_NOTE_REASON = "editor's note or correction"
+#: How a line that ends a sentence ends (an editor's note wrapped over lines goes on until one).
+_NOTE_END = (".", "!", "?", '"', "”", "’", "'", ")")
 _NOTE = re.compile(
     r"^\s*(?:(?:editor['’]?s['’]?\s+note|correction(?:\s+appended)?|clarification)\s*[:.]"
     r"|this\s+(?:article|story|post)\s+(?:has\s+been|was)\s+(?:revised|updated|corrected)\b"
@@ -89,7 +92,8 @@ def strip_boilerplate(text: str) -> tuple[str, list[Removed]]:
     text); editor's notes and corrections ("Correction: An earlier version of this article
     ...", "This article has been updated to ..."); lines of markup
     only ('<tweet tweet-id="7834..."><tweet/>'); section labels in capitals ("ABSTRACT.",
-    "FULL TEXT."). A line is removed only when the pattern matches the *whole* line, so a
+    "FULL TEXT."); an editor's note wrapped over several lines goes whole, up to the line that
+ends its sentence. A line is removed only when the pattern matches the *whole* line, so a
     sentence that mentions the Associated Press or Twitter stays. Blank lines left at the ends
     are trimmed.
 
@@ -104,15 +108,23 @@ def strip_boilerplate(text: str) -> tuple[str, list[Removed]]:
     >>> [r.reason for r in strip_boilerplate("ABSTRACT.\\nIt rained.\\nContributing: Ann Lee."
     ...     "\\nFollow Ann Lee on Twitter @annlee.\\n" '<tweet tweet-id="7"><tweet/>.')[1]]
     ['section label', 'credit line', 'widget message', 'markup']
+    >>> strip_boilerplate("It rained.\\n\\nEditor's note: Donald Trump regularly\\nincites "
+    ...                   "violence.\\n\\nIt stopped.")[0]
+    'It rained.\\n\\nIt stopped.'
     """
     kept: list[str] = []
     removed: list[Removed] = []
+    note = False  # inside an editor's note hard-wrapped over several lines
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         reason = _boilerplate(stripped) if stripped else None
+        if note and stripped and not reason:
+            reason = _NOTE_REASON  # "Editor's note: Donald Trump regularly" / "incites" / ...
         if reason:
             removed.append(Removed(number, stripped, reason))
+            note = reason == _NOTE_REASON and not stripped.endswith(_NOTE_END)
         else:
+            note = False
             kept.append(line.rstrip())
     cleaned = "\n".join(kept).strip("\n")
     cleaned = re.sub(r"\n{3,}", "\n\n", cleaned)
@@ -124,7 +136,7 @@ def _boilerplate(line: str) -> str | None:
     if _LIVE_WIDGET.search(line):
         return "widget message"
     if len(line) <= 1000 and _NOTE.match(line):
-        return "editor's note or correction"
+        return _NOTE_REASON
     if len(line) > 200:
         return None
     if _CREDIT.match(line) or _CONTRIBUTORS.match(line):

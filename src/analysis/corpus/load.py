@@ -24,6 +24,7 @@ name (:func:`~analysis.corpus.columns.date_from_name`: ``outlet_2016-09-08_title
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -222,8 +223,8 @@ def _put(meta: dict[str, Any], key: str, value: Any) -> None:
 
 def _title(given: str | None, text: str) -> tuple[str, str, list[Repair]]:
     """Title, where it came from, and any mojibake repaired in a given title (line 0)."""
-    if given and given.strip():
-        fixed, repairs = repair_mojibake(" ".join(given.split()))
+    if given and given.strip():  # NFC as the text is: "A" + U+0303 + "±" is mojibake "Ã±"
+        fixed, repairs = repair_mojibake(unicodedata.normalize("NFC", " ".join(given.split())))
         return fixed, "metadata", [Repair(0, r.before, r.after, r.count, r.context)
                                    for r in repairs]
     found = title_from(text)
