@@ -496,3 +496,21 @@ def test_a_surname_that_is_a_nationality_word_stays_the_persons():
 ])
 def test_words_that_look_like_names_but_are_not_actors(text, names):
     assert mentions(text)["text"].tolist() == names
+
+
+def test_who_after_a_name_is_that_person_in_the_table_and_the_speakers():
+    text = ("Ms. Lee, who said the plan was rushed, left early. Residents, who said they were "
+            "angry, stayed.")
+    table = attributions(text)
+    assert table[["source", "speaker", "resolved"]].values.tolist() == [
+        ["who", "Lee", True], ["who", "Residents", False]]
+    assert speakers(text)["speaker"].tolist() == ["Lee"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("MILLBROOK — The city council voted on Tuesday.", "place"),  # a town no gazetteer knows
+    ("KINGSBURY, Ont. -- A fire broke out on Monday.", "place"),
+    ("NATO — the alliance — met on Monday.", "group"),  # a known group stays one
+])
+def test_a_name_in_capitals_opening_a_story_before_a_dash_is_its_dateline_place(text, kind):
+    assert mentions(text)["kind"].tolist()[:1] == [kind]

@@ -125,7 +125,7 @@ def _row(text: str, f: Found, mentions: Sequence[Mention]) -> Attribution:
     initial = first == 0 or toks[first - 1].sentence != toks[first].sentence or not (
         toks[first - 1].text[:1].isalnum())
     speaker, p0, p1 = _unnamed(source, initial=initial), s0, s1
-    if pronoun:
+    if pronoun and f.head is None:
         speaker = "I" if source.lower() == "i" else source.lower()
         m = antecedent(text, s0) if source.lower() in PRONOUNS else None
         if m is not None:
@@ -137,6 +137,7 @@ def _row(text: str, f: Found, mentions: Sequence[Mention]) -> Attribution:
         m = _naming(text, mentions, p0, p1)
         if m is not None:
             speaker, p0, p1, named = m.actor, m.start, m.end, True
+        resolved = pronoun and named  # "who" standing for a name: that person
     content = " \u2026 ".join(text[a:b] for a, b in f.parts)
     return Attribution(toks[f.cue[0]].sentence + 1, source, s0, s1, speaker, p0, p1, named,
                        pronoun, resolved, text[c0:c1], c0, c1, content, f.content[0],

@@ -10,6 +10,7 @@ sentence, as a government or a team does ("Sweden beat Belgium", "North Korea fi
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from analysis.entities.given_names import is_given_name
@@ -179,6 +180,12 @@ def sports_text(state: Analysis) -> bool:
     return found
 
 
+#: What follows a place in capitals opening a story ("MILLBROOK —", "SPRINGFIELD, Ill. --",
+#: "PARIS (AP) -"): a dash, after a region or a news agency's name in brackets, if any.
+_DATELINE = re.compile(r"(?:,\s*[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][A-Za-z.]{1,14})?)?"
+                       r"(?:\s*\([A-Za-z. ]{2,20}\))?\s*(?:\u2014|\u2013|--|-)\s")
+
+
 def context_evidence(state: Analysis, d: Draft) -> None:
     """Append to ``d.evidence`` what the words around the mention say about its kind."""
     s, first, last = d.sentence, d.first, d.last
@@ -209,6 +216,10 @@ def context_evidence(state: Analysis, d: Draft) -> None:
     if before == "of" or (before == "the" and before2 == "of"):
         _affiliation(state, d, first - (2 if before == "of" else 3))
     _apposition(state, d)
+    if _DATELINE.match(state.text, d.end) and d.text.isupper() and len(d.text) > 3 and (
+            d.start == 0 or state.text[d.start - 1] == "\n") and not any(
+            k == "group" and w >= 5 for k, w, _ in d.evidence):  # "NATO — the alliance —"
+        d.evidence.append(("place", 5.0, "dateline"))  # "MILLBROOK —" opening a story
     after = folded[last + 1] if last + 1 < r.stop else ""
     after2 = folded[last + 2].lower() if last + 2 < r.stop else ""
     if after == "," and after2 == "who":

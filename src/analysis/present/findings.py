@@ -187,7 +187,7 @@ def summary(f: dict[str, Any]) -> HTML:
         if f["unresolved"]:
             u = f["unresolved"]
             lines.append(f"{_plural(u, 'statement')} {'comes' if u == 1 else 'come'} from a "
-                         "pronoun (“he”, “she”, “they”) that could not be traced to a name; "
+                         "pronoun (“he”, “she”, “they”, “who”) that could not be traced to a name; "
                          f"{'it is' if u == 1 else 'they are'} counted under no source.")
     lines.append(
         f"Its tone, by VADER, is {f['tone']} on average (mean sentence score "
