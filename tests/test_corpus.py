@@ -426,3 +426,10 @@ def test_a_date_read_from_a_file_name_is_a_real_date_written_in_it(name):
     assert date is None or (
         1800 <= date.year <= 2100
         and any(date.strftime(f) in name for f in ("%Y-%m-%d", "%Y_%m_%d", "%Y%m%d")))
+
+
+def test_photo_credit_lines_are_removed_and_sentences_about_the_agencies_stay():
+    text, removed = strip_boilerplate("It rained.\nGetty/Instagram.\nGetty.\nGetty Images said "
+                                      "it would appeal.\nTwitter users were angry.")
+    assert text == "It rained.\nGetty Images said it would appeal.\nTwitter users were angry."
+    assert [(r.line, r.reason) for r in removed] == [(2, "credit line"), (3, "credit line")]

@@ -28,9 +28,12 @@ _AGENCIES = (
     r"|bbc(?:\s+news)?|cnn|bloomberg|dpa|xinhua|upi|efe|ansa|kyodo(?:\s+news)?|pa(?:\s+media)?"
     r"|press\s+association|aljazeera|news\s+agencies|agencies|wire\s+services|staff"
     r"|the\s+guardian|the\s+new\s+york\s+times|the\s+washington\s+post|tass|interfax|anadolu"
+    r"|getty(?:\s+images)?|epa|shutterstock|instagram|twitter|facebook|youtube"  # photo credits
+    r"|(?:ap|afp|reuters)\s+photo"
 )
 _CREDIT = re.compile(
-    rf"^\s*(?:(?:source|sources|with\s+(?:files|reporting)\s+from|compiled\s+by|"
+    rf"^\s*(?:(?:source|sources|photo|photos|image|credit|with\s+(?:files|reporting)\s+from|"
+    rf"compiled\s+by|"
     rf"additional\s+reporting\s+by|copyright|©|\(c\))\s*:?\s*)?"
     rf"(?:{_AGENCIES})(?:\s*(?:,|and|&|/|with)\s*(?:{_AGENCIES}))*"
     rf"(?:\s+contributed(?:\s+to\s+this\s+report)?)?\s*[.]?\s*$",
