@@ -514,3 +514,20 @@ def test_who_after_a_name_is_that_person_in_the_table_and_the_speakers():
 ])
 def test_a_name_in_capitals_opening_a_story_before_a_dash_is_its_dateline_place(text, kind):
     assert mentions(text)["kind"].tolist()[:1] == [kind]
+
+
+def test_an_acronym_joins_across_documents_only_a_name_some_text_abbreviates_so():
+    docs = [Document.from_text("NBC News aired it. NBC said so.", id="a"),
+            Document.from_text("The National Baptist Convention met in Ohio.", id="b"),
+            Document.from_text("The North Atlantic Treaty Organization (NATO) met.", id="c"),
+            Document.from_text("NATO said so.", id="d")]
+    cast = dict(actors(docs)[["actor", "mentions"]].values.tolist())
+    assert cast["North Atlantic Treaty Organization"] == 3  # "NATO" of d joins: c abbreviates
+    assert cast["National Baptist Convention"] == 1 and cast["NBC"] == 1  # NBC is not it
+
+
+def test_a_people_word_is_not_the_surname_of_a_longer_name():
+    # even where "Sunni Muslims" was taken for a person, "Muslims" is not its surname
+    t = pd.DataFrame({"actor": ["Sunni Muslims"] * 3 + ["Muslims", "Obama", "Barack Obama"],
+                      "kind": ["person"] * 6})
+    assert group_actors(t).tolist()[3:] == ["Muslims", "Barack Obama", "Barack Obama"]

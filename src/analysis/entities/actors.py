@@ -25,6 +25,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.entities.given_names import other_gender
+from analysis.entities.lexicon import demonym, is_all_caps, is_group_adjective
 from analysis.entities.linking import spelling_variants
 from analysis.entities.mentions import KINDS, MENTIONS
 from analysis.tables import per_document
@@ -123,6 +124,12 @@ def _grouping(table: pd.DataFrame) -> dict[str, str]:
         if len(key) > 2 and isinstance(key[2], str) and key[2]:
             titles[key[0]][key[2]] += n
     genders = _genders(titles, kinds)
+    abbreviated = None  # the actors written in capitals somewhere ("NATO" for the alliance)
+    if "text" in table.columns:
+        written = table[["actor", "text"]].drop_duplicates()
+        abbreviated = {a for a, t in zip(written["actor"].tolist(), written["text"].tolist(),
+                                         strict=True)
+                       if t != a and is_all_caps(t.replace(".", ""))}
     persons: dict[str, set[str]] = defaultdict(set)  # a word -> the persons named with it
     groups: dict[str, set[str]] = defaultdict(set)  # a last word -> the groups ending in it
     by_initials: dict[str, set[str]] = defaultdict(set)
@@ -132,7 +139,8 @@ def _grouping(table: pd.DataFrame) -> dict[str, str]:
             continue
         if counts.get("person", 0) >= max(counts.get("group", 0), counts.get("place", 0), 1):
             last = words[-2] if words[-1] in _SUFFIXES and len(words) > 2 else words[-1]
-            persons[last].add(actor)  # "Roberts" of "John G. Roberts Jr."
+            if not (is_group_adjective(last) or demonym(last)):  # "Sunni Muslims": no
+                persons[last].add(actor)  # surname; "Roberts" of "John G. Roberts Jr." is
             persons[words[0]].add(actor)
         elif counts.get("group", 0) > counts.get("place", 0) and words[-2:-1] == ["of"]:
             groups[words[-1]].add(actor)  # "Scientology" -> "Church of Scientology"
@@ -150,6 +158,9 @@ def _grouping(table: pd.DataFrame) -> dict[str, str]:
                 genders.get(actor, ""), genders.get(c, ""))})  # Michelle Obama
         if actor.isupper() and not cands:
             cands = by_initials.get(actor.replace(".", ""), set())
+            if abbreviated is not None:  # only a name some document itself abbreviates so:
+                cands = {c for c in cands if c in abbreviated}  # NBC is not the National
+                # Baptist Convention a text names once
         best = _dominant(cands, kinds)
         if best is not None:
             joined[actor] = best

@@ -185,7 +185,7 @@ def _as_actors(source: Any, table: pd.DataFrame) -> pd.Series:
     groups it across documents ("Clinton" of one article is "Hillary Clinton" of others)."""
     from analysis.entities.actors import grouping_of, mentions
 
-    named = mentions(source)[["actor", "kind", "title"]]
+    named = mentions(source)[["actor", "kind", "title", "text"]]
     if not len(named):
         return table["speaker"]
     grouped = grouping_of(source, named)
