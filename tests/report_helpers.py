@@ -163,14 +163,18 @@ def contents(folder: Path) -> dict[str, bytes]:
     return {k: v[0] for k, v in snapshot(folder).items()}
 
 
-def cli(*args: str, cwd: Path | None = None, timeout: float = 180) -> subprocess.CompletedProcess:
-    """``python -m analysis ARGS`` in a subprocess (no progress bar: stderr is not a tty)."""
+def cli(*args: str, cwd: Path | None = None, timeout: float = 180,
+        forks: bool = False) -> subprocess.CompletedProcess:
+    """``python -m analysis ARGS`` in a subprocess (no progress bar: stderr is not a tty);
+    kernels started from scratch unless ``forks`` (the small test notebooks are ready sooner
+    so than after the kernel fork server's imports)."""
     return subprocess.run(
         [PYTHON, "-m", "analysis", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
         timeout=timeout,
+        env={**os.environ, "NEWS_ANALYSIS_KERNEL_FORKS": "1" if forks else "0"},
     )
 
 

@@ -39,6 +39,7 @@ from report_helpers import (
 
 from analysis import report
 from analysis.corpus import InputError
+from analysis.report import forkserver
 
 PACKAGE_DIGEST = report.package_digest  # the real one (a fixture pins it for the builds)
 
@@ -98,6 +99,10 @@ def stable_package_digest():
     (test_package_digest_changes_with_the_package checks the real function)."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(report.cache, "package_digest", lambda: "pinned-for-tests")
+        # these notebooks import nothing heavy: a fresh kernel is ready in ~1 s, sooner than
+        # the kernel fork server's imports (~4 s); forks are tested in test_forkserver.py and
+        # by test_cli.py's Ctrl-C run
+        mp.setenv(forkserver.FORKS_ENV, "0")
         yield
 
 
