@@ -123,6 +123,19 @@ def per_document(source: Any, spec: TableSpec, *, meta: Sequence[str] = ()) -> p
     return df
 
 
+def once_per_corpus(source: Any, key: tuple, compute: Callable[[], Any]) -> Any:
+    """``compute()``, kept by a stored corpus (:meth:`analysis.store.CorpusTables.memo`) for
+    the next call with the same ``key``; computed each time for any other ``source``.
+
+    >>> calls = []
+    >>> [once_per_corpus("a text", ("n",), lambda: calls.append(1) or len(calls))
+    ...  for _ in range(2)]
+    [1, 2]
+    """
+    memo = getattr(source, "memo", None)
+    return memo(key, compute) if callable(memo) else compute()
+
+
 def _conditions(where: Any) -> dict[str, list[Any]]:
     """``where`` as ``{column: values}`` (a ``(column, values)`` pair is accepted too)."""
     if not where:
@@ -243,6 +256,7 @@ __all__ = [
     "TableSpec",
     "chunks",
     "documents_of",
+    "once_per_corpus",
     "per_document",
     "plain",
     "totals",

@@ -28,7 +28,7 @@ from analysis.entities.given_names import other_gender
 from analysis.entities.lexicon import demonym, is_all_caps, is_group_adjective
 from analysis.entities.linking import spelling_variants
 from analysis.entities.mentions import KINDS, MENTIONS
-from analysis.tables import per_document
+from analysis.tables import once_per_corpus, per_document
 
 __all__ = ["actors", "cooccurrence", "group_actors", "grouping_of", "mention_kinds",
            "mentions"]
@@ -104,10 +104,7 @@ def grouping_of(source: Any, table: pd.DataFrame, *, demonyms: bool = True) -> d
     >>> grouping_of(None, t)
     {'Obama': 'Barack Obama'}
     """
-    memo = getattr(source, "memo", None)
-    if callable(memo):
-        return memo(("actor grouping", demonyms), lambda: _grouping(table))
-    return _grouping(table)
+    return once_per_corpus(source, ("actor grouping", demonyms), lambda: _grouping(table))
 
 
 def _grouping(table: pd.DataFrame) -> dict[str, str]:
@@ -306,14 +303,16 @@ def actors(source: Any, *, by: str | None = None, top: int | None = None,
     return _cast(table, [by], top=top, min_mentions=min_mentions)
 
 
-def _all_actors(source: Any, demonyms: bool) -> pd.DataFrame:
-    """The whole actors table of ``source`` (no group, no limit), once per stored corpus."""
+def _all_actors(source: Any, demonyms: bool, grouped: pd.DataFrame | None = None
+                ) -> pd.DataFrame:
+    """The whole actors table of ``source`` (no group, no limit), once per stored corpus;
+    ``grouped`` is its :func:`_grouped` mentions table when the caller has it already."""
     def compute() -> pd.DataFrame:
-        table = _grouped(source, mentions(source, demonyms=demonyms), demonyms)
+        table = _grouped(source, mentions(source, demonyms=demonyms), demonyms) \
+            if grouped is None else grouped
         return _cast(table, [], top=None, min_mentions=1)
 
-    memo = getattr(source, "memo", None)
-    return memo(("actors", demonyms), compute) if callable(memo) else compute()
+    return once_per_corpus(source, ("actors", demonyms), compute)
 
 
 def _limited(cast: pd.DataFrame, *, top: int | None, min_mentions: int) -> pd.DataFrame:
@@ -382,7 +381,7 @@ def cooccurrence(source: Any, *, top: int | None = 30, min_weight: int = 1,
      ['Tunisia', 1, 'place']]
     """
     table = _grouped(source, mentions(source, demonyms=demonyms), demonyms)
-    cast = _limited(_all_actors(source, demonyms), top=None, min_mentions=min_mentions)
+    cast = _limited(_all_actors(source, demonyms, table), top=None, min_mentions=min_mentions)
     keep = set(cast["actor"].head(top) if top is not None else cast["actor"])
     nodes = cast.loc[cast["actor"].isin(keep), ["actor", "mentions", "kind"]].rename(
         columns={"actor": "name"}).reset_index(drop=True)

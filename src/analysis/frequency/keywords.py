@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.frequency.counts import word_counts, word_totals
-from analysis.tables import SIZES, per_document
+from analysis.tables import SIZES, once_per_corpus, per_document
 from analysis.tokenise import STOPWORDS, fold, is_number
 
 __all__ = ["REFERENCE_FLOOR", "english_frequency", "g2", "key_terms", "keyness",
@@ -162,12 +162,8 @@ def keyness_vs_english(
     ``p``, ``log_ratio``, ``in_reference``. A stored corpus computes the table once
     (``source.memo``).
     """
-    memo = getattr(source, "memo", None)
-    if callable(memo):
-        df = memo(("keyness vs English", min_count, drop_stopwords),
-                  lambda: _keyness_vs_english(source, min_count, drop_stopwords))
-    else:
-        df = _keyness_vs_english(source, min_count, drop_stopwords)
+    df = once_per_corpus(source, ("keyness vs English", min_count, drop_stopwords),
+                         lambda: _keyness_vs_english(source, min_count, drop_stopwords))
     return (df.head(top) if top else df).copy()
 
 
